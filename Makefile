@@ -1,0 +1,58 @@
+# ksum: `make run` builds everything, summarizes a sample in the terminal and serves the page;
+# `make test` runs every test. Both install what is missing first (scripts/setup.sh).
+
+SHARED ?= ../shared
+SEED := $(SHARED)/data/seed-article.txt
+SAMPLE := $(if $(wildcard $(SEED)),$(SEED),tests/fixtures/article.txt)
+WASM := target/wasm32-unknown-unknown/release/ksum.wasm
+HOST ?= 127.0.0.1
+PORT ?= 8787
+
+.PHONY: setup build wasm web run test test-rust test-js lint eval-split eval-rank clean
+
+setup:
+	bash scripts/setup.sh
+
+build:
+	cargo build --release --locked
+
+# strip = "debuginfo" keeps the target_features section wasm-bindgen reads; the name
+# section goes here instead. (Debian's wasm-opt 108 breaks the externref table.)
+BINDGEN := wasm-bindgen --remove-name-section --remove-producers-section --out-name ksum
+
+wasm:
+	cargo build --lib --release --locked --target wasm32-unknown-unknown
+	$(BINDGEN) --target web --out-dir www/pkg $(WASM)
+	$(BINDGEN) --target no-modules --out-dir target/pkg-classic $(WASM)
+
+web: wasm
+	node scripts/build-html.mjs
+
+run: setup build web
+	@echo "== ksum -k 3 $(SAMPLE)"
+	@./target/release/ksum -k 3 $(SAMPLE)
+	@echo
+	node scripts/serve.mjs --host $(HOST) --port $(PORT)
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	cargo test --locked
+
+test-js: build web
+	node --test tests/js/
+
+test: setup lint test-rust test-js
+
+eval-split:
+	cargo run --release --locked --example eval_split -- $(wildcard $(SHARED)/data/sentence-split/*.txt)
+
+eval-rank: build
+	cargo run --release --locked --example eval_rank -- $(SHARED)/data/summarization/bflysoft-dev.jsonl
+
+clean:
+	cargo clean
+	rm -rf www/pkg dist

@@ -1,0 +1,193 @@
+//! # ksum: extractive summaries of Korean text
+//!
+//! ksum splits Korean text into sentences, scores every sentence by how central it is
+//! to the text (a similarity graph over normalized Korean stems) and by where it
+//! stands, and picks the top sentences. Results are byte [`Span`]s into the input
+//! with scores and ranks, never copies of the text.
+//!
+//! ```
+//! let text = "정부가 클라우드 산업을 육성한다. 클라우드는 AI 시대의 핵심 인프라다. \
+//!             업계는 세제 혜택을 요청했다. 날씨는 맑았다.";
+//! let summary = ksum::summarize(text, &ksum::Options::with_count(2)).unwrap();
+//! assert_eq!(summary.sentences.len(), 4);
+//! assert_eq!(summary.summary.len(), 2);
+//! for &i in &summary.summary {
+//!     let s = &summary.sentences[i];
+//!     println!("{} (rank {})", &text[s.span.range()], s.rank);
+//! }
+//! ```
+//!
+//! The pipeline, one module a stage: [`split`] → [`normalize`] → [`similarity`] →
+//! [`rank`] → [`select`]; [`report`] turns a result into the JSON shape shared by the
+//! CLI and the WebAssembly module (UTF-16 offsets). See `DESIGN.md` for the why.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod boilerplate;
+mod error;
+pub mod normalize;
+pub mod rank;
+pub mod report;
+pub mod select;
+pub mod similarity;
+mod span;
+pub mod split;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::Error;
+pub use span::{Span, Utf16Cursor};
+
+/// How long the summary should be.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Length {
+    /// This many sentences (at least 1; all of them when the text has fewer).
+    Count(usize),
+    /// This fraction of the sentences, in `(0, 1]`, rounded up, at least one.
+    Ratio(f64),
+}
+
+/// Options for [`summarize`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// Summary length; default three sentences.
+    pub length: Length,
+    /// Inputs longer than this many bytes are refused with [`Error::TooLarge`];
+    /// default 64 MiB.
+    pub max_input_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            length: Length::Count(3),
+            max_input_bytes: 64 << 20,
+        }
+    }
+}
+
+impl Options {
+    /// Default options with a summary of `k` sentences.
+    pub fn with_count(k: usize) -> Self {
+        Options {
+            length: Length::Count(k),
+            ..Options::default()
+        }
+    }
+
+    /// Default options with a summary of `ratio` of the sentences.
+    pub fn with_ratio(ratio: f64) -> Self {
+        Options {
+            length: Length::Ratio(ratio),
+            ..Options::default()
+        }
+    }
+
+    /// Checks the options, and resolves the summary length for `n` sentences.
+    pub fn summary_len(&self, n: usize) -> Result<usize, Error> {
+        match self.length {
+            Length::Count(0) => Err(Error::InvalidCount(0)),
+            Length::Count(k) => Ok(k.min(n)),
+            Length::Ratio(r) if !(r > 0.0 && r <= 1.0) => Err(Error::InvalidRatio(r)),
+            Length::Ratio(r) => Ok(((n as f64 * r).ceil() as usize).clamp(1, n.max(1)).min(n)),
+        }
+    }
+}
+
+/// One sentence of the input with its score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sentence {
+    /// Where the sentence is in the input.
+    pub span: Span,
+    /// Importance; higher is more important. Comparable within one text only.
+    pub score: f64,
+    /// 1 for the most important sentence, then 2, 3, …: the summary of `k`
+    /// sentences is exactly the sentences ranked `1..=k`.
+    pub rank: usize,
+}
+
+/// The result of [`summarize`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Every sentence of the input, in document order.
+    pub sentences: Vec<Sentence>,
+    /// Indices into `sentences` of the chosen sentences, in document order.
+    pub summary: Vec<usize>,
+}
+
+/// Splits `text` into sentences and returns their spans; see [`split::split`].
+pub fn split(text: &str) -> Vec<Span> {
+    split::split(text)
+}
+
+/// Summarizes `text`: splits it, scores every sentence and chooses the summary.
+///
+/// Empty or whitespace-only text gives an empty summary, not an error.
+pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
+    if text.len() > options.max_input_bytes {
+        return Err(Error::TooLarge {
+            len: text.len(),
+            max: options.max_input_bytes,
+        });
+    }
+    let spans = split::split(text);
+    let k = options.summary_len(spans.len())?;
+    let sentences: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
+    let ranker = rank::Ranker::new(&sentences);
+    let order = select::importance_order(&ranker);
+    let scores = ranker.scores();
+    let summary = select::select(&order, k);
+    let ranks = select::ranks(&order);
+    Ok(Summary {
+        sentences: spans
+            .iter()
+            .zip(scores.iter().zip(ranks))
+            .map(|(&span, (&score, rank))| Sentence { span, score, rank })
+            .collect(),
+        summary,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_len_resolves_count_and_ratio() {
+        assert_eq!(Options::with_count(3).summary_len(10), Ok(3));
+        assert_eq!(Options::with_count(30).summary_len(10), Ok(10));
+        assert_eq!(
+            Options::with_count(0).summary_len(10),
+            Err(Error::InvalidCount(0))
+        );
+        assert_eq!(Options::with_ratio(0.25).summary_len(10), Ok(3));
+        assert_eq!(Options::with_ratio(1.0).summary_len(10), Ok(10));
+        assert_eq!(Options::with_ratio(0.01).summary_len(10), Ok(1));
+        assert_eq!(Options::with_ratio(0.5).summary_len(0), Ok(0));
+        assert!(Options::with_ratio(0.0).summary_len(10).is_err());
+        assert!(Options::with_ratio(1.5).summary_len(10).is_err());
+        assert!(Options::with_ratio(f64::NAN).summary_len(10).is_err());
+    }
+
+    #[test]
+    fn empty_and_blank_text_give_empty_summary() {
+        for text in ["", "   \n\t  "] {
+            let s = summarize(text, &Options::default()).unwrap();
+            assert!(s.sentences.is_empty() && s.summary.is_empty());
+        }
+    }
+
+    #[test]
+    fn too_large_input_is_refused() {
+        let opts = Options {
+            max_input_bytes: 4,
+            ..Options::default()
+        };
+        assert_eq!(
+            summarize("가나다라", &opts),
+            Err(Error::TooLarge { len: 12, max: 4 })
+        );
+    }
+}

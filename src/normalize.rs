@@ -1,0 +1,453 @@
+//! Korean word normalization for similarity: words become stems.
+//!
+//! Korean attaches particles (조사) and verb endings (어미) to words, so `클라우드를`,
+//! `클라우드는` and `클라우드의` are one word to a reader but three strings to a
+//! computer. [`terms`] splits a sentence into words and strips the longest known
+//! particle or ending, keeping a stem of at least two syllables; verbs made from a
+//! noun with `하다`/`되다` (`육성하고`, `구축했다`) are reduced to the noun. A small
+//! suffix table does this; no dictionary is needed.
+
+/// Suffixes stripped from Hangul words, longest first within each group is not
+/// required: [`strip`] always tries the longest match.
+const SUFFIXES: &[&str] = &[
+    // particles (조사) and their common combinations
+    "이",
+    "가",
+    "은",
+    "는",
+    "을",
+    "를",
+    "의",
+    "에",
+    "와",
+    "과",
+    "도",
+    "만",
+    "로",
+    "으로",
+    "에서",
+    "에게",
+    "께서",
+    "한테",
+    "까지",
+    "부터",
+    "보다",
+    "처럼",
+    "마다",
+    "조차",
+    "라도",
+    "이나",
+    "나",
+    "이란",
+    "란",
+    "이라",
+    "라",
+    "이며",
+    "며",
+    "이고",
+    "고",
+    "이다",
+    "다",
+    "에는",
+    "에서는",
+    "에서도",
+    "에도",
+    "으로는",
+    "로는",
+    "으로도",
+    "로도",
+    "으로서",
+    "로서",
+    "으로써",
+    "로써",
+    "과의",
+    "와의",
+    "에의",
+    "에서의",
+    "으로의",
+    "로의",
+    "만의",
+    "까지의",
+    "이라는",
+    "라는",
+    "이라고",
+    "라고",
+    "이라며",
+    "라며",
+    "이었다",
+    "였다",
+    "이었고",
+    "였고",
+    "인",
+    "일",
+    "임",
+    "입니다",
+    "이었습니다",
+    "였습니다",
+    "이지만",
+    "지만",
+    "이며",
+    "들",
+    "들이",
+    "들은",
+    "들을",
+    "들의",
+    "들에게",
+    "들과",
+    "들도",
+    "들에",
+    "들로",
+    "들이다",
+    "에게는",
+    "에게도",
+    "보다는",
+    "부터는",
+    "까지는",
+    "만은",
+    "만을",
+    "만이",
+    "도록",
+    // 하다 / 되다 / 시키다 verbs built on a noun
+    "하다",
+    "한다",
+    "했다",
+    "하는",
+    "하고",
+    "하며",
+    "하여",
+    "해",
+    "해서",
+    "해야",
+    "하기",
+    "하기로",
+    "하기에",
+    "하기도",
+    "할",
+    "한",
+    "하면",
+    "하면서",
+    "하지",
+    "하지만",
+    "했고",
+    "했으며",
+    "했지만",
+    "했습니다",
+    "합니다",
+    "하겠다",
+    "하겠습니다",
+    "하도록",
+    "하려는",
+    "하려고",
+    "하자",
+    "해도",
+    "했던",
+    "하던",
+    "하게",
+    "함",
+    "함께",
+    "하기를",
+    "했는데",
+    "하는데",
+    "한다고",
+    "했다고",
+    "한다는",
+    "했다는",
+    "하는지",
+    "할지",
+    "하여야",
+    "된다",
+    "됐다",
+    "되는",
+    "되고",
+    "되며",
+    "된",
+    "될",
+    "되어",
+    "돼",
+    "되기",
+    "되면",
+    "되지",
+    "되었다",
+    "됩니다",
+    "됐습니다",
+    "되었습니다",
+    "되자",
+    "됐고",
+    "되는데",
+    "된다고",
+    "됐다고",
+    "된다는",
+    "됐다는",
+    "됨",
+    "시킨다",
+    "시켰다",
+    "시키는",
+    "시키고",
+    "시켜",
+    "시킬",
+    "시킨",
+    "시켜야",
+    "적",
+    "적인",
+    "적으로",
+    "적이다",
+    "적이",
+    "적을",
+    "스럽다",
+    "스러운",
+    "스럽게",
+    "롭다",
+    "로운",
+    "롭게",
+    // plain endings after a predicate stem
+    "습니다",
+    "ㅂ니다",
+    "였습니다",
+    "겠다",
+    "겠습니다",
+    "었다",
+    "았다",
+    "어요",
+    "아요",
+    "에요",
+    "예요",
+    "이에요",
+    "네요",
+    "군요",
+    "지요",
+    "죠",
+];
+
+/// Words that carry no topic even after stripping (function words, reporting verbs).
+const STOPWORDS: &[&str] = &[
+    "것",
+    "수",
+    "등",
+    "및",
+    "그",
+    "이",
+    "저",
+    "이번",
+    "지난",
+    "오는",
+    "위해",
+    "통해",
+    "대한",
+    "대해",
+    "관련",
+    "있다",
+    "없다",
+    "있는",
+    "없는",
+    "있고",
+    "있어",
+    "밝혔다",
+    "말했다",
+    "전했다",
+    "설명했다",
+    "강조했다",
+    "덧붙였다",
+    "예정이다",
+    "계획이다",
+    "했다",
+    "한다",
+    "된다",
+    "됐다",
+    "그러나",
+    "하지만",
+    "또한",
+    "또",
+    "이에",
+    "이날",
+    "따라",
+    "따르면",
+    "때문",
+    "때문에",
+    "가운데",
+    "올해",
+    "지난해",
+    "현재",
+    "최근",
+    "그리고",
+    "한편",
+    "이어",
+    "특히",
+    "가장",
+    "모든",
+    "같은",
+    "같이",
+    "이런",
+    "그런",
+    "있습니다",
+    "없습니다",
+    "했습니다",
+    "밝혔습니다",
+    "말했습니다",
+    "기자",
+    "뉴스",
+    // one-syllable function words and counters
+    "더",
+    "한",
+    "각",
+    "약",
+    "총",
+    "전",
+    "후",
+    "중",
+    "간",
+    "내",
+    "외",
+    "위",
+    "뒤",
+    "앞",
+    "때",
+    "곳",
+    "점",
+    "측",
+    "대",
+    "개",
+    "명",
+    "원",
+    "년",
+    "월",
+    "일",
+    "번",
+    "씨",
+    "님",
+    "분",
+    "건",
+    "데",
+    "뿐",
+    "듯",
+    "채",
+    "줄",
+    "바",
+    "만",
+    "안",
+    "못",
+    "잘",
+    "좀",
+    "꼭",
+    "다",
+    "왜",
+    "나",
+    "너",
+    "우리",
+    "제",
+    "시",
+    "도",
+    "군",
+    "구",
+    "동",
+    "면",
+    "를",
+    "을",
+];
+
+/// Particles that may be stripped from a two-syllable word, leaving one syllable
+/// (`쌀을` → `쌀`).
+const SHORT_PARTICLES: &[char] = &['을', '를', '은', '는', '이', '가', '의', '에', '도'];
+
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// True for characters that belong inside a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Strips the longest known suffix from a Hangul word when a stem of at least two
+/// syllables remains (one syllable for a two-syllable word ending in a case or
+/// topic particle); other words are returned unchanged.
+pub fn strip(word: &str) -> &str {
+    let syllables = word.chars().count();
+    if syllables < 2 || !word.chars().all(is_hangul_syllable) {
+        return word;
+    }
+    if syllables == 2 {
+        return word.strip_suffix(SHORT_PARTICLES).unwrap_or(word);
+    }
+    let mut best = word;
+    for suffix in SUFFIXES {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.chars().count() >= 2 && stem.len() < best.len() {
+                best = stem;
+            }
+        }
+    }
+    best
+}
+
+/// True when a normalized word carries no topic.
+pub fn is_stopword(stem: &str) -> bool {
+    STOPWORDS.contains(&stem)
+}
+
+/// Calls `f` with every normalized term of `sentence`, in order: Hangul words
+/// stripped of particles and endings, other words lowercased (ASCII); stopwords,
+/// single non-Hangul characters and bare numbers are left out.
+pub fn terms(sentence: &str, mut f: impl FnMut(&str)) {
+    let mut lower = String::new();
+    for word in sentence.split(|c: char| !is_word_char(c)) {
+        if word.is_empty() || word.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let stem = if word.is_ascii() {
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            lower.as_str()
+        } else {
+            strip(word)
+        };
+        let single = stem.chars().nth(1).is_none();
+        if (single && !stem.chars().all(is_hangul_syllable))
+            || is_stopword(stem)
+            || is_stopword(word)
+        {
+            continue;
+        }
+        f(stem);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(sentence: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        terms(sentence, |t| out.push(t.to_string()));
+        out
+    }
+
+    macro_rules! strips {
+        ($($word:literal => $stem:literal),* $(,)?) => {$(
+            assert_eq!(strip($word), $stem, "strip({:?}): particle/ending table or stem-length rule broke", $word);
+        )*};
+    }
+
+    #[test]
+    fn particles_and_endings_are_stripped() {
+        strips! {
+            "클라우드를" => "클라우드", "클라우드는" => "클라우드", "클라우드의" => "클라우드",
+            "클라우드에서는" => "클라우드", "정부가" => "정부", "산업을" => "산업",
+            "육성하고" => "육성", "구축했다" => "구축", "활성화를" => "활성화",
+            "추진됐다" => "추진", "기업들이" => "기업", "혁신적인" => "혁신",
+        }
+    }
+
+    #[test]
+    fn short_words_and_non_hangul_are_kept() {
+        strips! { "쌀을" => "쌀", "나라" => "나라", "AI" => "AI", "가" => "가", "ab를" => "ab를" }
+    }
+
+    #[test]
+    fn terms_drop_stopwords_numbers_and_punctuation() {
+        assert_eq!(
+            all("정부가 12일 AI(인공지능) 클라우드를 육성한다고 밝혔다."),
+            ["정부", "12일", "ai", "인공지능", "클라우드", "육성"]
+        );
+    }
+}

@@ -1,0 +1,187 @@
+//! Sentence scoring: graph centrality, a lead-position prior and quality cues.
+//!
+//! `score = centrality × position × form`, where
+//! - centrality is weighted PageRank on the similarity graph ([`crate::similarity`]),
+//!   scaled so the most central sentence has 1;
+//! - position favours the lead of the text, counted among content sentences only
+//!   (bylines and captions do not push the lead back): `1 / (1 + p / POSITION_SCALE)`
+//!   blended with a floor of [`POSITION_FLOOR`];
+//! - form is 0 for boilerplate ([`crate::boilerplate`]), smaller for lines that do not
+//!   end like a sentence (headlines, list items) and for very short fragments.
+//!
+//! Every score is finite and non-negative; [`order`] breaks ties by position.
+
+use crate::boilerplate::is_boilerplate;
+use crate::similarity::{Graph, Vectors};
+
+/// PageRank damping factor.
+const DAMPING: f64 = 0.85;
+/// PageRank stops when the scores move less than this in total (L1).
+const TOLERANCE: f64 = 1e-7;
+/// PageRank never runs more than this many iterations.
+const MAX_ITERATIONS: usize = 100;
+/// Content sentence `p` (0-based) gets position weight `1 / (1 + p / POSITION_SCALE)`.
+const POSITION_SCALE: f64 = 3.0;
+/// Share of the score that does not depend on position.
+const POSITION_FLOOR: f64 = 0.5;
+/// Weight of a line that does not end like a sentence (a headline, a list item).
+const FRAGMENT_WEIGHT: f64 = 0.3;
+/// Sentences shorter than this many characters are scaled down in proportion.
+const MIN_CHARS: usize = 20;
+
+/// Scores of a list of sentences, with the vectors and graph they came from
+/// (kept for redundancy control in [`crate::select`]).
+pub struct Ranker {
+    /// TF-IDF vectors of the sentences.
+    pub vectors: Vectors,
+    /// The similarity graph.
+    pub graph: Graph,
+    /// True for sentences that must never be chosen.
+    pub excluded: Vec<bool>,
+    scores: Vec<f64>,
+}
+
+impl Ranker {
+    /// Scores `sentences` (already split, in document order).
+    pub fn new(sentences: &[&str]) -> Self {
+        let vectors = Vectors::new(sentences);
+        let graph = Graph::new(&vectors);
+        let excluded: Vec<bool> = sentences.iter().map(|s| is_boilerplate(s)).collect();
+        let centrality = pagerank(&graph);
+        let max = centrality.iter().copied().fold(0.0, f64::max);
+        let mut content_index = 0usize;
+        let scores = sentences
+            .iter()
+            .zip(&excluded)
+            .zip(&centrality)
+            .map(|((sentence, &excluded), &c)| {
+                if excluded {
+                    return 0.0;
+                }
+                let p = content_index as f64;
+                content_index += 1;
+                let position = POSITION_FLOOR + (1.0 - POSITION_FLOOR) / (1.0 + p / POSITION_SCALE);
+                let central = if max > 0.0 { c / max } else { 1.0 };
+                central * position * form(sentence)
+            })
+            .collect();
+        Ranker {
+            vectors,
+            graph,
+            excluded,
+            scores,
+        }
+    }
+
+    /// One score per sentence, in input order.
+    pub fn scores(&self) -> &[f64] {
+        &self.scores
+    }
+}
+
+/// Weight for how much a sentence looks like a complete sentence of prose.
+fn form(sentence: &str) -> f64 {
+    let s = sentence.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '」' | '』')
+    });
+    let ends_like_sentence = s.ends_with(['.', '!', '?', '…', '다', '요', '죠', '까', '음', '함']);
+    let mut weight = if ends_like_sentence {
+        1.0
+    } else {
+        FRAGMENT_WEIGHT
+    };
+    let chars = s.chars().filter(|c| !c.is_whitespace()).count();
+    if chars < MIN_CHARS {
+        weight *= chars as f64 / MIN_CHARS as f64;
+    }
+    weight
+}
+
+/// Weighted PageRank by power iteration; the scores sum to 1.
+fn pagerank(graph: &Graph) -> Vec<f64> {
+    let n = graph.edges.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let out_weight: Vec<f64> = graph
+        .edges
+        .iter()
+        .map(|e| e.iter().map(|&(_, w)| w as f64).sum())
+        .collect();
+    let base = (1.0 - DAMPING) / n as f64;
+    let mut score = vec![1.0 / n as f64; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..MAX_ITERATIONS {
+        // Isolated sentences spread their score evenly, so the total stays 1.
+        let dangling: f64 = (0..n)
+            .filter(|&j| out_weight[j] == 0.0)
+            .map(|j| score[j])
+            .sum::<f64>()
+            / n as f64;
+        for (i, edges) in graph.edges.iter().enumerate() {
+            let incoming: f64 = edges
+                .iter()
+                .map(|&(j, w)| score[j as usize] * w as f64 / out_weight[j as usize])
+                .sum();
+            next[i] = base + DAMPING * (incoming + dangling);
+        }
+        let delta: f64 = score.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut score, &mut next);
+        if delta < TOLERANCE {
+            break;
+        }
+    }
+    score
+}
+
+/// Sentence indices from most to least important (ties: earlier first).
+pub fn order(scores: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_breaks_ties_by_position() {
+        assert_eq!(order(&[0.5, 0.9, 0.5, 0.1]), [1, 0, 2, 3]);
+    }
+
+    #[test]
+    fn pagerank_sums_to_one_and_favours_hubs() {
+        let v = Vectors::new(&[
+            "클라우드 산업 육성 정책을 발표했다.",
+            "클라우드 산업이 성장했다.",
+            "육성 정책이 나왔다.",
+            "날씨가 맑았다.",
+        ]);
+        let pr = pagerank(&Graph::new(&v));
+        assert!((pr.iter().sum::<f64>() - 1.0).abs() < 1e-6);
+        assert!(pr[0] > pr[1] && pr[0] > pr[2] && pr[2] > pr[3], "{pr:?}");
+    }
+
+    #[test]
+    fn boilerplate_scores_zero_and_scores_are_finite() {
+        let r = Ranker::new(&[
+            "[가상일보 김하늘 기자]",
+            "정부가 클라우드 산업을 육성한다.",
+            "ⓒ 가상일보 무단 전재 및 재배포 금지",
+        ]);
+        assert_eq!(r.scores()[0], 0.0);
+        assert_eq!(r.scores()[2], 0.0);
+        assert!(r.scores()[1] > 0.0);
+        assert!(r.scores().iter().all(|s| s.is_finite()));
+    }
+
+    #[test]
+    fn headline_fragments_weigh_less() {
+        assert!(form("AI시대 클라우드 산업 활성화 생태계 구축 나선 정부") < 0.5);
+        assert_eq!(
+            form("정부가 클라우드 산업을 핵심 인프라로 육성하기로 했다."),
+            1.0
+        );
+    }
+}

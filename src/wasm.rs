@@ -1,0 +1,106 @@
+//! WebAssembly bindings (wasm-bindgen): `summarize(text, options)` and `split(text)`.
+//!
+//! Results are plain JS objects in the shape of [`crate::report`], with UTF-16
+//! offsets so that `text.slice(start, end)` is the sentence. Bad options throw a JS
+//! `Error` that names the option; nothing here can panic on user input.
+
+use crate::report::{split_report, Report};
+use crate::{Length, Options};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Summary length: `{k}` sentences (default 3) or `{ratio}` of them, 0 < ratio <= 1. */
+export interface SummarizeOptions { k?: number; ratio?: number; }
+/** A sentence; `start`/`end` are UTF-16 offsets: `text.slice(start, end) === sentence.text`. */
+export interface SplitSentence { start: number; end: number; text: string; }
+/** A scored sentence; rank 1 is the most important. */
+export interface RankedSentence extends SplitSentence { score: number; rank: number; }
+/** Every sentence in document order, and the indices of the chosen ones in document order. */
+export interface Summary { sentences: RankedSentence[]; summary: number[]; }
+"#;
+
+/// Summarizes `text`; `options` is `undefined`, `{k}` or `{ratio}`.
+#[wasm_bindgen(unchecked_return_type = "Summary")]
+pub fn summarize(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "SummarizeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options = parse_options(&options)?;
+    let summary = crate::summarize(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&Report::new(text, &summary))
+}
+
+/// Splits `text` into sentences.
+#[wasm_bindgen(unchecked_return_type = "SplitSentence[]")]
+pub fn split(text: &str) -> Result<JsValue, JsError> {
+    to_js(&split_report(text, &crate::split(text)))
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    serde_wasm_bindgen::to_value(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn parse_options(options: &JsValue) -> Result<Options, JsError> {
+    let mut out = Options::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(out);
+    }
+    if !options.is_object() {
+        return Err(JsError::new(
+            "options must be an object such as {k: 3} or {ratio: 0.2}",
+        ));
+    }
+    let object: &js_sys::Object = options.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        if name != "k" && name != "ratio" {
+            return Err(JsError::new(&format!(
+                "unknown option {name:?}: expected k or ratio"
+            )));
+        }
+    }
+    let get = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name));
+    let k = get("k").map_err(|_| JsError::new("cannot read options.k"))?;
+    let ratio = get("ratio").map_err(|_| JsError::new("cannot read options.ratio"))?;
+    match (k.is_undefined(), ratio.is_undefined()) {
+        (false, false) => Err(JsError::new("give options.k or options.ratio, not both")),
+        (false, true) => match k.as_f64() {
+            Some(v) if v >= 1.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => {
+                out.length = Length::Count(v as usize);
+                Ok(out)
+            }
+            _ => Err(JsError::new(&format!(
+                "options.k must be a whole number >= 1, got {}",
+                describe(&k)
+            ))),
+        },
+        (true, false) => match ratio.as_f64() {
+            Some(v) if v > 0.0 && v <= 1.0 => {
+                out.length = Length::Ratio(v);
+                Ok(out)
+            }
+            _ => Err(JsError::new(&format!(
+                "options.ratio must be a number in (0, 1], got {}",
+                describe(&ratio)
+            ))),
+        },
+        (true, true) => Ok(out),
+    }
+}
+
+/// A short description of a JS value for error messages.
+fn describe(value: &JsValue) -> String {
+    if let Some(n) = value.as_f64() {
+        format!("{n}")
+    } else if let Some(s) = value.as_string() {
+        format!("{s:?}")
+    } else if value.is_null() {
+        "null".into()
+    } else {
+        format!(
+            "a value of type {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        )
+    }
+}
