@@ -2,10 +2,10 @@
 //!
 //! `score = centrality × position × form`, where
 //! - centrality is weighted PageRank on the similarity graph ([`crate::similarity`]),
-//!   scaled so the most central sentence has 1;
+//!   scaled so the most central sentence has 1, then blended with a constant
+//!   ([`CENTRALITY_SHARE`]) so that an isolated lead sentence still counts;
 //! - position favours the lead of the text, counted among content sentences only
-//!   (bylines and captions do not push the lead back): `1 / (1 + p / POSITION_SCALE)`
-//!   blended with a floor of [`POSITION_FLOOR`];
+//!   (bylines and captions do not push the lead back): `1 / (1 + p / POSITION_SCALE)`;
 //! - form is 0 for boilerplate ([`crate::boilerplate`]), smaller for lines that do not
 //!   end like a sentence (headlines, list items) and for very short fragments.
 //!
@@ -22,8 +22,8 @@ const TOLERANCE: f64 = 1e-7;
 const MAX_ITERATIONS: usize = 100;
 /// Content sentence `p` (0-based) gets position weight `1 / (1 + p / POSITION_SCALE)`.
 const POSITION_SCALE: f64 = 3.0;
-/// Share of the score that does not depend on position.
-const POSITION_FLOOR: f64 = 0.5;
+/// Share of the centrality factor that comes from the graph (the rest is constant).
+const CENTRALITY_SHARE: f64 = 0.8;
 /// Weight of a line that does not end like a sentence (a headline, a list item).
 const FRAGMENT_WEIGHT: f64 = 0.3;
 /// Sentences shorter than this many characters are scaled down in proportion.
@@ -60,8 +60,9 @@ impl Ranker {
                 }
                 let p = content_index as f64;
                 content_index += 1;
-                let position = POSITION_FLOOR + (1.0 - POSITION_FLOOR) / (1.0 + p / POSITION_SCALE);
+                let position = 1.0 / (1.0 + p / POSITION_SCALE);
                 let central = if max > 0.0 { c / max } else { 1.0 };
+                let central = CENTRALITY_SHARE * central + (1.0 - CENTRALITY_SHARE);
                 central * position * form(sentence)
             })
             .collect();
