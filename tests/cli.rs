@@ -1,0 +1,272 @@
+//! The `ksum` command's public contract: output forms, JSONL streaming, errors.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const ARTICLE: &str = "\
+정부, 클라우드 산업 키운다
+[가상일보 김하늘 기자]
+정부가 인공지능 시대를 맞아 클라우드 산업을 핵심 인프라로 육성하기로 했다. 과학기술정보통신부는 14일 클라우드 기본계획 수립에 착수한다고 밝혔다.
+클라우드는 인공지능 서비스에 필요한 연산 자원과 데이터 저장 능력을 제공한다. 정부는 클라우드 기업의 해외 진출을 돕고 세제 혜택을 검토한다.
+업계는 정부의 클라우드 육성 방침을 환영했다. 한 관계자는 \"지원이 빨리 이뤄져야 한다\"고 말했다.
+시민들이 행사장을 둘러보고 있다. (사진=김하늘 기자)
+ⓒ 가상일보 무단 전재 및 재배포 금지
+";
+
+fn ksum(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ksum"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ksum binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_str(stdout(o).trim()).expect("stdout is one JSON value")
+}
+
+fn lines(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn plain_output_is_k_summary_sentences_in_document_order() {
+    let o = ksum(&["-k", "2"], ARTICLE.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let got: Vec<&str> = out.lines().collect();
+    assert_eq!(got.len(), 2, "expected 2 lines: {out}");
+    let positions: Vec<usize> = got
+        .iter()
+        .map(|l| ARTICLE.find(l).expect("a sentence of the input"))
+        .collect();
+    assert!(positions[0] < positions[1], "not in document order: {out}");
+    assert!(
+        !out.contains("기자]") && !out.contains("ⓒ"),
+        "byline or copyright chosen: {out}"
+    );
+}
+
+#[test]
+fn json_output_has_utf16_spans_scores_ranks_and_summary() {
+    let text = format!("😀 이모지로 시작하는 문장이다. {ARTICLE}");
+    let o = ksum(&["--json", "-k", "3"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let sentences = v["sentences"].as_array().unwrap();
+    let mut last_end = 0;
+    let mut ranks = Vec::new();
+    for s in sentences {
+        let (start, end) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            start >= last_end && start < end,
+            "spans out of order or overlapping: {s}"
+        );
+        let between = String::from_utf16(&units[last_end..start]).unwrap();
+        assert!(
+            between.trim().is_empty(),
+            "non-whitespace text {between:?} between sentences"
+        );
+        assert_eq!(
+            String::from_utf16(&units[start..end]).unwrap(),
+            s["text"].as_str().unwrap(),
+            "UTF-16 span does not slice to the text"
+        );
+        assert!(s["score"].as_f64().unwrap() >= 0.0);
+        ranks.push(s["rank"].as_u64().unwrap() as usize);
+        last_end = end;
+    }
+    assert!(
+        String::from_utf16(&units[last_end..])
+            .unwrap()
+            .trim()
+            .is_empty(),
+        "text after the last sentence"
+    );
+    ranks.sort_unstable();
+    assert_eq!(
+        ranks,
+        (1..=sentences.len()).collect::<Vec<_>>(),
+        "ranks are not a permutation"
+    );
+    let summary: Vec<usize> = v["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_u64().unwrap() as usize)
+        .collect();
+    assert_eq!(summary.len(), 3);
+    assert!(
+        summary.windows(2).all(|w| w[0] < w[1]),
+        "summary not in document order"
+    );
+    for &i in &summary {
+        assert!(
+            sentences[i]["rank"].as_u64().unwrap() <= 3,
+            "summary sentence {i} is not ranked 1..=3"
+        );
+    }
+}
+
+#[test]
+fn file_argument_and_ratio() {
+    let dir = std::env::temp_dir().join(format!("ksum-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("article.txt");
+    std::fs::write(&path, ARTICLE).unwrap();
+    let all = json(&ksum(&["--json", path.to_str().unwrap()], b""));
+    let n = all["sentences"].as_array().unwrap().len();
+    let o = ksum(&["--json", "--ratio", "0.5", path.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(json(&o)["summary"].as_array().unwrap().len(), n.div_ceil(2));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    for (args, needle) in [
+        (&["-k", "0"][..], "-k must be a whole number"),
+        (&["-k", "x"][..], "-k must be a whole number"),
+        (&["--ratio", "0"][..], "--ratio must be in (0, 1]"),
+        (&["--ratio", "1.5"][..], "--ratio must be in (0, 1]"),
+        (&["--frobnicate"][..], "unknown option"),
+        (&["split"][..], "needs --jsonl"),
+        (&["/nonexistent/ksum-input.txt"][..], "cannot read"),
+    ] {
+        let o = ksum(args, b"");
+        assert!(!o.status.success(), "{args:?} should fail");
+        let err = stderr(&o);
+        assert!(
+            err.contains(needle),
+            "{args:?}: stderr {err:?} lacks {needle:?}"
+        );
+        assert!(!err.contains("panicked"), "{args:?} panicked: {err}");
+    }
+}
+
+#[test]
+fn invalid_utf8_is_a_clear_error() {
+    let o = ksum(&[], b"\xea\xb0\x80 \xff\xfe broken");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("not valid UTF-8") && err.contains("offset 4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn empty_input_gives_empty_summary() {
+    let o = ksum(&["--json"], b"  \n ");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        json(&o),
+        serde_json::json!({"sentences": [], "summary": []})
+    );
+}
+
+#[test]
+fn split_jsonl_reports_bad_lines_and_keeps_going() {
+    let input = "{\"id\":\"a\",\"text\":\"첫 문장이다. 둘째 문장이다.\"}\nnot json\n{\"id\":3,\"text\":5}\n\n{\"id\":\"d\"}\n{\"id\":\"e\",\"text\":\"😀 셋째.\"}\n";
+    let o = ksum(&["split", "--jsonl"], input.as_bytes());
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "bad lines must make the exit status non-zero"
+    );
+    let out = lines(&o);
+    assert_eq!(out.len(), 2, "good lines still processed: {}", stdout(&o));
+    assert_eq!(out[0]["id"], "a");
+    assert_eq!(out[0]["sentences"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        out[0]["sentences"][1],
+        serde_json::json!({"start": 8, "end": 16, "text": "둘째 문장이다."})
+    );
+    assert_eq!(out[1]["id"], "e");
+    let err = stderr(&o);
+    for needle in [
+        "line 2: invalid JSON",
+        "line 3: field \"text\" must be a string",
+        "line 5: missing field \"text\"",
+    ] {
+        assert!(err.contains(needle), "stderr {err:?} lacks {needle:?}");
+    }
+}
+
+#[test]
+fn split_jsonl_reports_invalid_utf8_by_line() {
+    let mut input = b"{\"id\":1,\"text\":\"\xff\"}\n".to_vec();
+    input.extend_from_slice("{\"id\":2,\"text\":\"좋다.\"}\n".as_bytes());
+    let o = ksum(&["split", "--jsonl"], &input);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("line 1: not valid UTF-8"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(lines(&o).len(), 1);
+}
+
+#[test]
+fn rank_jsonl_scores_given_sentences_without_resplitting() {
+    let input = concat!(
+        "{\"id\":\"x\",\"sentences\":[\"[가상일보 김하늘 기자]\",\"정부가 클라우드 산업을 키운다. 업계가 환영했다.\",\"클라우드 산업 육성 계획이 나왔다.\"]}\n",
+        "{\"id\":\"y\",\"text\":\"정부가 클라우드 산업을 키운다. 업계가 환영했다.\"}\n",
+        "{\"id\":\"z\",\"sentences\":[\"좋다.\", 7]}\n",
+    );
+    let o = ksum(&["rank", "--jsonl"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let out = lines(&o);
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0]["id"], "x");
+    assert_eq!(
+        out[0]["scores"].as_array().unwrap().len(),
+        3,
+        "given sentences must not be re-split"
+    );
+    let mut order: Vec<u64> = out[0]["order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(order.last(), Some(&0), "the byline must come last");
+    order.sort_unstable();
+    assert_eq!(order, [0, 1, 2], "order must list every sentence once");
+    assert_eq!(
+        out[1]["scores"].as_array().unwrap().len(),
+        2,
+        "text input is split"
+    );
+    assert!(
+        stderr(&o).contains("line 3: field \"sentences\"[1] must be a string"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = ksum(&["--json"], ARTICLE.as_bytes());
+    let b = ksum(&["--json"], ARTICLE.as_bytes());
+    assert_eq!(a.stdout, b.stdout);
+}
