@@ -8,7 +8,7 @@ WASM := target/wasm32-unknown-unknown/release/ksum.wasm
 HOST ?= 127.0.0.1
 PORT ?= 8787
 
-.PHONY: setup build wasm web run test test-rust test-js lint eval-split eval-rank clean
+.PHONY: setup build wasm web run test test-rust test-js lint eval-split eval-rank bench screenshot clean
 
 setup:
 	bash scripts/setup.sh
@@ -43,7 +43,11 @@ test-rust:
 	cargo test --locked
 
 test-js: build web
+	@[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
 	node --test tests/js/
+
+screenshot: build web
+	KSUM_UPDATE_SCREENSHOT=1 node --test tests/js/page.test.mjs
 
 test: setup lint test-rust test-js
 
@@ -52,6 +56,9 @@ eval-split:
 
 eval-rank: build
 	cargo run --release --locked --example eval_rank -- $(SHARED)/data/summarization/bflysoft-dev.jsonl
+
+bench:
+	cargo run --release --locked --example bench -- $(SHARED)/data
 
 clean:
 	cargo clean

@@ -1,0 +1,112 @@
+// Shared helpers for the JS tests (not a test file itself: node --test only runs *.test.mjs).
+
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const CLI = join(ROOT, "target/release/ksum");
+export const SEED = resolve(ROOT, "../shared/data/seed-article.txt");
+
+/** Texts checked everywhere: [name, absolute path, present?]. The seed article is optional. */
+export const TEXTS = [
+  ["article.txt", join(ROOT, "tests/fixtures/article.txt"), true],
+  ["markup.txt", join(ROOT, "tests/fixtures/markup.txt"), true],
+  ["seed-article.txt", SEED, existsSync(SEED)],
+];
+
+export const SEED_SKIP = existsSync(SEED) ? false : `${SEED} is absent (../shared not laid here)`;
+
+export function readText(path) {
+  return readFileSync(path, "utf8");
+}
+
+/** Fails with a hint when a build output is missing, instead of a cryptic error later. */
+export function requireBuilt(...relPaths) {
+  for (const rel of relPaths) {
+    if (!existsSync(join(ROOT, rel))) {
+      throw new Error(`${rel} is missing: run \`make build web\` (or \`make test-js\`, which builds first)`);
+    }
+  }
+}
+
+const cliCache = new Map();
+
+/** The native CLI's `--json -k K FILE` object (cached per file and k). */
+export function cliSummary(path, k) {
+  const key = `${path}\0${k}`;
+  if (!cliCache.has(key)) {
+    const out = execFileSync(CLI, ["--json", "-k", String(k), path], { encoding: "utf8" });
+    cliCache.set(key, JSON.parse(out));
+  }
+  return cliCache.get(key);
+}
+
+/** What the page should mark for a CLI result: [{text, rank}] in document order. */
+export function expectedMarks(result) {
+  return result.summary.map((i) => ({
+    text: result.sentences[i].text.trim(),
+    rank: result.sentences[i].rank,
+  }));
+}
+
+/**
+ * Starts scripts/serve.mjs on a free port; resolves to {origin, url, stop()} once it prints its
+ * address. The child is killed by stop() and, as a last resort, when this process exits.
+ */
+export function startServer() {
+  const child = spawn(process.execPath, [join(ROOT, "scripts/serve.mjs"), "--host", "127.0.0.1", "--port", "0"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const killer = () => child.kill("SIGKILL");
+  process.once("exit", killer);
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  return new Promise((resolvePromise, reject) => {
+    let out = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`serve.mjs did not print its address in 10 s; stderr: ${stderr}`));
+    }, 10_000);
+    const early = (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve.mjs exited early (code ${code}); stderr: ${stderr}`));
+    };
+    child.on("exit", early);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/^ksum: serving (http:\/\/127\.0\.0\.1:(\d+)\/)$/m);
+      if (!m) return;
+      clearTimeout(timer);
+      child.removeListener("exit", early);
+      resolvePromise({
+        url: m[1],
+        origin: new URL(m[1]).origin,
+        child,
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
+            child.once("exit", (code, signal) => {
+              process.removeListener("exit", killer);
+              done(code ?? signal);
+            });
+            child.kill("SIGTERM");
+          }),
+      });
+    });
+  });
+}
+
+/** Polls `fn` (async, from the test side) until it returns a truthy value or `ms` pass. */
+export async function poll(fn, what, ms = 15_000, every = 50) {
+  const deadline = Date.now() + ms;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}

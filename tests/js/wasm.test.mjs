@@ -1,0 +1,164 @@
+// The wasm build (www/pkg/ksum.js, from `make wasm`) against the native CLI (`make build`):
+// same sentences, spans, ranks and picks for the same input, plus the JS-side contract
+// (UTF-16 offsets, plain objects, real Error objects on bad options).
+// Run: node --test tests/js/   (or `make test-js`, which builds first)
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { before, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
+
+import { cliSummary, readText, requireBuilt, ROOT, TEXTS } from "./helpers.mjs";
+
+let ksum;
+
+before(async () => {
+  requireBuilt("www/pkg/ksum.js", "www/pkg/ksum_bg.wasm", "target/release/ksum");
+  ksum = await import(pathToFileURL(join(ROOT, "www/pkg/ksum.js")).href);
+  ksum.initSync({ module: readFileSync(join(ROOT, "www/pkg/ksum_bg.wasm")) });
+});
+
+/** Checks the invariants every result must hold for `text`. */
+function checkShape(text, result, k) {
+  assert.deepEqual(Object.keys(result).sort(), ["sentences", "summary"]);
+  const { sentences, summary } = result;
+  assert.ok(Array.isArray(sentences) && Array.isArray(summary));
+  let prevEnd = 0;
+  sentences.forEach((s, i) => {
+    assert.deepEqual(Object.keys(s).sort(), ["end", "rank", "score", "start", "text"], `sentence ${i} keys`);
+    assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end), `sentence ${i}: integer offsets`);
+    assert.ok(s.start >= prevEnd, `sentence ${i} starts at ${s.start}, before the previous end ${prevEnd}`);
+    assert.ok(s.end > s.start && s.end <= text.length, `sentence ${i}: span ${s.start}..${s.end} in 0..${text.length}`);
+    assert.equal(text.slice(s.start, s.end), s.text, `sentence ${i}: text.slice(start, end) === text`);
+    assert.ok(Number.isFinite(s.score), `sentence ${i}: finite score`);
+    prevEnd = s.end;
+  });
+  const ranks = sentences.map((s) => s.rank).sort((a, b) => a - b);
+  assert.deepEqual(ranks, sentences.map((_, i) => i + 1), "ranks are a permutation of 1..n");
+  for (let j = 1; j < summary.length; j++) {
+    assert.ok(summary[j - 1] < summary[j], `summary in document order without repeats: ${summary}`);
+  }
+  for (const i of summary) assert.ok(Number.isInteger(i) && i >= 0 && i < sentences.length, `summary index ${i}`);
+  if (k !== undefined) assert.equal(summary.length, Math.min(k, sentences.length), `summary length for k=${k}`);
+}
+
+/**
+ * The wasm result must be the CLI's: same spans, texts, ranks and picks. Scores may differ in the
+ * last digits (wasm's libm is not the host's, and an iterative ranking can stop one step apart),
+ * so they are compared to 1e-6.
+ */
+function assertSameAsCli(wasm, cli, label) {
+  assert.deepEqual(wasm.summary, cli.summary, `${label}: summary indices`);
+  assert.equal(wasm.sentences.length, cli.sentences.length, `${label}: sentence count`);
+  const strip = (ss) => ss.map(({ start, end, text, rank }) => ({ start, end, text, rank }));
+  assert.deepEqual(strip(wasm.sentences), strip(cli.sentences), `${label}: spans, texts and ranks`);
+  wasm.sentences.forEach((s, i) => {
+    const c = cli.sentences[i].score;
+    assert.ok(Math.abs(s.score - c) <= 1e-6 * Math.max(1, Math.abs(c)), `${label}: score of sentence ${i}: ${s.score} vs ${c}`);
+  });
+}
+
+for (const [name, path, present] of TEXTS) {
+  describe(`summarize(${name}) equals the CLI`, { skip: present ? false : `${path} is absent` }, () => {
+    for (const k of [1, 3, 5]) {
+      test(`k=${k}`, () => {
+        const text = readText(path);
+        const result = ksum.summarize(text, { k });
+        checkShape(text, result, k);
+        assertSameAsCli(result, cliSummary(path, k), `${name} k=${k}`);
+      });
+    }
+
+    test("split() gives summarize()'s sentences", () => {
+      const text = readText(path);
+      const spans = ksum.split(text);
+      const { sentences } = ksum.summarize(text, { k: 3 });
+      assert.deepEqual(
+        spans.map(({ start, end, text: t }) => ({ start, end, text: t })),
+        sentences.map(({ start, end, text: t }) => ({ start, end, text: t })),
+      );
+      for (const s of spans) assert.deepEqual(Object.keys(s).sort(), ["end", "start", "text"]);
+    });
+
+    test("no options means k=3", () => {
+      const text = readText(path);
+      assert.deepEqual(ksum.summarize(text), ksum.summarize(text, { k: 3 }));
+      assert.deepEqual(ksum.summarize(text, undefined), ksum.summarize(text, { k: 3 }));
+    });
+  });
+}
+
+describe("options", () => {
+  const text = () => readText(TEXTS[0][1]);
+
+  for (const [opts, name] of [
+    [{ k: 0 }, "k"],
+    [{ k: -1 }, "k"],
+    [{ k: "x" }, "k"],
+    [{ ratio: 0 }, "ratio"],
+    [{ ratio: 2 }, "ratio"],
+    [{ ratio: -0.5 }, "ratio"],
+  ]) {
+    test(`${JSON.stringify(opts)} throws an Error naming ${name}, and the module still works`, () => {
+      const before = ksum.summarize(text(), { k: 3 });
+      assert.throws(
+        () => ksum.summarize(text(), opts),
+        (err) => {
+          assert.ok(err instanceof Error, `threw ${typeof err} ${String(err)}, not an Error`);
+          assert.match(err.message, new RegExp(`\\b${name}\\b`), `message names ${name}: ${err.message}`);
+          return true;
+        },
+      );
+      // A trap would have killed the instance; a clean error leaves it usable.
+      assert.deepEqual(ksum.summarize(text(), { k: 3 }), before);
+      assert.ok(ksum.split(text()).length > 0);
+    });
+  }
+
+  test("ratio picks a share of the sentences", () => {
+    const t = text();
+    const n = ksum.split(t).length;
+    const half = ksum.summarize(t, { ratio: 0.5 });
+    checkShape(t, half);
+    assert.ok(half.summary.length >= 1 && half.summary.length <= n, `ratio 0.5 picked ${half.summary.length} of ${n}`);
+    assert.ok(Math.abs(half.summary.length - n / 2) <= 1, `ratio 0.5 picked ${half.summary.length} of ${n}`);
+    assert.equal(ksum.summarize(t, { ratio: 1 }).summary.length, n);
+  });
+
+  test("k larger than the sentence count picks every sentence", () => {
+    const t = text();
+    const r = ksum.summarize(t, { k: 1000 });
+    checkShape(t, r, 1000);
+    assert.deepEqual(r.summary, r.sentences.map((_, i) => i));
+  });
+});
+
+describe("edge cases", () => {
+  test("empty string gives an empty summary", () => {
+    const r = ksum.summarize("", { k: 3 });
+    assert.deepEqual(r.summary, []);
+    assert.deepEqual(r.sentences, []);
+    assert.deepEqual(ksum.split(""), []);
+  });
+
+  test("whitespace only gives an empty summary", () => {
+    const r = ksum.summarize(" \n\t \n", { k: 3 });
+    assert.deepEqual(r.summary, []);
+  });
+
+  test("offsets are UTF-16 code units (emoji and Hangul)", () => {
+    const text = "오늘은 날씨가 맑았다 😀. 공원에는 사람이 많았다 🎉🎉! 저녁에는 비가 올 것이라고 한다. 𠀀 글자도 있다.";
+    const r = ksum.summarize(text, { k: 2 });
+    checkShape(text, r, 2);
+    assert.ok(r.sentences.length >= 3, `split into ${r.sentences.length} sentences`);
+  });
+
+  test("one sentence without a final period", () => {
+    const text = "마침표가 없는 한 문장";
+    const r = ksum.summarize(text, { k: 3 });
+    checkShape(text, r, 3);
+    assert.equal(r.sentences.length, 1);
+    assert.deepEqual(r.summary, [0]);
+  });
+});
