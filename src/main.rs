@@ -195,7 +195,7 @@ fn id_of(value: &Value) -> Result<Value, String> {
     Ok(field(value, "id").cloned().unwrap_or(Value::Null))
 }
 
-fn text_of<'v>(value: &'v Value) -> Result<&'v str, String> {
+fn text_of(value: &Value) -> Result<&str, String> {
     match field(value, "text") {
         Some(Value::String(s)) => Ok(s),
         Some(_) => Err("field \"text\" must be a string".into()),

@@ -1,0 +1,480 @@
+//! Small Korean tables: final endings, words that continue a sentence after an
+//! ending, conjunctive adverbs, connective endings, and decorations (laughter jamo,
+//! emoji, tildes).
+//!
+//! Everything here works on slices of `char`s that the caller has already cut at
+//! whitespace, so every function is a handful of comparisons. Tables are
+//! kept one line per few entries (`rustfmt::skip`): small, and easy to read.
+
+/// Final consonant (jongseong) index of a precomposed Hangul syllable:
+/// 0 none, 1 ㄱ, 2 ㄲ, 3 ㄳ, 4 ㄴ, 5 ㄵ, 6 ㄶ, 7 ㄷ, 8 ㄹ, 9 ㄺ, 10 ㄻ, 11 ㄼ, 12 ㄽ,
+/// 13 ㄾ, 14 ㄿ, 15 ㅀ, 16 ㅁ, 17 ㅂ, 18 ㅄ, 19 ㅅ, 20 ㅆ, 21 ㅇ, 22 ㅈ, 23 ㅊ, 24 ㅋ,
+/// 25 ㅌ, 26 ㅍ, 27 ㅎ.
+pub(super) fn jong(c: char) -> Option<u32> {
+    let u = c as u32;
+    (0xAC00..=0xD7A3).contains(&u).then(|| (u - 0xAC00) % 28)
+}
+
+/// Jongseong ㄹ.
+const JONG_L: u32 = 8;
+/// Jongseong ㅁ.
+const JONG_M: u32 = 16;
+/// Jongseong ㅂ.
+const JONG_B: u32 = 17;
+/// Jongseong ㅆ.
+const JONG_SS: u32 = 20;
+
+/// True for a precomposed Hangul syllable (가..힣).
+pub(super) fn is_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// True when `w` ends with the characters of `s`.
+pub(super) fn ends_with(w: &[char], s: &str) -> bool {
+    let mut it = w.iter().rev();
+    for c in s.chars().rev() {
+        if it.next() != Some(&c) {
+            return false;
+        }
+    }
+    true
+}
+
+/// True when `w` equals `s`.
+fn equals(w: &[char], s: &str) -> bool {
+    // Hangul is three bytes a char: compare lengths cheaply before the chars.
+    w.len() * 3 >= s.len() && w.len() <= s.len() && w.len() == s.chars().count() && ends_with(w, s)
+}
+
+/// True when `w` starts with the characters of `s`.
+fn starts_with(w: &[char], s: &str) -> bool {
+    let mut it = w.iter();
+    for c in s.chars() {
+        if it.next() != Some(&c) {
+            return false;
+        }
+    }
+    true
+}
+
+/// True when `w` ends with one of the words of `table`.
+fn ends_with_any(w: &[char], table: &[&str]) -> bool {
+    table.iter().any(|s| ends_with(w, s))
+}
+
+/// True when `w` is one of the words of `table`.
+fn equals_any(w: &[char], table: &[&str]) -> bool {
+    table.iter().any(|s| equals(w, s))
+}
+
+/// True when `w` starts with one of the words of `table`.
+fn starts_with_any(w: &[char], table: &[&str]) -> bool {
+    table.iter().any(|s| starts_with(w, s))
+}
+
+/// Words ending in 다 that are nouns, particles, adverbs or connectives, not a
+/// predicate's final ending (바다, 나보다, 날마다, 가져다 주다, 냅다).
+#[rustfmt::skip]
+const NOT_DA: &[&str] = &[
+    "바다", "보다", "마다", "에다", "소다", "사이다", "판다", "캐나다", "네바다", "플로리다", "그라나다", "아이다", "미란다", "한테다",
+    "께다", "가져다", "갖다", "데려다", "쳐다", "내려다", "올려다", "냅다",
+];
+
+/// Words ending in 요 that are nouns (필요, 주요...), not the polite ending.
+#[rustfmt::skip]
+const NOT_YO: &[&str] = &[
+    "필요", "수요", "주요", "중요", "소요", "강요", "개요", "동요", "풍요", "요요", "월요", "화요", "목요", "금요", "토요",
+    "일요", "공요", "교요",
+];
+
+/// Open syllables before 다 that make a predicate's final form (이다, 하다, 되다,
+/// 기쁘다, 아프다, 다르다, 크다, 합니다) rather than a noun or a connective
+/// (바다, 가다가, 아사다).
+#[rustfmt::skip]
+const DA_OPEN_STEMS: &[char] = &[
+    '하', '되', '쁘', '프', '르', '크', '뜨', '쓰',
+];
+
+/// Final consonants before 다 that make a predicate's final form: ㄴ (한다, 먹는다),
+/// ㄵ ㄶ ㄹ ㄺ ㄼ ㄾ ㅀ ㅂ ㅄ ㅆ ㅌ ㅍ ㅎ (앉다, 많다, 힘들다, 밝다, 넓다, 핥다, 싫다,
+/// 어렵다, 없다, 했다, 같다, 높다, 좋다).
+const DA_JONG: &[u32] = &[4, 5, 6, 8, 9, 11, 13, 15, 17, 18, 20, 25, 26, 27];
+
+/// Final consonants before 음 that make a nominalized predicate (앉음, 많음, 읽음,
+/// 넓음, 싫음, 없음, 있음, 맞음, 쫓음, 같음, 높음, 좋음), unlike nouns such as 얼음,
+/// 웃음, 믿음, 죽음, 볶음.
+const EUM_JONG: &[u32] = &[5, 6, 9, 11, 15, 18, 20, 22, 23, 25, 26, 27];
+
+/// Stems before 음 (and the cute 당) that make a nominalized predicate.
+#[rustfmt::skip]
+const EUM_STEMS: &[char] = &[
+    '없', '같', '좋', '않', '싶', '많', '싫', '높', '낮', '넓', '깊', '맞', '찮', '짧', '옳', '괜', '먹', '받',
+];
+
+/// Syllables before 봄/짐/옴/감 that make them nominalized auxiliaries (해봄, 해짐,
+/// 나옴, 가져감) rather than nouns (봄, 짐, 감).
+#[rustfmt::skip]
+const NOMINAL_AUX_PREV: &[char] = &[
+    '해', '어', '아', '여', '워', '와', '져', '쳐', '려', '겨', '나', '들', '놔', '봐', '내', '러',
+    '가', '써',
+];
+
+/// Syllables before 함 that make it the noun "box/ship" (사물함, 잠수함, 포함...).
+#[rustfmt::skip]
+const HAM_NOUN_PREV: &[char] = &[
+    '물', '관', '납', '지', '편', '표', '금', '문', '모', '군', '전', '축', '수', '양', '위', '륙',
+    '투', '비', '포', '께', '고', '결', '조',
+];
+
+/// Syllables before 임 that make a noun (게임, 책임, 모임, 취임...).
+#[rustfmt::skip]
+const IM_NOUN_PREV: &[char] = &[
+    '게', '타', '모', '책', '마', '네', '라', '신', '해', '재', '취', '사', '선', '후', '전', '유',
+    '담', '방', '위', '일', '연', '부', '겸', '적', '초', '퇴', '배', '가', '피', '임', '프', '데',
+    '레', '다', '끊', '크',
+];
+
+/// Stems before 네 that make the exclamative ending (좋네, 하네...), not 동네/우리네.
+#[rustfmt::skip]
+const NE_STEMS: &[char] = &[
+    '하', '되', '좋', '없', '같', '많', '싶', '않', '가', '오', '보', '나', '르', '쁘', '프', '크',
+    '겠', '높', '쉽', '렵', '춥', '덥', '맵', '답',
+];
+
+/// Syllables before 요 that make it the polite ending whatever the style (해요,
+/// 있어요, 좋네요, 할게요, 하세요, 그렇죠...).
+#[rustfmt::skip]
+const POLITE_YO_PREV: &[char] = &[
+    '어', '아', '여', '워', '와', '해', '돼', '봐', '줘', '셔', '세', '네', '데', '게', '래', '대',
+    '지', '죠', '까', '군', '걸', '든', '예', '에', '서', '고', '니', '나', '구', '져', '쳐', '려',
+];
+
+/// Syllables before 용 (a cute 요) that make it an ending (잘됐네용, 해용).
+#[rustfmt::skip]
+const YONG_PREV: &[char] = &[
+    '네', '해', '어', '아', '세', '지', '데', '여', '죠', '까',
+];
+
+/// How surely a word ends a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Ending {
+    /// Not a final ending.
+    None,
+    /// A final ending only sometimes (가다 vs 가다(가), 아사다, ~ㄴ 듯): the sentence
+    /// ends only when a clear sentence opener (그리고, 하지만...) follows.
+    Weak,
+    /// A noun-form ending (했음, 추천함, 대비용임, 됨): strong in unpunctuated,
+    /// informal text; in text whose sentences end with punctuation a bare one is
+    /// more likely a noun (천안함, 결함, 패러다임), so it only counts when laughter or
+    /// emoji confirm it.
+    Nominal,
+    /// 다 after an open stem (하다, 크다, 다르다), or 요 after a syllable that rarely
+    /// carries the polite ending: strong in informal text, weak in punctuated text,
+    /// where it is more often the connective -다(가) (운전을 하다 사고) or a name
+    /// (기미가요).
+    Plain,
+    /// A final ending: the sentence ends unless a continuation follows.
+    Strong,
+}
+
+impl Ending {
+    /// The strength to act on (`None`, `Weak` or `Strong`), given whether the line
+    /// ends its sentences with punctuation.
+    pub(super) fn in_style(self, punctuated: bool) -> Ending {
+        match self {
+            Ending::Nominal if punctuated => Ending::None,
+            Ending::Plain if punctuated => Ending::Weak,
+            Ending::Nominal | Ending::Plain => Ending::Strong,
+            other => other,
+        }
+    }
+}
+
+/// True when the Hangul word `w` ends with a sentence-final ending (of any strength).
+pub(super) fn is_final(w: &[char]) -> bool {
+    ending(w) != Ending::None
+}
+
+/// True when the syllable has the final consonant ㅁ (a nominalized form: 채움, 보임).
+pub(super) fn has_jong_m(c: char) -> bool {
+    jong(c) == Some(JONG_M)
+}
+
+/// How surely the Hangul word `w` ends with a sentence-final ending.
+///
+/// `w` is a word with its trailing decorations already removed. The tests are on the
+/// last one to three syllables: the ending itself and the stem or pre-final ending
+/// before it, which is what tells 했다/한다/좋다 from 바다/보다/마다.
+pub(super) fn ending(w: &[char]) -> Ending {
+    use Ending::{Nominal, None as No, Plain, Strong, Weak};
+    let strong = |b: bool| if b { Strong } else { No };
+    let nominal = |b: bool| if b { Nominal } else { No };
+    let n = w.len();
+    let Some(&last) = w.last() else {
+        return No;
+    };
+    let prev = if n >= 2 { w[n - 2] } else { '\0' };
+    let pp = if n >= 3 { w[n - 3] } else { '\0' };
+    let prev_jong = jong(prev);
+    let pp_jong = jong(pp);
+    let ss = prev_jong == Some(JONG_SS);
+    let two = n >= 2 && is_syllable(prev);
+    match last {
+        '다' => {
+            if !two || ends_with_any(w, NOT_DA) {
+                No
+            } else if prev_jong.is_some_and(|j| DA_JONG.contains(&j))
+                || matches!(prev, '이' | '니')
+                || (prev == '시' && pp_jong == Some(JONG_B))
+            {
+                Strong
+            } else if DA_OPEN_STEMS.contains(&prev) {
+                Plain
+            } else {
+                Weak
+            }
+        }
+        '요' | '욧' if !two || ends_with_any(w, NOT_YO) => No,
+        // 해요, 있어요, 좋네요...: the polite ending for sure; after other syllables
+        // (마요, 산요, 기미가요) it may be a transliterated name.
+        '요' | '욧' if POLITE_YO_PREV.contains(&prev) => Strong,
+        '요' | '욧' => Plain,
+        '죠' | '쥬' => strong(two),
+        '까' => strong(
+            prev_jong == Some(JONG_L) || (prev == '니' && (pp_jong == Some(JONG_B) || pp == '습')),
+        ),
+        '음' => {
+            nominal(prev_jong.is_some_and(|j| EUM_JONG.contains(&j)) || EUM_STEMS.contains(&prev))
+        }
+        '줌' => nominal(two),
+        '봄' | '짐' | '옴' | '감' => nominal(NOMINAL_AUX_PREV.contains(&prev)),
+        '김' => nominal(prev == '웃'),
+        '됨' => Nominal,
+        '함' => nominal(n == 1 || (two && !HAM_NOUN_PREV.contains(&prev))),
+        '임' => nominal(two && !IM_NOUN_PREV.contains(&prev)),
+        '님' => nominal(prev == '아'),
+        '네' => strong(ss || NE_STEMS.contains(&prev)),
+        '군' if ss || matches!(prev, '는' | '구') => Strong,
+        '군' if matches!(prev, '좋' | '없' | '같' | '많') => Weak,
+        '듯' if n == 1 => Weak,
+        '나' => {
+            strong((prev == '구' && pp != '누') || (prev == '긋' && pp_jong == Some(JONG_SS)) || ss)
+        }
+        '라' => strong(prev == '더' || (prev == '드' && pp == '하') || (prev == '기' && n >= 3)),
+        '고' | '구' => strong(ends_with(&w[..n - 1], "더라") || ends_with(&w[..n - 1], "드라")),
+        '아' => strong(prev == '잖'),
+        '야' => strong(prev == '거'),
+        '먼' => strong(prev == '구'),
+        '당' => strong(ss || prev == '니' || EUM_STEMS.contains(&prev)),
+        '용' => strong(YONG_PREV.contains(&prev)),
+        '유' => strong(matches!(prev, '아' | '어' | '해' | '세')),
+        '지' | '제' => strong(ss),
+        '재' => strong(ss || EUM_STEMS.contains(&prev)),
+        '랑' => strong(prev == '걸'),
+        _ => No,
+    }
+}
+
+/// Last syllables of connective endings and case particles (때문에, 모르겠지만,
+/// 그래서...): a trailing ellipsis after them does not end the sentence.
+#[rustfmt::skip]
+const CONNECTIVE_LAST: &[char] = &[
+    '에', '서', '고', '며', '면', '만', '도', '데', '지', '게', '랑', '와', '과', '을', '를', '은', '는', '이', '가',
+    '의', '로', '나', '든', '려', '러', '께', '까', '해', '아', '어',
+];
+
+/// True when the Hangul word `w` ends with a connective ending or a case particle.
+pub(super) fn is_connective(w: &[char]) -> bool {
+    let Some(&last) = w.last() else {
+        return false;
+    };
+    !is_final(w) && CONNECTIVE_LAST.contains(&last)
+}
+
+/// Whole words that continue the sentence before them: quotative and auxiliary
+/// forms (`"…" 하며`, `~다 보니`), particles and bound nouns written apart
+/// (`~다 라고`, `~함 속에`), 등.
+#[rustfmt::skip]
+const CONT_EXACT: &[&str] = &[
+    "고", "며", "는", "은", "란", "라", "면서", "라고", "라며", "라는", "라면서", "라구", "등", "등의", "등을", "등이",
+    "등은", "등도", "등과", "등으로", "등에", "등에서", "하니", "하니까", "하자", "하여", "해도", "해서", "하길래", "하기에", "하지",
+    "하냐", "하면", "하네", "하곤", "하잖아", "보니", "보면", "보니까", "보다", "못해", "치고", "이라고", "이라며", "이라는", "이란",
+    "식으로", "말고", "할", "할까", "봐", "봐서", "못", "함", "해", "속", "속에", "속에서", "속으로", "뿐", "만큼",
+];
+
+/// Word beginnings that continue the sentence before them (하고, 하며, 했다, 싶어,
+/// 생각했다, ~까 두려워...).
+#[rustfmt::skip]
+const CONT_PREFIX: &[&str] = &[
+    "라고", "라며", "라는", "하고", "하며", "하면서", "하는", "했", "하였", "하더", "하드", "하던", "한다", "하셨", "하시", "싶",
+    "하듯", "하겠", "하기", "하게", "하라", "하잖", "해요", "해야", "해라", "합니", "않", "때문", "덕분", "자체", "생각했",
+    "생각한", "생각하", "생각들", "생각된", "생각해", "생각됨", "두려", "무서", "걱정되", "걱정스",
+];
+
+/// Conjunctive adverbs that open a sentence for sure. After a weak final ending
+/// (가다, 아사다) only one of these makes a boundary.
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "그리고", "그러나", "그런데", "근데", "하지만", "그래서", "그러니까", "그니까", "그러면", "그럼", "그렇지만", "그치만", "따라서",
+    "또한", "게다가", "더구나", "물론", "다만", "한편", "아무튼", "어쨌든", "암튼", "결국", "왜냐하면", "왜냐면", "그러므로", "그러자",
+    "그래도", "그리하여", "즉", "반면", "또",
+];
+
+/// The leading Hangul of a word (`하며,` → `하며`).
+fn hangul_head(w: &[char]) -> &[char] {
+    let end = w.iter().position(|&c| !is_syllable(c)).unwrap_or(w.len());
+    &w[..end]
+}
+
+/// True when the word `w` is a conjunctive adverb that opens a sentence.
+pub(super) fn is_opener(w: &[char]) -> bool {
+    equals_any(hangul_head(w), OPENERS)
+}
+
+/// True when the next word `w` (up to the next whitespace) continues the current
+/// sentence instead of starting a new one.
+pub(super) fn is_continuation(w: &[char]) -> bool {
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    // A word of decorations only (ㅋㅋ, ^^, an emoji) or starting with closing or
+    // sentence punctuation belongs to the sentence before it.
+    if w.iter().all(|&c| is_decoration(c)) {
+        return true;
+    }
+    if matches!(
+        first,
+        '.' | ',' | '!' | '?' | '…' | ')' | ']' | '}' | '”' | '’' | '」' | '』' | '》' | '〉' | '>'
+    ) {
+        return true;
+    }
+    let core = hangul_head(w);
+    !core.is_empty() && (equals_any(core, CONT_EXACT) || starts_with_any(core, CONT_PREFIX))
+}
+
+/// Decorations that may trail a sentence: laughter and crying jamo (ㅋㅋ, ㅠㅠ, ㅎㅅㅎ),
+/// emoji, tildes, hearts, `^^`, `;;`.
+pub(super) fn is_decoration(c: char) -> bool {
+    is_jamo(c)
+        || is_emoji(c)
+        || matches!(
+            c,
+            '~' | '～' | '〜' | '^' | ';' | '♡' | '♥' | '★' | '☆' | '♪' | '♬' | '♩'
+        )
+}
+
+/// Decorations that by themselves mark the end of an utterance: two or more
+/// jamo (ㅋㅋ), an emoji, hearts, `^^`.
+pub(super) fn is_strong_decoration(run: &[char]) -> bool {
+    let jamo = run.iter().filter(|&&c| is_jamo(c)).count();
+    jamo >= 2
+        || run.iter().any(|&c| is_emoji(c) || matches!(c, '♡' | '♥'))
+        || run.windows(2).any(|p| p == ['^', '^'])
+}
+
+/// Compatibility and conjoining jamo (ㄱ..ㅣ, ᄀ..ᇿ).
+fn is_jamo(c: char) -> bool {
+    matches!(c, '\u{3131}'..='\u{318E}' | '\u{1100}'..='\u{11FF}')
+}
+
+/// Emoji and pictographs, with their joiners and modifiers.
+fn is_emoji(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1F000}'..='\u{1FAFF}'
+            | '\u{2600}'..='\u{27BF}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{2300}'..='\u{23FF}'
+            | '\u{FE0F}'
+            | '\u{200D}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn finals() {
+        let finals = "했다 간다 먹는다 좋다 학생이다 합니다 있습니다 갑시다 해요 좋네요 그렇죠 \
+                      할까 갑니까 했음 없음 앉음 완료됨 추천함 대비용임 아님 좋네 했군 하는구나 \
+                      하더라 하더라고 그렇잖아 할거야 안되는구먼 잘됐네용 않아유 했지 설명해줌 \
+                      해봄 가져감 참고하세욧";
+        for s in finals.split(' ') {
+            let e = ending(&w(s)).in_style(false);
+            assert_eq!(e, Ending::Strong, "{s} should end a sentence");
+        }
+        for s in ["가다", "아사다", "듯"] {
+            assert_eq!(ending(&w(s)), Ending::Weak, "{s} should be a weak ending");
+        }
+        let others = "다 바다 나보다 날마다 캐나다 가져다 필요 주요 아까 그러니까 처음 마음 \
+                      다음 얼음 볶음 사물함 게임 책임 동네 장군 하지 그러나 먹고 요 봄 짐";
+        for s in others.split(' ').chain([""]) {
+            assert_eq!(ending(&w(s)), Ending::None, "{s} should not be final");
+        }
+    }
+
+    #[test]
+    fn style_dependent_endings() {
+        // In punctuated text a bare noun form is a noun and 하다 a connective.
+        for s in ["천안함", "했음", "완료됨"] {
+            assert_eq!(ending(&w(s)), Ending::Nominal, "{s}");
+            assert_eq!(ending(&w(s)).in_style(true), Ending::None, "{s}");
+        }
+        for s in ["하다", "다르다", "기미가요"] {
+            assert_eq!(ending(&w(s)), Ending::Plain, "{s}");
+            assert_eq!(ending(&w(s)).in_style(true), Ending::Weak, "{s}");
+            assert_eq!(ending(&w(s)).in_style(false), Ending::Strong, "{s}");
+        }
+        for s in ["했다", "해요", "합니다"] {
+            assert_eq!(ending(&w(s)).in_style(true), Ending::Strong, "{s}");
+        }
+    }
+
+    #[test]
+    fn connectives() {
+        assert!(is_connective(&w("때문에")));
+        assert!(is_connective(&w("모르겠지만")));
+        assert!(!is_connective(&w("침침했던")));
+        assert!(!is_connective(&w("했다")));
+    }
+
+    #[test]
+    fn continuations() {
+        for s in "하며 라고 고 하는 했다 보니 ㅋㅋ 등을 😀 ) 하며, 생각했다 두려웠고".split(' ')
+        {
+            assert!(is_continuation(&w(s)), "{s} should continue");
+        }
+        for s in "하지만 한편 그러나 오늘은 한 하늘이 2월 라면은 아이가"
+            .split(' ')
+            .chain([""])
+        {
+            assert!(!is_continuation(&w(s)), "{s} should not continue");
+        }
+    }
+
+    #[test]
+    fn openers() {
+        assert!(is_opener(&w("그리고")));
+        assert!(is_opener(&w("하지만,")));
+        assert!(!is_opener(&w("그리고는")));
+    }
+
+    #[test]
+    fn decorations() {
+        assert!(is_strong_decoration(&w("ㅋㅋ")));
+        assert!(is_strong_decoration(&w("^^")));
+        assert!(is_strong_decoration(&w("😀")));
+        assert!(!is_strong_decoration(&w("~")));
+        assert!(!is_strong_decoration(&w("ㅋ")));
+        assert!(is_decoration('~') && !is_decoration('*'));
+        assert_eq!(jong('했'), Some(JONG_SS));
+        assert_eq!(jong('a'), None);
+        assert!(has_jong_m('움') && !has_jong_m('우'));
+    }
+}

@@ -1,0 +1,138 @@
+//! Property tests for `ksum::split::split`: the span invariant documented at the top
+//! of `src/split.rs`, and determinism, on arbitrary Unicode and on Korean-heavy text.
+
+use ksum::split::split;
+use proptest::prelude::*;
+
+/// Checks the invariant: spans in order, not overlapping, on char boundaries, not
+/// starting or ending with whitespace, non-empty, and covering every non-whitespace
+/// char (whitespace only between, before and after them).
+fn check_invariant(text: &str) -> Result<(), TestCaseError> {
+    let spans = split(text);
+    let mut last = 0;
+    for span in &spans {
+        prop_assert!(span.start < span.end, "empty or reversed span {span:?}");
+        prop_assert!(
+            span.start >= last,
+            "span {span:?} overlaps or is out of order"
+        );
+        prop_assert!(span.end <= text.len(), "span {span:?} past the end");
+        prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        let gap = &text[last..span.start];
+        prop_assert!(
+            gap.chars().all(char::is_whitespace),
+            "non-whitespace {gap:?} left between spans"
+        );
+        let body = &text[span.range()];
+        prop_assert!(
+            !body.starts_with(char::is_whitespace),
+            "span starts with whitespace: {body:?}"
+        );
+        prop_assert!(
+            !body.ends_with(char::is_whitespace),
+            "span ends with whitespace: {body:?}"
+        );
+        last = span.end;
+    }
+    let tail = &text[last..];
+    prop_assert!(
+        tail.chars().all(char::is_whitespace),
+        "non-whitespace {tail:?} left at the end"
+    );
+    Ok(())
+}
+
+/// Korean-heavy text: syllables, common endings, punctuation, quotes, brackets,
+/// digits, laughter, emoji and whitespace of several kinds.
+fn korean_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        6 => prop::char::range('가', '힣').prop_map(String::from),
+        3 => prop::sample::select(vec![
+            "다", "요", "죠", "까", "니다", "습니다", "음", "함", "임", "됨", "했다", "한다",
+            "이다", "ㅋㅋ", "ㅎㅎ", "ㅠㅠ", "^^", "~", "하며", "라고", "고", "그러나", "하지만",
+        ])
+        .prop_map(String::from),
+        3 => prop::sample::select(vec![
+            " ", " ", " ", "\n", "\r\n", "\t", "\u{a0}", "\u{3000}", "\u{2028}",
+        ])
+        .prop_map(String::from),
+        3 => prop::sample::select(vec![
+            ".", "!", "?", "…", "...", "\"", "“", "”", "‘", "’", "'", "(", ")", "[", "]", "「",
+            "」", "《", "》", "<", ">", ",", "-", ":", "/", "@", "*", "※",
+        ])
+        .prop_map(String::from),
+        2 => prop::char::range('0', '9').prop_map(String::from),
+        1 => prop::char::range('a', 'z').prop_map(String::from),
+        1 => prop::char::range('A', 'Z').prop_map(String::from),
+        1 => prop::sample::select(vec!["😀", "😊", "👍🏻", "🇰🇷", "❤️", "👨‍👩‍👧"]).prop_map(String::from),
+        1 => prop::sample::select(vec!["ㄱ", "ㅏ", "ᄀ", "ᅡ", "\u{200b}", "\u{feff}"]).prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..120).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn invariant_on_any_unicode(text in any::<String>()) {
+        check_invariant(&text)?;
+    }
+
+    #[test]
+    fn invariant_on_korean_text(text in korean_text()) {
+        check_invariant(&text)?;
+    }
+
+    #[test]
+    fn deterministic(text in korean_text()) {
+        prop_assert_eq!(split(&text), split(&text));
+    }
+
+    #[test]
+    fn a_line_break_always_ends_a_sentence(a in korean_text(), b in korean_text()) {
+        // No span crosses a newline.
+        let text = format!("{a}\n{b}");
+        for span in split(&text) {
+            prop_assert!(!text[span.range()].contains('\n'));
+        }
+    }
+}
+
+#[test]
+fn invariant_on_hand_picked_edge_cases() {
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        ".",
+        "...",
+        "“",
+        "”다.",
+        "((((((((((",
+        "))))))))))",
+        "\"\"\"\"\"",
+        "가.",
+        "다. 다. 다.",
+        "😀 ",
+        " 😀😀😀 가",
+        "a'b'c'd",
+        "했다.“그러나",
+        "[1][2][3]",
+        "ㅋㅋㅋ ㅋㅋ ㅋ",
+        "\u{2028}\u{2029}\u{85}",
+    ] {
+        check_invariant(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+    }
+}
+
+#[test]
+fn long_lines_with_stray_marks_stay_fast() {
+    // Thousands of unpaired quotes and brackets on one line must not make pairing
+    // quadratic; this finishes in milliseconds when it is linear.
+    let unit = "그는 “말했다 (그리고 '웃었다 [다시 ";
+    let text = unit.repeat(5_000);
+    let start = std::time::Instant::now();
+    let spans = split(&text);
+    assert!(!spans.is_empty());
+    assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+}
