@@ -73,6 +73,13 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     letters * 3 < chars
 }
 
+/// True for a line that is only a photo credit (`(사진=해오름시 제공)`): the line
+/// before it is then the caption text, split off by the `.` that ends it.
+pub fn is_caption_credit(sentence: &str) -> bool {
+    let s = sentence.trim();
+    s.chars().count() <= 40 && CAPTION_MARKERS.iter().any(|m| s.starts_with(m))
+}
+
 fn has_email(s: &str) -> bool {
     s.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '<' | '>'))
         .any(|w| {
@@ -103,6 +110,19 @@ mod tests {
             "시민들이 광장을 걷고 있다. (사진=김하늘 기자)" => true,
             "2024-04-12 17:55:46 2024-04-12 17:55:46" => true,
             "지난 뉴스레터 보기 구독하기" => true,
+        }
+    }
+
+    #[test]
+    fn photo_credits_are_recognized() {
+        let cases = [
+            ("(사진=해오름시 제공)", true),
+            ("[사진=김하늘 기자]", true),
+            ("(사진=해오름시 제공) 시는 이날 설명회를 열어 입주 절차와 심사 기준을 안내했고 주민 의견도 들었다.", false),
+            ("시는 사진 공모전을 연다.", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_caption_credit(line), want, "is_caption_credit({line:?})");
         }
     }
 

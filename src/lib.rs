@@ -26,6 +26,7 @@
 
 pub mod boilerplate;
 mod error;
+pub mod keywords;
 pub mod normalize;
 pub mod rank;
 pub mod report;

@@ -285,6 +285,45 @@ const STOPWORDS: &[&str] = &[
     "말했습니다",
     "기자",
     "뉴스",
+    "위한",
+    "통한",
+    "함께",
+    "있도록",
+    "만큼",
+    "아니라",
+    "그동안",
+    "앞으로",
+    "앞으로도",
+    "비롯한",
+    "따른",
+    "다양한",
+    "이라며",
+    "라며",
+    "이라고",
+    "면서",
+    "이상",
+    "이하",
+    "경우",
+    "다른",
+    "많은",
+    "높은",
+    "좋은",
+    "새로운",
+    // fragments left by quotes and parentheses (`…”고 말했다`, `…”며`)
+    "고",
+    "며",
+    "는",
+    "은",
+    "로",
+    "에",
+    "의",
+    "과",
+    "와",
+    "가",
+    "될",
+    "할",
+    "큰",
+    "해",
     // one-syllable function words and counters
     "더",
     "한",
@@ -345,8 +384,33 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Particles that may be stripped from a two-syllable word, leaving one syllable
-/// (`쌀을` → `쌀`).
-const SHORT_PARTICLES: &[char] = &['을', '를', '은', '는', '이', '가', '의', '에', '도'];
+/// (`쌀을` → `쌀`). `이`, `가`, `의`, `도` and `과` are left alone there: far more
+/// two-syllable nouns end in them (`아이`, `증가`, `회의`, `정도`, `효과`) than
+/// one-syllable nouns take them.
+const SHORT_PARTICLES: &[char] = &['을', '를', '은', '는', '에'];
+
+/// Words whose ending looks like a particle but is part of the noun; never stripped.
+/// Kept short: only very frequent news nouns where stripping merges unrelated words
+/// (`전라남도` → `전라남`, `어린이` → `어린`, `전문가` → `전문`).
+const KEEP_WHOLE: &[&str] = &[
+    "어린이",
+    "전문가",
+    "관계자",
+    "참가자",
+    "전라남도",
+    "전라북도",
+    "경상남도",
+    "경상북도",
+    "충청남도",
+    "충청북도",
+    "제주도",
+    "마을",
+    "가을",
+];
+
+/// One-syllable nouns that carry no topic; with a particle attached (`것으로`,
+/// `수도`, `등을`) they are function words too.
+const FUNCTION_NOUNS: &[char] = &['것', '수', '등', '때', '곳', '중', '데', '뿐', '듯', '앞'];
 
 fn is_hangul_syllable(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
@@ -363,6 +427,9 @@ fn is_word_char(c: char) -> bool {
 pub fn strip(word: &str) -> &str {
     let syllables = word.chars().count();
     if syllables < 2 || !word.chars().all(is_hangul_syllable) {
+        return word;
+    }
+    if KEEP_WHOLE.contains(&word) {
         return word;
     }
     if syllables == 2 {
@@ -382,6 +449,38 @@ pub fn strip(word: &str) -> &str {
 /// True when a normalized word carries no topic.
 pub fn is_stopword(stem: &str) -> bool {
     STOPWORDS.contains(&stem)
+}
+
+/// True for a one-syllable function noun with a particle or ending (`것으로`, `수도`).
+fn is_function_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) if FUNCTION_NOUNS.contains(&first) => {
+            let rest = chars.as_str();
+            rest.is_empty() || SUFFIXES.contains(&rest)
+        }
+        _ => false,
+    }
+}
+
+/// Calls `f` with every syllable bigram of a Hangul stem of three or more syllables
+/// (`반려동물` → `반려`, `려동`, `동물`), so that compounds written with and without
+/// spaces (`반려동물 관리사`, `반려동물관리사`) still share features; other stems are
+/// passed whole.
+pub fn syllable_bigrams(stem: &str, mut f: impl FnMut(&str)) {
+    let count = stem.chars().count();
+    if count < 3 || !stem.chars().all(is_hangul_syllable) {
+        f(stem);
+        return;
+    }
+    let bounds: Vec<usize> = stem
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([stem.len()])
+        .collect();
+    for w in bounds.windows(3) {
+        f(&stem[w[0]..w[2]]);
+    }
 }
 
 /// Calls `f` with every normalized term of `sentence`, in order: Hangul words
@@ -405,6 +504,7 @@ pub fn terms(sentence: &str, mut f: impl FnMut(&str)) {
         if (single && !stem.chars().all(is_hangul_syllable))
             || is_stopword(stem)
             || is_stopword(word)
+            || is_function_word(word)
         {
             continue;
         }
@@ -441,6 +541,40 @@ mod tests {
     #[test]
     fn short_words_and_non_hangul_are_kept() {
         strips! { "쌀을" => "쌀", "나라" => "나라", "AI" => "AI", "가" => "가", "ab를" => "ab를" }
+    }
+
+    #[test]
+    fn nouns_ending_like_particles_are_kept() {
+        strips! {
+            "아이" => "아이", "증가" => "증가", "회의" => "회의", "정도" => "정도",
+            "효과" => "효과", "어린이" => "어린이", "전라남도" => "전라남도",
+            "전문가" => "전문가", "마을" => "마을", "어린이들" => "어린이",
+        }
+    }
+
+    #[test]
+    fn function_nouns_with_particles_are_dropped() {
+        assert_eq!(
+            all("것으로 수도 등을 때문에 앞으로 바다와 수도권"),
+            ["바다", "수도권"],
+            "one-syllable function nouns with particles should be dropped, nouns kept"
+        );
+    }
+
+    #[test]
+    fn syllable_bigrams_of_stems() {
+        let cases: &[(&str, &[&str])] = &[
+            ("반려동물", &["반려", "려동", "동물"]),
+            ("정부", &["정부"]),
+            ("쌀", &["쌀"]),
+            ("ai", &["ai"]),
+            ("5g망", &["5g망"]),
+        ];
+        for &(stem, want) in cases {
+            let mut got = Vec::new();
+            syllable_bigrams(stem, |b| got.push(b.to_string()));
+            assert_eq!(got, want, "syllable_bigrams({stem:?})");
+        }
     }
 
     #[test]

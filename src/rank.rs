@@ -1,17 +1,20 @@
 //! Sentence scoring: graph centrality, a lead-position prior and quality cues.
 //!
 //! `score = centrality × position × form`, where
-//! - centrality is weighted PageRank on the similarity graph ([`crate::similarity`]),
-//!   scaled so the most central sentence has 1, then blended with a constant
-//!   ([`CENTRALITY_SHARE`]) so that an isolated lead sentence still counts;
-//! - position favours the lead of the text, counted among content sentences only
-//!   (bylines and captions do not push the lead back): `1 / (1 + p / POSITION_SCALE)`;
+//! - centrality is weighted PageRank on the similarity graph of syllable bigrams
+//!   ([`crate::similarity::Vectors::bigrams`]), scaled so the most central sentence
+//!   has 1, then blended with a constant ([`CENTRALITY_SHARE`]) so that an isolated
+//!   lead sentence still counts;
+//! - position favours the lead of the text: `1 / (1 + p / POSITION_SCALE)` where `p`
+//!   counts only the prose sentences before it, so bylines, captions, headlines and
+//!   subtitles do not push the lead back;
 //! - form is 0 for boilerplate ([`crate::boilerplate`]), smaller for lines that do not
-//!   end like a sentence (headlines, list items) and for very short fragments.
+//!   end like a sentence (headlines, list items, `관광?` where a `?` follows a noun)
+//!   and for very short fragments and very long run-ons.
 //!
 //! Every score is finite and non-negative; [`order`] breaks ties by position.
 
-use crate::boilerplate::is_boilerplate;
+use crate::boilerplate::{is_boilerplate, is_caption_credit};
 use crate::similarity::{Graph, Vectors};
 
 /// PageRank damping factor.
@@ -28,6 +31,12 @@ const CENTRALITY_SHARE: f64 = 0.8;
 const FRAGMENT_WEIGHT: f64 = 0.3;
 /// Sentences shorter than this many characters are scaled down in proportion.
 const MIN_CHARS: usize = 20;
+/// A line right before a lone photo credit (`(사진=… 제공)`) is its caption when it
+/// is at most this many characters long.
+const MAX_CAPTION_CHARS: usize = 80;
+/// Sentences longer than this many characters (about three ordinary news sentences)
+/// are scaled down in proportion: run-ons, lists and split failures.
+const MAX_CHARS: usize = 200;
 
 /// Scores of a list of sentences, with the vectors and graph they came from
 /// (kept for redundancy control in [`crate::select`]).
@@ -38,6 +47,9 @@ pub struct Ranker {
     pub graph: Graph,
     /// True for sentences that must never be chosen.
     pub excluded: Vec<bool>,
+    /// True for lines that do not end like a sentence (headlines, subtitles, list
+    /// items): [`crate::select`] takes them only after every prose sentence.
+    pub fragment: Vec<bool>,
     scores: Vec<f64>,
 }
 
@@ -45,21 +57,33 @@ impl Ranker {
     /// Scores `sentences` (already split, in document order).
     pub fn new(sentences: &[&str]) -> Self {
         let vectors = Vectors::new(sentences);
-        let graph = Graph::new(&vectors);
-        let excluded: Vec<bool> = sentences.iter().map(|s| is_boilerplate(s)).collect();
+        let graph = Graph::new(&Vectors::bigrams(sentences));
+        let mut excluded: Vec<bool> = sentences.iter().map(|s| is_boilerplate(s)).collect();
+        // A photo credit on its own line makes the short line before it a caption.
+        for i in 1..sentences.len() {
+            if is_caption_credit(sentences[i])
+                && sentences[i - 1].chars().count() <= MAX_CAPTION_CHARS
+            {
+                excluded[i - 1] = true;
+            }
+        }
+        let fragment = fragments(sentences, &excluded);
         let centrality = pagerank(&graph);
         let max = centrality.iter().copied().fold(0.0, f64::max);
-        let mut content_index = 0usize;
+        let mut prose_before = 0usize;
         let scores = sentences
             .iter()
             .zip(&excluded)
             .zip(&centrality)
-            .map(|((sentence, &excluded), &c)| {
+            .zip(&fragment)
+            .map(|(((sentence, &excluded), &c), &fragment)| {
                 if excluded {
                     return 0.0;
                 }
-                let p = content_index as f64;
-                content_index += 1;
+                let p = prose_before as f64;
+                if !fragment {
+                    prose_before += 1;
+                }
                 let position = 1.0 / (1.0 + p / POSITION_SCALE);
                 let central = if max > 0.0 { c / max } else { 1.0 };
                 let central = CENTRALITY_SHARE * central + (1.0 - CENTRALITY_SHARE);
@@ -70,6 +94,7 @@ impl Ranker {
             vectors,
             graph,
             excluded,
+            fragment,
             scores,
         }
     }
@@ -80,13 +105,54 @@ impl Ranker {
     }
 }
 
+/// Syllables that end a Korean question (`…할까?`, `…인가?`, `…했나요?`); a `?`
+/// after anything else (`호남 관광?`) closes a headline, not a question.
+const QUESTION_ENDINGS: &[char] = &[
+    '까', '니', '냐', '나', '가', '지', '요', '죠', '래', '오', '소', '데', '는', '던',
+];
+
+/// The sentence without trailing spaces and closing quotes or brackets.
+fn trim_closers(sentence: &str) -> &str {
+    sentence.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '」' | '』')
+    })
+}
+
+/// True when the line ends like a sentence of prose: with `.`, `!` or `…`, with a
+/// final ending (`다`, `요`, `죠`, `까`, `음`, `함`), or with `?` after a question
+/// ending; headlines, list items and captions do not.
+fn ends_like_sentence(sentence: &str) -> bool {
+    let s = trim_closers(sentence);
+    match s.strip_suffix('?') {
+        Some(body) => body.trim_end_matches('?').ends_with(QUESTION_ENDINGS),
+        None => s.ends_with(['.', '!', '…', '다', '요', '죠', '까', '음', '함']),
+    }
+}
+
+/// True for the lines that are not prose: those that do not end like a sentence, and
+/// those at the top of the text, before the first punctuated sentence, that end
+/// without punctuation (headlines such as `해오름시, 폐교를 창업 공간으로 바꾼다`).
+/// A text with no punctuation at all is then all fragments, ranked among themselves.
+fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
+    let mut in_headlines = true;
+    sentences
+        .iter()
+        .zip(excluded)
+        .map(|(sentence, &excluded)| {
+            let punctuated = trim_closers(sentence).ends_with(['.', '!', '?', '…']);
+            let fragment = !ends_like_sentence(sentence) || (in_headlines && !punctuated);
+            if !excluded && !fragment {
+                in_headlines = false;
+            }
+            fragment
+        })
+        .collect()
+}
+
 /// Weight for how much a sentence looks like a complete sentence of prose.
 fn form(sentence: &str) -> f64 {
-    let s = sentence.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '」' | '』')
-    });
-    let ends_like_sentence = s.ends_with(['.', '!', '?', '…', '다', '요', '죠', '까', '음', '함']);
-    let mut weight = if ends_like_sentence {
+    let s = trim_closers(sentence);
+    let mut weight = if ends_like_sentence(s) {
         1.0
     } else {
         FRAGMENT_WEIGHT
@@ -94,6 +160,8 @@ fn form(sentence: &str) -> f64 {
     let chars = s.chars().filter(|c| !c.is_whitespace()).count();
     if chars < MIN_CHARS {
         weight *= chars as f64 / MIN_CHARS as f64;
+    } else if chars > MAX_CHARS {
+        weight *= MAX_CHARS as f64 / chars as f64;
     }
     weight
 }
@@ -183,6 +251,49 @@ mod tests {
         assert_eq!(
             form("정부가 클라우드 산업을 핵심 인프라로 육성하기로 했다."),
             1.0
+        );
+    }
+
+    #[test]
+    fn sentence_endings_are_told_from_headlines() {
+        let cases: &[(&str, bool)] = &[
+            ("정부가 클라우드 산업을 육성하기로 했다.", true),
+            ("정부가 클라우드 산업을 육성하기로 했다", true),
+            ("업계는 “환영한다”고 말했다.”", true),
+            ("새해 첫 전시회로 그림 여행을 떠나보는 건 어떨까?", true),
+            ("이번 대책은 실효성이 있을지 의문이다!", true),
+            ("2025 남도 방문의 해…주요 도시 관광?", false),
+            ("AI시대 클라우드 산업 활성화 생태계 구축 나선 정부", false),
+            ("△ 참가 신청 안내", false),
+            ("", false),
+        ];
+        for &(line, want) in cases {
+            assert_eq!(
+                ends_like_sentence(line),
+                want,
+                "ends_like_sentence({line:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn headlines_do_not_push_the_lead_back() {
+        // The lead after two headline lines and a byline scores as the first sentence.
+        let with_headlines = Ranker::new(&[
+            "클라우드 산업 육성…세제 지원 확대",
+            "업계 “환영”",
+            "[가상일보 김하늘 기자]",
+            "정부가 클라우드 산업을 핵심 인프라로 육성하기로 했다.",
+            "업계는 세제 지원 확대를 환영했다.",
+        ]);
+        let bare = Ranker::new(&[
+            "정부가 클라우드 산업을 핵심 인프라로 육성하기로 했다.",
+            "업계는 세제 지원 확대를 환영했다.",
+        ]);
+        let (a, b) = (with_headlines.scores()[3], bare.scores()[0]);
+        assert!(
+            a > with_headlines.scores()[0] && a > 0.5 * b,
+            "lead pushed back by headlines: {a} vs {b}"
         );
     }
 }

@@ -1,5 +1,6 @@
-//! Choosing the summary: sentences in order of importance, boilerplate last and
-//! near-duplicates of better sentences deferred; the summary is the first `k`.
+//! Choosing the summary: prose sentences in order of importance, with redundancy
+//! control (maximal marginal relevance); near-duplicates of better sentences, then
+//! headline-like fragments, then boilerplate come after; the summary is the first `k`.
 
 use crate::rank::{order, Ranker};
 
@@ -7,31 +8,78 @@ use crate::rank::{order, Ranker};
 /// is deferred until every distinct candidate has been taken.
 pub const DUPLICATE_COSINE: f32 = 0.6;
 
-/// Redundancy is checked against at most this many chosen sentences, which keeps
-/// ordering a long text linear; summaries are far shorter than this.
+/// Redundancy is checked against at most this many chosen sentences, and the
+/// MMR reordering looks at this many top-scored candidates, which keeps ordering a
+/// long text linear; summaries are far shorter than this.
 pub const MAX_CHECKED: usize = 64;
 
-/// Every sentence index, most important first: by score, with boilerplate and
-/// near-duplicates of already-placed sentences moved after the distinct content
-/// sentences (themselves in score order).
+/// MMR trade-off: a candidate's score (scaled so the best sentence has 1) minus this
+/// times its highest cosine with a sentence already placed. At 0.6 a sentence that
+/// repeats half of a chosen one must score 0.3 more to come first; ordinary
+/// paraphrase-free text is barely reordered.
+pub const REDUNDANCY_WEIGHT: f64 = 0.6;
+
+/// Every sentence index, most important first.
+///
+/// The [`MAX_CHECKED`] best content sentences are ordered greedily by maximal
+/// marginal relevance (score minus [`REDUNDANCY_WEIGHT`] × highest cosine with a
+/// sentence already placed); the other content sentences follow by score.
+/// Near-duplicates (cosine above [`DUPLICATE_COSINE`] with a placed sentence) come
+/// after every distinct prose sentence, then lines that do not end like a sentence
+/// (headlines, subtitles, list items; [`Ranker::fragment`]), and boilerplate comes
+/// last. Ties go to the earlier sentence, so the order is deterministic.
 pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
-    let by_score = order(ranker.scores());
-    let mut chosen: Vec<usize> = Vec::with_capacity(by_score.len());
+    let scores = ranker.scores();
+    let by_score = order(scores);
+    let (content, boilerplate): (Vec<usize>, Vec<usize>) =
+        by_score.into_iter().partition(|&i| !ranker.excluded[i]);
+    let (content, fragments): (Vec<usize>, Vec<usize>) =
+        content.into_iter().partition(|&i| !ranker.fragment[i]);
+    let best = content.first().map_or(0.0, |&i| scores[i]);
+    let scale = if best > 0.0 { 1.0 / best } else { 0.0 };
+    let similarity = |i: usize, j: usize| ranker.vectors.similarity(i, j);
+
+    let split = content.len().min(MAX_CHECKED);
+    let mut pool: Vec<(usize, f32)> = content[..split].iter().map(|&i| (i, 0.0)).collect();
+    let mut chosen: Vec<usize> = Vec::with_capacity(content.len() + boilerplate.len());
     let mut deferred: Vec<usize> = Vec::new();
-    for i in by_score {
+    while !pool.is_empty() {
+        // The pool is in score order, so on equal gain the earlier entry wins.
+        let mut pick = 0;
+        let mut pick_gain = f64::NEG_INFINITY;
+        for (p, &(i, redundancy)) in pool.iter().enumerate() {
+            let gain = scores[i] * scale - REDUNDANCY_WEIGHT * redundancy as f64;
+            if gain > pick_gain {
+                (pick, pick_gain) = (p, gain);
+            }
+        }
+        let (i, redundancy) = pool.remove(pick);
+        if redundancy > DUPLICATE_COSINE {
+            deferred.push(i);
+            continue;
+        }
+        chosen.push(i);
+        for (j, r) in pool.iter_mut() {
+            *r = r.max(similarity(i, *j));
+        }
+    }
+    for &i in &content[split..] {
         let duplicate = chosen
             .iter()
             .take(MAX_CHECKED)
-            .any(|&j| ranker.vectors.similarity(i, j) > DUPLICATE_COSINE);
-        if ranker.excluded[i] || (chosen.len() < MAX_CHECKED && duplicate) {
+            .any(|&j| similarity(i, j) > DUPLICATE_COSINE);
+        if duplicate && chosen.len() < MAX_CHECKED {
             deferred.push(i);
         } else {
             chosen.push(i);
         }
     }
-    // Deferred near-duplicates come before boilerplate.
-    deferred.sort_by_key(|&i| ranker.excluded[i]);
+    // Deferred near-duplicates by score (ties: earlier first), then fragments, then
+    // boilerplate.
+    deferred.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
     chosen.extend(deferred);
+    chosen.extend(fragments);
+    chosen.extend(boilerplate);
     chosen
 }
 

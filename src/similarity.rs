@@ -2,6 +2,11 @@
 //!
 //! Each sentence becomes a sparse TF-IDF vector over normalized stems
 //! ([`crate::normalize::terms`]), scaled to unit length, so similarity is a cosine.
+//! [`Vectors::bigrams`] builds the same over syllable bigrams of the stems
+//! ([`crate::normalize::syllable_bigrams`]): Korean compounds are written with and
+//! without spaces (`반려동물 관리사`, `반려동물관리사`) and abbreviated (`전남도`,
+//! `전라남도`), so the centrality graph is built on bigrams, while redundancy checks
+//! and keywords use whole stems.
 //! The graph is built through an inverted index: only sentences that share a term
 //! are ever compared, and terms found in more than [`MAX_POSTINGS`] sentences (near
 //! stopwords on long texts, where their IDF is tiny anyway) add no edges, so the work
@@ -57,8 +62,24 @@ pub struct Vectors {
 }
 
 impl Vectors {
-    /// Builds the vectors of `sentences`.
+    /// Builds the stem vectors of `sentences`.
     pub fn new(sentences: &[&str]) -> Self {
+        Self::with_terms(sentences, |sentence, f| {
+            crate::normalize::terms(sentence, f)
+        })
+    }
+
+    /// Builds vectors over the syllable bigrams of the stems of `sentences`.
+    pub fn bigrams(sentences: &[&str]) -> Self {
+        Self::with_terms(sentences, |sentence, f| {
+            crate::normalize::terms(sentence, |stem| {
+                crate::normalize::syllable_bigrams(stem, &mut *f)
+            })
+        })
+    }
+
+    /// Builds vectors with `terms(sentence, f)` calling `f` once per term occurrence.
+    pub fn with_terms(sentences: &[&str], terms: impl Fn(&str, &mut dyn FnMut(&str))) -> Self {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut vocab: Vec<String> = Vec::new();
         let mut postings: Vec<Vec<u32>> = Vec::new();
@@ -66,7 +87,7 @@ impl Vectors {
         let mut counts: Vec<Vec<(u32, f32)>> = Vec::with_capacity(sentences.len());
         for (i, sentence) in sentences.iter().enumerate() {
             let mut tf: Vec<(u32, f32)> = Vec::new();
-            crate::normalize::terms(sentence, |term| {
+            terms(sentence, &mut |term: &str| {
                 let id = match ids.get(term) {
                     Some(&id) => id,
                     None => {
