@@ -201,7 +201,6 @@ const SUFFIXES: &[&str] = &[
     "롭게",
     // plain endings after a predicate stem
     "습니다",
-    "ㅂ니다",
     "였습니다",
     "겠다",
     "겠습니다",
@@ -418,7 +417,37 @@ fn is_hangul_syllable(c: char) -> bool {
 
 /// True for characters that belong inside a word.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_hangul_syllable(c) || c.is_alphanumeric()
+    }
+}
+
+/// A lazily built hash set over a word table.
+struct WordSet(std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>);
+
+impl WordSet {
+    const fn new() -> Self {
+        WordSet(std::sync::OnceLock::new())
+    }
+
+    fn contains(&self, table: &[&'static str], word: &str) -> bool {
+        self.0
+            .get_or_init(|| table.iter().copied().collect())
+            .contains(word)
+    }
+}
+
+static SUFFIX_SET: WordSet = WordSet::new();
+static STOPWORD_SET: WordSet = WordSet::new();
+static KEEP_WHOLE_SET: WordSet = WordSet::new();
+
+/// The longest entry of [`SUFFIXES`], in syllables.
+const MAX_SUFFIX_SYLLABLES: usize = 6;
+
+fn is_suffix(s: &str) -> bool {
+    SUFFIX_SET.contains(SUFFIXES, s)
 }
 
 /// Strips the longest known suffix from a Hangul word when a stem of at least two
@@ -429,26 +458,27 @@ pub fn strip(word: &str) -> &str {
     if syllables < 2 || !word.chars().all(is_hangul_syllable) {
         return word;
     }
-    if KEEP_WHOLE.contains(&word) {
+    if KEEP_WHOLE_SET.contains(KEEP_WHOLE, word) {
         return word;
     }
     if syllables == 2 {
         return word.strip_suffix(SHORT_PARTICLES).unwrap_or(word);
     }
-    let mut best = word;
-    for suffix in SUFFIXES {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if stem.chars().count() >= 2 && stem.len() < best.len() {
-                best = stem;
-            }
+    // Every char is a 3-byte Hangul syllable: try the longest suffix first that
+    // leaves a stem of two syllables.
+    let longest = (syllables - 2).min(MAX_SUFFIX_SYLLABLES);
+    for len in (1..=longest).rev() {
+        let cut = word.len() - 3 * len;
+        if is_suffix(&word[cut..]) {
+            return &word[..cut];
         }
     }
-    best
+    word
 }
 
 /// True when a normalized word carries no topic.
 pub fn is_stopword(stem: &str) -> bool {
-    STOPWORDS.contains(&stem)
+    STOPWORD_SET.contains(STOPWORDS, stem)
 }
 
 /// True for a one-syllable function noun with a particle or ending (`것으로`, `수도`).
@@ -457,7 +487,7 @@ fn is_function_word(word: &str) -> bool {
     match chars.next() {
         Some(first) if FUNCTION_NOUNS.contains(&first) => {
             let rest = chars.as_str();
-            rest.is_empty() || SUFFIXES.contains(&rest)
+            rest.is_empty() || is_suffix(rest)
         }
         _ => false,
     }
@@ -526,6 +556,17 @@ mod tests {
         ($($word:literal => $stem:literal),* $(,)?) => {$(
             assert_eq!(strip($word), $stem, "strip({:?}): particle/ending table or stem-length rule broke", $word);
         )*};
+    }
+
+    #[test]
+    fn suffix_table_fits_the_lookup() {
+        for suffix in SUFFIXES {
+            let n = suffix.chars().count();
+            assert!(
+                n <= MAX_SUFFIX_SYLLABLES && suffix.chars().all(is_hangul_syllable),
+                "suffix {suffix:?} is longer than MAX_SUFFIX_SYLLABLES or not Hangul syllables"
+            );
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! `score = centrality × position × form`, where
 //! - centrality is weighted PageRank on the similarity graph of syllable bigrams
-//!   ([`crate::similarity::Vectors::bigrams`]), scaled so the most central sentence
+//!   ([`crate::similarity::Vectors::stems_and_bigrams`]), scaled so the most central sentence
 //!   has 1, then blended with a constant ([`CENTRALITY_SHARE`]) so that an isolated
 //!   lead sentence still counts;
 //! - position favours the lead of the text: `1 / (1 + p / POSITION_SCALE)` where `p`
@@ -56,8 +56,8 @@ pub struct Ranker {
 impl Ranker {
     /// Scores `sentences` (already split, in document order).
     pub fn new(sentences: &[&str]) -> Self {
-        let vectors = Vectors::new(sentences);
-        let graph = Graph::new(&Vectors::bigrams(sentences));
+        let (vectors, bigrams) = Vectors::stems_and_bigrams(sentences);
+        let graph = Graph::new(&bigrams);
         let mut excluded: Vec<bool> = sentences.iter().map(|s| is_boilerplate(s)).collect();
         // A photo credit on its own line makes the short line before it a caption.
         for i in 1..sentences.len() {
@@ -180,6 +180,8 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
     let base = (1.0 - DAMPING) / n as f64;
     let mut score = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
+    // Each sentence's score divided by its total edge weight, once per round.
+    let mut share = vec![0.0; n];
     for _ in 0..MAX_ITERATIONS {
         // Isolated sentences spread their score evenly, so the total stays 1.
         let dangling: f64 = (0..n)
@@ -187,10 +189,13 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
             .map(|j| score[j])
             .sum::<f64>()
             / n as f64;
+        for (c, (&s, &w)) in share.iter_mut().zip(score.iter().zip(&out_weight)) {
+            *c = if w > 0.0 { s / w } else { 0.0 };
+        }
         for (i, edges) in graph.edges.iter().enumerate() {
             let incoming: f64 = edges
                 .iter()
-                .map(|&(j, w)| score[j as usize] * w as f64 / out_weight[j as usize])
+                .map(|&(j, w)| share[j as usize] * w as f64)
                 .sum();
             next[i] = base + DAMPING * (incoming + dangling);
         }

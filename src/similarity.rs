@@ -2,7 +2,7 @@
 //!
 //! Each sentence becomes a sparse TF-IDF vector over normalized stems
 //! ([`crate::normalize::terms`]), scaled to unit length, so similarity is a cosine.
-//! [`Vectors::bigrams`] builds the same over syllable bigrams of the stems
+//! [`Vectors::stems_and_bigrams`] also builds the same over syllable bigrams of the stems
 //! ([`crate::normalize::syllable_bigrams`]): Korean compounds are written with and
 //! without spaces (`반려동물 관리사`, `반려동물관리사`) and abbreviated (`전남도`,
 //! `전라남도`), so the centrality graph is built on bigrams, while redundancy checks
@@ -10,12 +10,20 @@
 //! The graph is built through an inverted index: only sentences that share a term
 //! are ever compared, and terms found in more than [`MAX_POSTINGS`] sentences (near
 //! stopwords on long texts, where their IDF is tiny anyway) add no edges, so the work
-//! grows with the text, not with its square. No dense n × n matrix exists anywhere.
-
-use std::collections::HashMap;
+//! grows with the text, not with its square. Sentences more than [`WINDOW`] apart are
+//! not compared, and each sentence keeps its [`MAX_NEIGHBOURS`] strongest edges, so the
+//! graph stays sparse on any text. No dense n × n matrix exists anywhere.
 
 /// Terms found in more sentences than this add no graph edges (see the module doc).
 pub const MAX_POSTINGS: usize = 256;
+
+/// Sentences more than this many sentences apart are never linked: a news article
+/// is far shorter, and on a book-length text centrality is a local matter.
+pub const WINDOW: usize = 512;
+
+/// Each sentence keeps at most its this-many most similar neighbours (an edge stays
+/// when either end keeps it), so the graph has at most `2 × n × MAX_NEIGHBOURS` edges.
+pub const MAX_NEIGHBOURS: usize = 32;
 
 /// A sparse vector: `(term id, weight)` sorted by term id, unit length (or empty).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,72 +63,65 @@ impl SparseVec {
 pub struct Vectors {
     /// One vector per sentence, in input order.
     pub vecs: Vec<SparseVec>,
-    /// For each term id, the sentences that contain it (ascending).
-    pub postings: Vec<Vec<u32>>,
+    /// For each term id, the number of sentences that contain it.
+    pub df: Vec<u32>,
     /// The term of each id.
     pub vocab: Vec<String>,
 }
 
-impl Vectors {
-    /// Builds the stem vectors of `sentences`.
-    pub fn new(sentences: &[&str]) -> Self {
-        Self::with_terms(sentences, |sentence, f| {
-            crate::normalize::terms(sentence, f)
-        })
-    }
+/// Interns terms and collects per-sentence term counts; [`Builder::finish`] turns
+/// them into TF-IDF vectors.
+#[derive(Default)]
+struct Builder {
+    ids: rustc_hash::FxHashMap<String, u32>,
+    vocab: Vec<String>,
+    df: Vec<u32>,
+    /// `(term id, count)` per finished sentence, then the open sentence's raw ids.
+    counts: Vec<Vec<(u32, f32)>>,
+    open: Vec<(u32, f32)>,
+}
 
-    /// Builds vectors over the syllable bigrams of the stems of `sentences`.
-    pub fn bigrams(sentences: &[&str]) -> Self {
-        Self::with_terms(sentences, |sentence, f| {
-            crate::normalize::terms(sentence, |stem| {
-                crate::normalize::syllable_bigrams(stem, &mut *f)
-            })
-        })
-    }
-
-    /// Builds vectors with `terms(sentence, f)` calling `f` once per term occurrence.
-    pub fn with_terms(sentences: &[&str], terms: impl Fn(&str, &mut dyn FnMut(&str))) -> Self {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut vocab: Vec<String> = Vec::new();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        // raw term counts per sentence
-        let mut counts: Vec<Vec<(u32, f32)>> = Vec::with_capacity(sentences.len());
-        for (i, sentence) in sentences.iter().enumerate() {
-            let mut tf: Vec<(u32, f32)> = Vec::new();
-            terms(sentence, &mut |term: &str| {
-                let id = match ids.get(term) {
-                    Some(&id) => id,
-                    None => {
-                        let id = vocab.len() as u32;
-                        ids.insert(term.to_string(), id);
-                        vocab.push(term.to_string());
-                        postings.push(Vec::new());
-                        id
-                    }
-                };
-                tf.push((id, 1.0));
-            });
-            tf.sort_unstable_by_key(|&(id, _)| id);
-            tf.dedup_by(|next, kept| {
-                if next.0 == kept.0 {
-                    kept.1 += 1.0;
-                    true
-                } else {
-                    false
-                }
-            });
-            for &(id, _) in &tf {
-                postings[id as usize].push(i as u32);
+impl Builder {
+    fn add(&mut self, term: &str) {
+        let id = match self.ids.get(term) {
+            Some(&id) => id,
+            None => {
+                let id = self.vocab.len() as u32;
+                self.ids.insert(term.to_string(), id);
+                self.vocab.push(term.to_string());
+                self.df.push(0);
+                id
             }
-            counts.push(tf);
+        };
+        self.open.push((id, 1.0));
+    }
+
+    fn end_sentence(&mut self) {
+        let mut tf = std::mem::take(&mut self.open);
+        tf.sort_unstable_by_key(|&(id, _)| id);
+        tf.dedup_by(|next, kept| {
+            if next.0 == kept.0 {
+                kept.1 += 1.0;
+                true
+            } else {
+                false
+            }
+        });
+        for &(id, _) in &tf {
+            self.df[id as usize] += 1;
         }
-        let n = sentences.len() as f32;
-        let vecs = counts
+        self.counts.push(tf);
+    }
+
+    fn finish(self) -> Vectors {
+        let n = self.counts.len() as f32;
+        let df = self.df;
+        let vecs = self
+            .counts
             .into_iter()
             .map(|mut tf| {
                 for (id, w) in tf.iter_mut() {
-                    let df = postings[*id as usize].len() as f32;
-                    *w = (1.0 + w.ln()) * (1.0 + n / df).ln();
+                    *w = (1.0 + w.ln()) * (1.0 + n / df[*id as usize] as f32).ln();
                 }
                 let norm = tf.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
                 if norm > 0.0 {
@@ -131,9 +132,31 @@ impl Vectors {
             .collect();
         Vectors {
             vecs,
-            postings,
-            vocab,
+            df,
+            vocab: self.vocab,
         }
+    }
+}
+
+impl Vectors {
+    /// Builds the stem vectors of `sentences`.
+    pub fn new(sentences: &[&str]) -> Self {
+        Self::stems_and_bigrams(sentences).0
+    }
+
+    /// Builds, in one pass over the text, the stem vectors of `sentences` and the
+    /// vectors over the syllable bigrams of those stems.
+    pub fn stems_and_bigrams(sentences: &[&str]) -> (Self, Self) {
+        let (mut stems, mut bigrams) = (Builder::default(), Builder::default());
+        for sentence in sentences {
+            crate::normalize::terms(sentence, |stem| {
+                stems.add(stem);
+                crate::normalize::syllable_bigrams(stem, |b| bigrams.add(b));
+            });
+            stems.end_sentence();
+            bigrams.end_sentence();
+        }
+        (stems.finish(), bigrams.finish())
     }
 
     /// Cosine similarity of sentences `i` and `j`.
@@ -154,19 +177,35 @@ impl Graph {
     /// Builds the similarity graph of `vectors` through the inverted index.
     pub fn new(vectors: &Vectors) -> Self {
         let n = vectors.vecs.len();
+        // Postings with weights, for terms in at most MAX_POSTINGS sentences.
+        let mut postings: Vec<Vec<(u32, f32)>> = vectors
+            .df
+            .iter()
+            .map(|&df| {
+                Vec::with_capacity(if df as usize <= MAX_POSTINGS {
+                    df as usize
+                } else {
+                    0
+                })
+            })
+            .collect();
+        for (i, v) in vectors.vecs.iter().enumerate() {
+            for &(term, w) in &v.0 {
+                if vectors.df[term as usize] as usize <= MAX_POSTINGS {
+                    postings[term as usize].push((i as u32, w));
+                }
+            }
+        }
         let mut edges: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
         // Accumulate dot products of sentence i with every later sentence sharing a term.
         let mut acc: Vec<f32> = vec![0.0; n];
         let mut touched: Vec<u32> = Vec::new();
         for i in 0..n {
             for &(term, w) in &vectors.vecs[i].0 {
-                let list = &vectors.postings[term as usize];
-                if list.len() > MAX_POSTINGS {
-                    continue;
-                }
-                let later = list.partition_point(|&j| j as usize <= i);
-                for &j in &list[later..] {
-                    let w2 = weight_of(&vectors.vecs[j as usize], term);
+                let list = &postings[term as usize];
+                let later = list.partition_point(|&(j, _)| j as usize <= i);
+                let near = list.partition_point(|&(j, _)| j as usize <= i + WINDOW);
+                for &(j, w2) in &list[later..near] {
                     if acc[j as usize] == 0.0 {
                         touched.push(j);
                     }
@@ -184,15 +223,37 @@ impl Graph {
             }
             touched.clear();
         }
-        Graph { edges }
+        Graph {
+            edges: keep_strongest(edges),
+        }
     }
 }
 
-/// The weight of `term` in `v` (0 when absent).
-fn weight_of(v: &SparseVec, term: u32) -> f32 {
-    v.0.binary_search_by_key(&term, |&(t, _)| t)
-        .map(|k| v.0[k].1)
-        .unwrap_or(0.0)
+/// Keeps, for each sentence, its [`MAX_NEIGHBOURS`] strongest edges, and every edge
+/// that the other end keeps; lists stay sorted by neighbour.
+fn keep_strongest(edges: Vec<Vec<(u32, f32)>>) -> Vec<Vec<(u32, f32)>> {
+    if edges.iter().all(|e| e.len() <= MAX_NEIGHBOURS) {
+        return edges;
+    }
+    let mut kept: Vec<Vec<(u32, f32)>> = vec![Vec::new(); edges.len()];
+    for (i, mut list) in edges.into_iter().enumerate() {
+        if list.len() > MAX_NEIGHBOURS {
+            // Strongest first; equal weights go to the nearer index, deterministically.
+            list.select_nth_unstable_by(MAX_NEIGHBOURS - 1, |a, b| {
+                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+            });
+            list.truncate(MAX_NEIGHBOURS);
+        }
+        for (j, w) in list {
+            kept[i].push((j, w));
+            kept[j as usize].push((i as u32, w));
+        }
+    }
+    for list in &mut kept {
+        list.sort_unstable_by_key(|&(j, _)| j);
+        list.dedup_by_key(|&mut (j, _)| j);
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -236,6 +297,32 @@ mod tests {
                 let got = edge.map_or(0.0, |&(_, w)| w);
                 assert!((got - want).abs() < 1e-6, "edge {i}-{j}: {got} vs {want}");
             }
+        }
+    }
+
+    #[test]
+    fn long_texts_keep_a_sparse_local_graph() {
+        // Every sentence shares terms with every other: without pruning, n² edges.
+        let sentences: Vec<String> = (0..800)
+            .map(|i| format!("클라우드 산업 육성 정책 {} 번째 문장이다.", i % 7))
+            .collect();
+        let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+        let g = Graph::new(&Vectors::new(&refs));
+        let edges: usize = g.edges.iter().map(Vec::len).sum();
+        assert!(
+            edges <= 2 * MAX_NEIGHBOURS * refs.len(),
+            "{edges} edges: neighbour pruning broke"
+        );
+        for (i, list) in g.edges.iter().enumerate() {
+            assert!(
+                list.windows(2).all(|w| w[0].0 < w[1].0),
+                "edges of {i} unsorted"
+            );
+            assert!(
+                list.iter()
+                    .all(|&(j, _)| (j as usize).abs_diff(i) <= WINDOW),
+                "edge of {i} outside the window"
+            );
         }
     }
 }
