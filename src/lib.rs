@@ -58,6 +58,8 @@ pub struct Options {
     /// Inputs longer than this many bytes are refused with [`Error::TooLarge`];
     /// default 64 MiB.
     pub max_input_bytes: usize,
+    /// How many keywords to return; default 10.
+    pub keywords: usize,
 }
 
 impl Default for Options {
@@ -65,6 +67,7 @@ impl Default for Options {
         Options {
             length: Length::Count(3),
             max_input_bytes: 64 << 20,
+            keywords: 10,
         }
     }
 }
@@ -109,6 +112,15 @@ pub struct Sentence {
     pub rank: usize,
 }
 
+/// A keyword of the text: a normalized stem (`클라우드`, not `클라우드를`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Keyword {
+    /// The stem (ASCII words lowercased).
+    pub term: String,
+    /// Importance, 1 for the best keyword.
+    pub score: f64,
+}
+
 /// The result of [`summarize`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
@@ -116,6 +128,8 @@ pub struct Summary {
     pub sentences: Vec<Sentence>,
     /// Indices into `sentences` of the chosen sentences, in document order.
     pub summary: Vec<usize>,
+    /// The top keywords, best first (see [`keywords::keywords`]).
+    pub keywords: Vec<Keyword>,
 }
 
 /// Splits `text` into sentences and returns their spans; see [`split::split`].
@@ -141,6 +155,10 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let scores = ranker.scores();
     let summary = select::select(&order, k);
     let ranks = select::ranks(&order);
+    let keywords = keywords::keywords(&ranker, options.keywords)
+        .into_iter()
+        .map(|(term, score)| Keyword { term, score })
+        .collect();
     Ok(Summary {
         sentences: spans
             .iter()
@@ -148,6 +166,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             .map(|(&span, (&score, rank))| Sentence { span, score, rank })
             .collect(),
         summary,
+        keywords,
     })
 }
 

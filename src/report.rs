@@ -2,16 +2,18 @@
 //! and the WebAssembly module: sentences with UTF-16 offsets, so that
 //! `text.slice(start, end)` in JavaScript is the sentence.
 
-use crate::{Span, Summary, Utf16Cursor};
+use crate::{Keyword, Span, Summary, Utf16Cursor};
 use serde::Serialize;
 
-/// A summarized text: `{"sentences": [...], "summary": [...]}`.
+/// A summarized text: `{"sentences": [...], "summary": [...], "keywords": [...]}`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report<'a> {
     /// Every sentence, in document order.
     pub sentences: Vec<ReportSentence<'a>>,
     /// Indices of the chosen sentences, in document order.
     pub summary: Vec<usize>,
+    /// The top keywords, best first: `{"term", "score"}`.
+    pub keywords: &'a [Keyword],
 }
 
 /// One sentence of a [`Report`].
@@ -42,7 +44,7 @@ pub struct SplitSentence<'a> {
 
 impl<'a> Report<'a> {
     /// The report of `summary`, which must come from `text`.
-    pub fn new(text: &'a str, summary: &Summary) -> Self {
+    pub fn new(text: &'a str, summary: &'a Summary) -> Self {
         let mut cursor = Utf16Cursor::new(text);
         Report {
             sentences: summary
@@ -57,6 +59,7 @@ impl<'a> Report<'a> {
                 })
                 .collect(),
             summary: summary.summary.clone(),
+            keywords: &summary.keywords,
         }
     }
 }

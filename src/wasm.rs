@@ -16,8 +16,10 @@ export interface SummarizeOptions { k?: number; ratio?: number; }
 export interface SplitSentence { start: number; end: number; text: string; }
 /** A scored sentence; rank 1 is the most important. */
 export interface RankedSentence extends SplitSentence { score: number; rank: number; }
-/** Every sentence in document order, and the indices of the chosen ones in document order. */
-export interface Summary { sentences: RankedSentence[]; summary: number[]; }
+/** A keyword: a normalized stem, score 1 for the best. */
+export interface Keyword { term: string; score: number; }
+/** Every sentence in document order, the indices of the chosen ones in document order, and the top keywords. */
+export interface Summary { sentences: RankedSentence[]; summary: number[]; keywords: Keyword[]; }
 "#;
 
 /// Summarizes `text`; `options` is `undefined`, `{k}` or `{ratio}`.

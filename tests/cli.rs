@@ -125,6 +125,12 @@ fn json_output_has_utf16_spans_scores_ranks_and_summary() {
             "summary sentence {i} is not ranked 1..=3"
         );
     }
+    let keywords = v["keywords"].as_array().expect("a keywords array");
+    assert_eq!(
+        keywords[0]["term"], "클라우드",
+        "top keyword should be the stem 클라우드"
+    );
+    assert_eq!(keywords[0]["score"], 1.0);
 }
 
 #[test]
@@ -180,7 +186,7 @@ fn empty_input_gives_empty_summary() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         json(&o),
-        serde_json::json!({"sentences": [], "summary": []})
+        serde_json::json!({"sentences": [], "summary": [], "keywords": []})
     );
 }
 
