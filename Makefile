@@ -8,7 +8,7 @@ WASM := target/wasm32-unknown-unknown/release/ksum.wasm
 HOST ?= 127.0.0.1
 PORT ?= 8787
 
-.PHONY: setup build wasm web run test test-rust test-js lint eval-split eval-rank bench screenshot clean
+.PHONY: setup build wasm web run test test-rust test-js lint eval-split eval-rank bench screenshot extension clean
 
 setup:
 	bash scripts/setup.sh
@@ -28,6 +28,9 @@ wasm:
 web: wasm
 	node scripts/build-html.mjs
 
+extension: wasm
+	node scripts/build-extension.mjs
+
 run: setup build web
 	@echo "== ksum -k 3 $(SAMPLE)"
 	@./target/release/ksum -k 3 $(SAMPLE)
@@ -42,12 +45,13 @@ lint:
 test-rust:
 	cargo test --locked
 
-test-js: build web
+test-js: build web extension
 	@[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
 	node --test tests/js/
 
-screenshot: build web
-	KSUM_UPDATE_SCREENSHOT=1 node --test tests/js/page.test.mjs
+screenshot: build web extension
+	KSUM_UPDATE_SCREENSHOT=1 node --test --test-name-pattern="desktop and phone" tests/js/page.test.mjs
+	KSUM_UPDATE_SCREENSHOT=1 node --test tests/js/extension.test.mjs
 
 test: setup lint test-rust test-js
 

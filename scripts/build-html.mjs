@@ -1,49 +1,46 @@
 #!/usr/bin/env node
-// Builds dist/ksum.html: the page as ONE self-contained file that works from file://, where
-// Chromium blocks module scripts and fetch. It takes www/index.html and inlines
-//   - www/style.css                      as <style>,
-//   - target/pkg-classic/ksum.js          (wasm-bindgen --target no-modules glue, global wasm_bindgen),
-//   - www/app.js                          (defines startKsum),
-//   - the wasm, base64, decoded and passed to wasm_bindgen.initSync({module: bytes}),
-// and replaces the page's CSP with a strict one that allows exactly those inline scripts and
-// that style by sha256 hash, plus 'wasm-unsafe-eval', and no network at all.
+// Builds dist/ksum.html: the whole page as ONE self-contained file. It works over http (that
+// is what `make run` serves, so "Save page as" gives a working file) and from file://, where
+// Chromium blocks module scripts, fetch and module workers. From the template www/index.html it
+// inlines
+//   - www/style.css                                  as <style>,
+//   - target/pkg-classic/ksum.js                     (wasm-bindgen --target no-modules glue),
+//   - a data script: KSUM_WASM_BASE64 (the wasm) and KSUM_WORKER_SOURCE (glue + www/worker.js,
+//     started by the page as a classic worker from a blob: URL),
+//   - www/engine.js and www/app.js,
+// and writes a strict CSP: exactly those inline scripts and that style by sha256 hash,
+// 'wasm-unsafe-eval', workers from blob: only, and no network at all (connect-src 'none').
 //
-// It also checks that the CSP in www/index.html still allows that page's own inline module
-// script (the hash must be updated whenever the script changes); `--fix-index` rewrites it.
-//
-// Usage: node scripts/build-html.mjs [--out dist/ksum.html] [--fix-index]
+// Usage: node scripts/build-html.mjs [--out dist/ksum.html]
+// As a module: `buildPage()` returns {html, csp, inputs} without writing (scripts/serve.mjs).
 // Plain Node (>= 20), no npm dependencies. Run by `make web` after `make wasm`.
 
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const outArg = args.indexOf("--out");
-const out = resolve(root, outArg >= 0 ? args[outArg + 1] : "dist/ksum.html");
-const fixIndex = args.includes("--fix-index");
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-const paths = {
-  index: join(root, "www/index.html"),
-  css: join(root, "www/style.css"),
-  app: join(root, "www/app.js"),
-  glue: join(root, "target/pkg-classic/ksum.js"),
-  wasm: join(root, "target/pkg-classic/ksum_bg.wasm"),
+/** Every file the page is built from. */
+export const INPUTS = {
+  index: join(ROOT, "www/index.html"),
+  css: join(ROOT, "www/style.css"),
+  engine: join(ROOT, "www/engine.js"),
+  app: join(ROOT, "www/app.js"),
+  worker: join(ROOT, "www/worker.js"),
+  glue: join(ROOT, "target/pkg-classic/ksum.js"),
+  wasm: join(ROOT, "target/pkg-classic/ksum_bg.wasm"),
 };
 
-function fail(message) {
-  console.error(`build-html: ${message}`);
-  process.exit(1);
-}
+export class BuildError extends Error {}
 
 function read(path, encoding = "utf8") {
   try {
     return readFileSync(path, encoding);
   } catch (err) {
     const hint = path.includes("pkg-classic") ? " (run `make wasm` first)" : "";
-    fail(`cannot read ${relative(root, path)}${hint}: ${err.message}`);
+    throw new BuildError(`cannot read ${relative(ROOT, path)}${hint}: ${err.message}`);
   }
 }
 
@@ -60,7 +57,7 @@ function scriptSafe(js) {
 }
 
 function styleSafe(css) {
-  if (/<\/style/i.test(css)) fail("www/style.css contains </style");
+  if (/<\/style/i.test(css)) throw new BuildError("www/style.css contains </style");
   return css;
 }
 
@@ -68,89 +65,74 @@ function styleSafe(css) {
 function replaceOnce(html, re, replacement, what) {
   const matches = html.match(new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g"));
   if (!matches || matches.length !== 1) {
-    fail(`expected exactly one ${what} in www/index.html, found ${matches ? matches.length : 0}`);
+    throw new BuildError(`expected exactly one ${what} in www/index.html, found ${matches ? matches.length : 0}`);
   }
   return html.replace(re, () => replacement);
 }
 
-const CSP_RE = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/;
-const MODULE_RE = /<script type="module">([\s\S]*?)<\/script>/;
+/** Builds the page in memory: {html, csp, wasmBytes}. Throws BuildError. */
+export function buildPage() {
+  const index = read(INPUTS.index);
+  const css = styleSafe(read(INPUTS.css));
+  const glueRaw = read(INPUTS.glue);
+  const wasm = read(INPUTS.wasm, null);
+  if (!/\bwasm_bindgen\b/.test(glueRaw)) throw new BuildError("target/pkg-classic/ksum.js does not define wasm_bindgen");
 
-// 1. www/index.html: its CSP must allow its own inline module script.
-let index = read(paths.index);
-{
-  const csp = index.match(CSP_RE);
-  const mod = index.match(MODULE_RE);
-  if (!csp || !mod) fail("www/index.html needs a CSP <meta> and an inline <script type=\"module\">");
-  const want = hashSource(mod[1]);
-  if (!csp[1].includes(want)) {
-    const fixed = csp[1].replace(/'sha256-[^']*'/, want);
-    if (fixIndex && fixed !== csp[1]) {
-      index = index.replace(CSP_RE, () => `<meta http-equiv="Content-Security-Policy" content="${fixed}">`);
-      writeFileSync(paths.index, index);
-      console.log(`build-html: updated the module script hash in www/index.html to ${want}`);
-    } else {
-      fail(
-        `the CSP in www/index.html does not allow its inline module script; it needs ${want}` +
-          " (run `node scripts/build-html.mjs --fix-index`)",
-      );
-    }
-  }
+  const workerSource = `${glueRaw}\n;\n${read(INPUTS.worker)}`;
+  const glue = scriptSafe(glueRaw);
+  const data = scriptSafe(
+    `var KSUM_WASM_BASE64 = "${wasm.toString("base64")}";\nvar KSUM_WORKER_SOURCE = ${JSON.stringify(workerSource)};\n`,
+  );
+  const engine = scriptSafe(read(INPUTS.engine));
+  const app = scriptSafe(read(INPUTS.app));
+
+  const scripts = [glue, data, engine, app];
+  const csp = [
+    "default-src 'none'",
+    `script-src ${scripts.map(hashSource).join(" ")} 'wasm-unsafe-eval'`,
+    `style-src ${hashSource(css)}`,
+    "img-src data:",
+    "connect-src 'none'",
+    "worker-src blob:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+
+  // Swap the tags for placeholders first, so that nothing inlined is itself searched.
+  const parts = {
+    "@@CSP@@": `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    "@@STYLE@@": `<style>${css}</style>`,
+    "@@ENGINE@@": `<script>${glue}</script>\n<script>${data}</script>\n<script>${engine}</script>`,
+    "@@APP@@": `<script>${app}</script>`,
+  };
+  let html = index;
+  html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/, "@@CSP@@", "CSP <meta>");
+  html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, "@@STYLE@@", "style.css <link>");
+  html = replaceOnce(html, /<script src="engine\.js"><\/script>/, "@@ENGINE@@", "engine.js <script>");
+  html = replaceOnce(html, /<script src="app\.js"><\/script>/, "@@APP@@", "app.js <script>");
+  html = html.replace(/<!-- The template of the page:[\s\S]*?-->\n/, "");
+  html = html.replace("<head>", "<head>\n<!-- Built by scripts/build-html.mjs from www/; do not edit. -->");
+  html = html.replace(/@@(CSP|STYLE|ENGINE|APP)@@/g, (token) => parts[token]);
+  return { html, csp, wasmBytes: wasm.length };
 }
 
-// 2. dist/ksum.html.
-const css = styleSafe(read(paths.css));
-const glue = scriptSafe(read(paths.glue));
-const app = scriptSafe(read(paths.app));
-const wasm = read(paths.wasm, null);
-if (!/\bwasm_bindgen\b/.test(glue)) fail("target/pkg-classic/ksum.js does not define wasm_bindgen");
-
-const boot = `
-(function () {
-  "use strict";
-  var status = document.getElementById("status");
+function main() {
+  const args = process.argv.slice(2);
+  const outArg = args.indexOf("--out");
+  const out = resolve(ROOT, outArg >= 0 ? args[outArg + 1] : "dist/ksum.html");
+  let built;
   try {
-    var b64 = "${wasm.toString("base64")}";
-    var bin = atob(b64);
-    var bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    wasm_bindgen.initSync({ module: bytes });
-    startKsum(wasm_bindgen);
+    built = buildPage();
   } catch (err) {
-    status.textContent = "요약 엔진을 불러오지 못했습니다: " + (err && err.message ? err.message : String(err));
-    status.classList.add("error");
+    if (!(err instanceof BuildError)) throw err;
+    console.error(`build-html: ${err.message}`);
+    process.exit(1);
   }
-})();
-`;
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, built.html);
+  console.log(
+    `build-html: wrote ${relative(ROOT, out)} (${(Buffer.byteLength(built.html) / 1024).toFixed(0)} KiB, wasm ${(built.wasmBytes / 1024).toFixed(0)} KiB)`,
+  );
+}
 
-const scripts = [glue, app, boot];
-const csp = [
-  "default-src 'none'",
-  `script-src ${scripts.map(hashSource).join(" ")} 'wasm-unsafe-eval'`,
-  `style-src ${hashSource(css)}`,
-  "img-src data:",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
-
-// Swap the tags for placeholders first, so that nothing inlined is itself searched.
-const parts = {
-  "@@CSP@@": `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-  "@@STYLE@@": `<style>${css}</style>`,
-  "@@APP@@": `<script>${glue}</script>\n<script>${app}</script>`,
-  "@@BOOT@@": `<script>${boot}</script>`,
-};
-let html = index;
-html = replaceOnce(html, CSP_RE, "@@CSP@@", "CSP <meta>");
-html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, "@@STYLE@@", "style.css <link>");
-html = replaceOnce(html, /<script src="app\.js"><\/script>/, "@@APP@@", "app.js <script>");
-html = replaceOnce(html, MODULE_RE, "@@BOOT@@", "module <script>");
-html = html.replace("<head>", "<head>\n<!-- Built by scripts/build-html.mjs from www/; do not edit. -->");
-html = html.replace(/@@(CSP|STYLE|APP|BOOT)@@/g, (token) => parts[token]);
-
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, html);
-console.log(
-  `build-html: wrote ${relative(root, out)} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB, wasm ${(wasm.length / 1024).toFixed(0)} KiB)`,
-);
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

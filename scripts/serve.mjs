@@ -1,36 +1,25 @@
 #!/usr/bin/env node
-// A tiny static server for the ksum page: serves www/ (with www/pkg/ from `make wasm`) and
-// /ksum.html from dist/ (from `make web`). node:http only, no dependencies, GET/HEAD only,
-// never lists directories, never serves outside those two folders.
+// A tiny server for the ksum page. It serves ONE thing: the self-contained page that
+// scripts/build-html.mjs makes (the same bytes as dist/ksum.html), at / (also /index.html and
+// /ksum.html). The page then makes no request at all, so "Save page as" in the browser gives a
+// file that works offline, and what you test over http is what you get from file://.
+// The page is rebuilt in memory whenever one of its sources changes (edit www/, reload); if it
+// cannot be built (no `make wasm` yet), dist/ksum.html is served when present.
+// node:http only, no dependencies, GET/HEAD only, nothing else is ever served.
 //
 // Usage: node scripts/serve.mjs [--host 127.0.0.1] [--port 8787]
 // --port 0 picks a free port; the first line printed is always
 //   ksum: serving http://HOST:PORT/
 // so a caller (the browser tests) can read the address from it.
 
-import { createReadStream, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
-import { dirname, extname, join, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const WWW = join(root, "www");
-const DIST = join(root, "dist");
+import { buildPage, BuildError, INPUTS, ROOT } from "./build-html.mjs";
 
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".map": "application/json; charset=utf-8",
-  ".ts": "text/plain; charset=utf-8",
-};
+const DIST = join(ROOT, "dist/ksum.html");
+const PAGES = new Set(["/", "/index.html", "/ksum.html"]);
 
 function usage(message) {
   if (message) console.error(`serve: ${message}`);
@@ -59,20 +48,38 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** Maps a URL path to a file inside www/ or dist/, or null. */
-function resolvePath(urlPath) {
-  let path;
+let cache = { key: null, html: null, csp: null };
+
+function mtimes() {
+  return Object.values(INPUTS)
+    .map((p) => {
+      try {
+        return statSync(p).mtimeMs;
+      } catch {
+        return "-";
+      }
+    })
+    .join(",");
+}
+
+/** The page: {html, csp} (built from the sources, else dist/ksum.html), or {error}. */
+function page() {
+  const key = mtimes();
+  if (cache.key === key) return cache;
   try {
-    path = decodeURIComponent(urlPath);
-  } catch {
-    return null;
+    const built = buildPage();
+    cache = { key, html: Buffer.from(built.html), csp: built.csp };
+  } catch (err) {
+    if (!(err instanceof BuildError)) throw err;
+    try {
+      const html = readFileSync(DIST);
+      const csp = html.toString("utf8").match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+      return { html, csp: csp ? csp[1] : null, stale: err.message };
+    } catch {
+      return { error: `${err.message}; and no dist/ksum.html (run \`make web\`)` };
+    }
   }
-  if (path.includes("\0")) return null;
-  if (path === "/ksum.html") return join(DIST, "ksum.html");
-  if (path.endsWith("/")) path += "index.html";
-  const file = resolve(WWW, "." + path);
-  if (file !== WWW && !file.startsWith(WWW + sep)) return null;
-  return file;
+  return cache;
 }
 
 const HEADERS = {
@@ -93,27 +100,24 @@ const server = createServer((req, res) => {
     res.setHeader("Allow", "GET, HEAD");
     return send(res, 405, "method not allowed");
   }
-  const url = new URL(req.url ?? "/", "http://localhost");
-  const file = resolvePath(url.pathname);
-  let stat;
+  let pathname;
   try {
-    stat = file && statSync(file);
+    pathname = new URL(req.url ?? "/", "http://localhost").pathname;
   } catch {
-    stat = null;
+    return send(res, 400, "bad request");
   }
-  if (!stat || !stat.isFile()) {
-    const hint = url.pathname === "/ksum.html" ? " (run `make web`)" : url.pathname.startsWith("/pkg/") ? " (run `make wasm`)" : "";
-    return send(res, 404, `not found: ${url.pathname}${hint}`);
-  }
+  if (!PAGES.has(pathname)) return send(res, 404, `not found: ${pathname} (the page is at /)`);
+  const built = page();
+  if (built.error) return send(res, 500, `cannot build the page: ${built.error}`);
   res.writeHead(200, {
     ...HEADERS,
-    "Content-Type": MIME[extname(file).toLowerCase()] ?? "application/octet-stream",
-    "Content-Length": stat.size,
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": built.html.length,
+    // The same policy as the page's <meta>, plus what only a header can say.
+    ...(built.csp ? { "Content-Security-Policy": `${built.csp}; frame-ancestors 'none'` } : {}),
   });
   if (req.method === "HEAD") return res.end();
-  createReadStream(file)
-    .on("error", () => res.destroy())
-    .pipe(res);
+  res.end(built.html);
 });
 
 server.on("error", (err) => {
@@ -125,7 +129,7 @@ server.listen(port, host, () => {
   const addr = server.address();
   const shown = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
   console.log(`ksum: serving http://${shown}:${addr.port}/`);
-  console.log(`ksum: single-file page at http://${shown}:${addr.port}/ksum.html (also works from file://)`);
+  console.log(`ksum: the page is one self-contained file (dist/ksum.html): save it and it works offline`);
 });
 
 function shutdown(signal) {

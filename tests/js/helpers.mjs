@@ -110,3 +110,39 @@ export async function poll(fn, what, ms = 15_000, every = 50) {
     await new Promise((r) => setTimeout(r, every));
   }
 }
+
+const PLACES = ["물빛군", "해솔군", "바람곶시", "은모래군", "푸른섬군", "갈매기시", "노을포군", "돌담군"];
+const SEASONS = ["겨울철", "봄철", "가을철", "농한기"];
+
+/**
+ * A long original document of at least `minBytes` UTF-8 bytes, made by repeating
+ * tests/fixtures/long.txt with variation (place names, numbers, seasons, paragraph order), so the
+ * summarizer sees a realistic text and not one block copied verbatim. Deterministic.
+ */
+export function makeLongText(minBytes) {
+  const base = readText(join(ROOT, "tests/fixtures/long.txt")).trimEnd();
+  const [title, ...rest] = base.split("\n");
+  // Sections: a numbered heading line and the paragraph after it.
+  const sections = [];
+  for (let i = 0; i < rest.length; i += 2) sections.push(rest.slice(i, i + 2).join("\n"));
+  const parts = [];
+  let bytes = 0;
+  for (let i = 0; bytes < minBytes; i++) {
+    const place = PLACES[i % PLACES.length];
+    const shift = sections.length ? i % sections.length : 0;
+    const order = sections.slice(shift).concat(sections.slice(0, shift));
+    const body = [`제${i + 1}권 ${title}`, ...order]
+      .join("\n")
+      .replaceAll("물빛군", place)
+      .replaceAll("겨울철", SEASONS[i % SEASONS.length])
+      .replace(/\d+/g, (m) => String(Number(m) + (i % 13)));
+    parts.push(body);
+    bytes += Buffer.byteLength(body) + 2;
+  }
+  return parts.join("\n\n") + "\n";
+}
+
+/** The native CLI's JSON for `args` (e.g. ["--ratio", "0.5"]) on `path`. */
+export function cliJson(args, path) {
+  return JSON.parse(execFileSync(CLI, ["--json", ...args, path], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }));
+}

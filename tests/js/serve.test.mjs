@@ -1,12 +1,13 @@
-// scripts/serve.mjs: MIME types, the dist page, no escape from www/, clean exit on SIGTERM.
-// Needs no build: it serves whatever is there and says what is missing.
+// scripts/serve.mjs: serves the one self-contained page (built in memory from www/ and the wasm,
+// the same bytes as dist/ksum.html) at /, nothing else, and exits cleanly on SIGTERM.
 // Run: node --test tests/js/
 
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 
+import { buildPage } from "../../scripts/build-html.mjs";
 import { ROOT, startServer } from "./helpers.mjs";
 
 let server;
@@ -25,35 +26,43 @@ async function get(path, method = "GET") {
   return { status: res.status, type: res.headers.get("content-type"), body: await res.text(), headers: res.headers };
 }
 
-test("prints its address and serves the page with the right types", async () => {
+test("prints its address and serves the self-contained page at /", { skip: !existsSync(join(ROOT, "target/pkg-classic/ksum_bg.wasm")) && "not built" }, async () => {
   assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
   const index = await get("/");
   assert.equal(index.status, 200);
   assert.equal(index.type, "text/html; charset=utf-8");
   assert.match(index.body, /<html lang="ko">/);
+  assert.match(index.body, /Built by scripts\/build-html\.mjs/);
   assert.equal(index.headers.get("x-content-type-options"), "nosniff");
-  assert.equal((await get("/index.html")).status, 200);
-  assert.equal((await get("/app.js")).type, "text/javascript; charset=utf-8");
-  assert.equal((await get("/style.css")).type, "text/css; charset=utf-8");
+  // The page is the single file: the same bytes as a fresh build, and so as dist/ksum.html.
+  assert.equal(index.body, buildPage().html);
+  for (const path of ["/index.html", "/ksum.html"]) {
+    const other = await get(path);
+    assert.equal(other.status, 200, path);
+    assert.equal(other.body, index.body, path);
+  }
+  // The HTTP policy says what the <meta> says, plus frame-ancestors.
+  const meta = index.body.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
+  assert.equal(index.headers.get("content-security-policy"), `${meta}; frame-ancestors 'none'`);
+  assert.match(meta, /connect-src 'none'/);
+  const head = await get("/", "HEAD");
+  assert.equal(head.status, 200);
+  assert.equal(head.body, "");
 });
 
-test("serves the wasm as application/wasm and /ksum.html from dist/", { skip: !existsSync(join(ROOT, "dist/ksum.html")) && "not built" }, async () => {
-  const wasm = await get("/pkg/ksum_bg.wasm", "HEAD");
-  assert.equal(wasm.status, 200);
-  assert.equal(wasm.type, "application/wasm");
-  assert.equal((await get("/pkg/ksum.js")).type, "text/javascript; charset=utf-8");
-  const dist = await get("/ksum.html");
-  assert.equal(dist.status, 200);
-  assert.match(dist.body, /Built by scripts\/build-html\.mjs/);
+test("the built page equals dist/ksum.html when that is up to date", { skip: !existsSync(join(ROOT, "dist/ksum.html")) && "not built" }, async () => {
+  const dist = readFileSync(join(ROOT, "dist/ksum.html"), "utf8");
+  const built = buildPage().html;
+  if (dist !== built) return; // sources edited since `make web`: nothing to compare
+  assert.equal((await get("/")).body, dist);
 });
 
-test("never serves files outside www/ and dist/ksum.html", async () => {
-  for (const path of ["/../Makefile", "/%2e%2e/Makefile", "/..%2fMakefile", "/%2e%2e%2fCargo.toml", "/pkg/../../Cargo.toml", "/dist/ksum.html", "/nope.txt", "/%00"]) {
+test("serves nothing but the page", async () => {
+  for (const path of ["/../Makefile", "/%2e%2e/Makefile", "/..%2fMakefile", "/%2e%2e%2fCargo.toml", "/pkg/../../Cargo.toml", "/dist/ksum.html", "/nope.txt", "/%00", "/app.js", "/style.css", "/pkg/ksum_bg.wasm", "/pkg/", "/www/index.html"]) {
     const res = await get(path);
     assert.equal(res.status, 404, `${path} -> ${res.status}`);
     assert.doesNotMatch(res.body, /\[package\]|wasm-bindgen/, path);
   }
-  assert.equal((await get("/pkg/")).status, 404, "no directory listings");
 });
 
 test("answers only GET and HEAD", async () => {

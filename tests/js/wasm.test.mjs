@@ -21,7 +21,13 @@ before(async () => {
 
 /** Checks the invariants every result must hold for `text`. */
 function checkShape(text, result, k) {
-  assert.deepEqual(Object.keys(result).sort(), ["sentences", "summary"]);
+  const keys = Object.keys(result).sort();
+  assert.ok(
+    JSON.stringify(keys) === JSON.stringify(["sentences", "summary"]) ||
+      JSON.stringify(keys) === JSON.stringify(["keywords", "sentences", "summary"]),
+    `result keys: ${keys}`,
+  );
+  if ("keywords" in result) checkKeywords(text, result.keywords);
   const { sentences, summary } = result;
   assert.ok(Array.isArray(sentences) && Array.isArray(summary));
   let prevEnd = 0;
@@ -41,6 +47,26 @@ function checkShape(text, result, k) {
   }
   for (const i of summary) assert.ok(Number.isInteger(i) && i >= 0 && i < sentences.length, `summary index ${i}`);
   if (k !== undefined) assert.equal(summary.length, Math.min(k, sentences.length), `summary length for k=${k}`);
+}
+
+/**
+ * Keywords (optional, for the page's chips): [{term, score}], most important first, each term a
+ * non-empty string without surrounding space, scores finite; the page marks the term where it
+ * occurs in the text.
+ */
+function checkKeywords(text, keywords) {
+  assert.ok(Array.isArray(keywords), "keywords is an array");
+  const seen = new Set();
+  keywords.forEach((kw, i) => {
+    assert.deepEqual(Object.keys(kw).sort(), ["score", "term"], `keyword ${i} keys`);
+    assert.equal(typeof kw.term, "string");
+    assert.ok(kw.term.length > 0 && kw.term === kw.term.trim(), `keyword ${i}: ${JSON.stringify(kw.term)}`);
+    assert.ok(Number.isFinite(kw.score), `keyword ${i}: finite score`);
+    if (i > 0) assert.ok(kw.score <= keywords[i - 1].score, `keywords sorted by score: ${JSON.stringify(keywords)}`);
+    assert.ok(!seen.has(kw.term), `keyword ${kw.term} repeated`);
+    seen.add(kw.term);
+  });
+  if (text.trim() === "") assert.deepEqual(keywords, []);
 }
 
 /**

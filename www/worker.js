@@ -1,0 +1,88 @@
+// ksum summarizing worker. A CLASSIC worker script: scripts/build-html.mjs prepends the
+// wasm-bindgen no-modules glue (global `wasm_bindgen`) and the page starts it from a blob: URL,
+// which works from file:// too (a module worker from blob: does not, there).
+//
+// Messages in:
+//   {type: "init", module: WebAssembly.Module | Uint8Array}
+//   {type: "summarize", id, text, options: {k} | {ratio}}
+// Messages out:
+//   {type: "ready"} | {type: "fatal", message}
+//   {type: "result", id, ms, chars, n, starts, ends, ranks: Int32Array, scores: Float64Array,
+//    summary: number[], keywords?: {term, score}[]}   (typed arrays are transferred)
+//   {type: "error", id, message, fatal}
+// The sentence texts are not sent back: the page has the text and the UTF-16 offsets.
+/* global wasm_bindgen */
+"use strict";
+
+/** Code points in `text` (what a person calls characters), without building an array. */
+function countChars(text) {
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
+}
+
+function pack(id, text, result, ms) {
+  const sentences = result.sentences;
+  const n = sentences.length;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const ranks = new Int32Array(n);
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = sentences[i];
+    starts[i] = s.start;
+    ends[i] = s.end;
+    ranks[i] = s.rank;
+    scores[i] = s.score;
+  }
+  const msg = {
+    type: "result",
+    id,
+    ms,
+    chars: countChars(text),
+    n,
+    starts,
+    ends,
+    ranks,
+    scores,
+    summary: Array.from(result.summary),
+  };
+  if (Array.isArray(result.keywords)) msg.keywords = result.keywords;
+  return msg;
+}
+
+self.onmessage = (event) => {
+  const msg = event.data || {};
+  if (msg.type === "init") {
+    try {
+      wasm_bindgen.initSync({ module: msg.module });
+      self.postMessage({ type: "ready" });
+    } catch (err) {
+      self.postMessage({ type: "fatal", message: String((err && err.message) || err) });
+    }
+    return;
+  }
+  if (msg.type === "summarize") {
+    const t0 = performance.now();
+    let result;
+    try {
+      result = wasm_bindgen.summarize(msg.text, msg.options);
+    } catch (err) {
+      // A RuntimeError is a trap: the instance is unusable and the page restarts this worker.
+      const fatal = typeof WebAssembly !== "undefined" && err instanceof WebAssembly.RuntimeError;
+      self.postMessage({ type: "error", id: msg.id, message: String((err && err.message) || err), fatal });
+      return;
+    }
+    const out = pack(msg.id, msg.text, result, performance.now() - t0);
+    self.postMessage(out, [out.starts.buffer, out.ends.buffer, out.ranks.buffer, out.scores.buffer]);
+  }
+};
