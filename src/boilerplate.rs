@@ -5,7 +5,7 @@
 //! outlets (no per-site rules): markers such as `ⓒ`, `무단 전재`, `(사진=`, a `기자`
 //! title next to a name or an e-mail address, and sentences made mostly of digits.
 
-/// Phrases that mark copyright, subscription and navigation lines.
+/// Phrases that mark copyright, subscription and navigation lines (matched as is).
 const MARKERS: &[&str] = &[
     "ⓒ",
     "©",
@@ -13,8 +13,6 @@ const MARKERS: &[&str] = &[
     "무단전재",
     "재배포 금지",
     "재배포금지",
-    "copyright",
-    "all rights reserved",
     "구독하기",
     "뉴스레터",
     "기사제보",
@@ -27,6 +25,9 @@ const MARKERS: &[&str] = &[
     "바로가기",
     "많이 본 뉴스",
 ];
+
+/// English markers, matched ignoring ASCII case.
+const ASCII_MARKERS: &[&str] = &["copyright", "all rights reserved"];
 
 /// Phrases that mark photo and graphic captions.
 const CAPTION_MARKERS: &[&str] = &[
@@ -51,16 +52,19 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    let lower = s.to_lowercase();
-    if MARKERS.iter().any(|m| lower.contains(m)) {
+    if MARKERS.iter().any(|m| s.contains(m))
+        || ASCII_MARKERS
+            .iter()
+            .any(|m| contains_ignore_ascii_case(s, m))
+        || CAPTION_MARKERS.iter().any(|m| s.contains(m))
+    {
         return true;
     }
-    if CAPTION_MARKERS.iter().any(|m| s.contains(m)) {
-        return true;
-    }
-    let chars = s.chars().count();
+    let (chars, letters) = s.chars().fold((0usize, 0usize), |(n, l), c| {
+        (n + 1, l + usize::from(is_letter(c)))
+    });
     // e-mail address in a short line: a byline ("홍길동 기자 hong@example.com").
-    if chars <= 60 && has_email(s) {
+    if chars <= 60 && s.contains('@') && has_email(s) {
         return true;
     }
     // "[가상일보 김하늘 기자]" or "김하늘 기자" alone: a byline.
@@ -69,8 +73,28 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         return true;
     }
     // Dates, times and numbers with little text.
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters * 3 < chars
+}
+
+/// `char::is_alphabetic` with fast paths for ASCII and Hangul syllables.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        ('\u{AC00}'..='\u{D7A3}').contains(&c) || c.is_alphabetic()
+    }
+}
+
+/// True when `haystack` contains the lowercase ASCII `needle`, ignoring ASCII case.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    h.len() >= n.len()
+        && (0..=h.len() - n.len()).any(|i| {
+            h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n)
+        })
 }
 
 /// True for a line that is only a photo credit (`(사진=해오름시 제공)`): the line
@@ -107,6 +131,7 @@ mod tests {
             "[가상일보 김하늘 기자]" => true,
             "이성훈 sinawi@hanmail.net" => true,
             "ⓒ 가상일보 무단 전재 및 재배포 금지" => true,
+            "Copyright 2025 Example News. All Rights Reserved." => true,
             "시민들이 광장을 걷고 있다. (사진=김하늘 기자)" => true,
             "2024-04-12 17:55:46 2024-04-12 17:55:46" => true,
             "지난 뉴스레터 보기 구독하기" => true,

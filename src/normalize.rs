@@ -503,13 +503,9 @@ pub fn syllable_bigrams(stem: &str, mut f: impl FnMut(&str)) {
         f(stem);
         return;
     }
-    let bounds: Vec<usize> = stem
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([stem.len()])
-        .collect();
-    for w in bounds.windows(3) {
-        f(&stem[w[0]..w[2]]);
+    // Hangul syllables are three bytes each.
+    for start in (0..=stem.len() - 6).step_by(3) {
+        f(&stem[start..start + 6]);
     }
 }
 
@@ -522,7 +518,7 @@ pub fn terms(sentence: &str, mut f: impl FnMut(&str)) {
         if word.is_empty() || word.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        let stem = if word.is_ascii() {
+        let stem = if word.is_ascii() && word.bytes().any(|b| b.is_ascii_uppercase()) {
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();

@@ -14,6 +14,8 @@
 //! not compared, and each sentence keeps its [`MAX_NEIGHBOURS`] strongest edges, so the
 //! graph stays sparse on any text. No dense n × n matrix exists anywhere.
 
+use std::borrow::Cow;
+
 /// Terms found in more sentences than this add no graph edges (see the module doc).
 pub const MAX_POSTINGS: usize = 256;
 
@@ -65,30 +67,34 @@ pub struct Vectors {
     pub vecs: Vec<SparseVec>,
     /// For each term id, the number of sentences that contain it.
     pub df: Vec<u32>,
-    /// The term of each id.
+    /// The term of each id (empty for bigram vectors, which nothing needs to name).
     pub vocab: Vec<String>,
 }
 
 /// Interns terms and collects per-sentence term counts; [`Builder::finish`] turns
-/// them into TF-IDF vectors.
+/// them into TF-IDF vectors. Terms are borrowed from the sentences where they can be
+/// (stems and bigrams are slices of their sentence), so interning rarely allocates.
 #[derive(Default)]
-struct Builder {
-    ids: rustc_hash::FxHashMap<String, u32>,
-    vocab: Vec<String>,
+struct Builder<'a> {
+    ids: rustc_hash::FxHashMap<Cow<'a, str>, u32>,
     df: Vec<u32>,
-    /// `(term id, count)` per finished sentence, then the open sentence's raw ids.
+    /// `(term id, count)` per finished sentence.
     counts: Vec<Vec<(u32, f32)>>,
+    /// Raw term ids of the open sentence.
     open: Vec<(u32, f32)>,
 }
 
-impl Builder {
-    fn add(&mut self, term: &str) {
+impl<'a> Builder<'a> {
+    fn add(&mut self, sentence: &'a str, term: &str) {
         let id = match self.ids.get(term) {
             Some(&id) => id,
             None => {
-                let id = self.vocab.len() as u32;
-                self.ids.insert(term.to_string(), id);
-                self.vocab.push(term.to_string());
+                let id = self.df.len() as u32;
+                let key = match borrow_from(sentence, term) {
+                    Some(slice) => Cow::Borrowed(slice),
+                    None => Cow::Owned(term.to_string()),
+                };
+                self.ids.insert(key, id);
                 self.df.push(0);
                 id
             }
@@ -110,10 +116,12 @@ impl Builder {
         for &(id, _) in &tf {
             self.df[id as usize] += 1;
         }
+        self.open = Vec::with_capacity(tf.len());
         self.counts.push(tf);
     }
 
-    fn finish(self) -> Vectors {
+    /// The vectors; `with_vocab` also keeps the terms themselves.
+    fn finish(self, with_vocab: bool) -> Vectors {
         let n = self.counts.len() as f32;
         let df = self.df;
         let vecs = self
@@ -130,12 +138,23 @@ impl Builder {
                 SparseVec(tf)
             })
             .collect();
-        Vectors {
-            vecs,
-            df,
-            vocab: self.vocab,
+        let mut vocab = Vec::new();
+        if with_vocab {
+            vocab = vec![String::new(); df.len()];
+            for (term, id) in self.ids {
+                vocab[id as usize] = term.into_owned();
+            }
         }
+        Vectors { vecs, df, vocab }
     }
+}
+
+/// `term` as a slice of `sentence` when it is one (same address), else `None`.
+fn borrow_from<'a>(sentence: &'a str, term: &str) -> Option<&'a str> {
+    let start = (term.as_ptr() as usize).checked_sub(sentence.as_ptr() as usize)?;
+    sentence
+        .get(start..start.checked_add(term.len())?)
+        .filter(|slice| slice.as_ptr() == term.as_ptr())
 }
 
 impl Vectors {
@@ -148,15 +167,15 @@ impl Vectors {
     /// vectors over the syllable bigrams of those stems.
     pub fn stems_and_bigrams(sentences: &[&str]) -> (Self, Self) {
         let (mut stems, mut bigrams) = (Builder::default(), Builder::default());
-        for sentence in sentences {
+        for &sentence in sentences {
             crate::normalize::terms(sentence, |stem| {
-                stems.add(stem);
-                crate::normalize::syllable_bigrams(stem, |b| bigrams.add(b));
+                stems.add(sentence, stem);
+                crate::normalize::syllable_bigrams(stem, |b| bigrams.add(sentence, b));
             });
             stems.end_sentence();
             bigrams.end_sentence();
         }
-        (stems.finish(), bigrams.finish())
+        (stems.finish(true), bigrams.finish(false))
     }
 
     /// Cosine similarity of sentences `i` and `j`.
