@@ -131,7 +131,8 @@ fn ends_like_sentence(sentence: &str) -> bool {
 
 /// True for the lines that are not prose: those that do not end like a sentence, and
 /// those at the top of the text, before the first punctuated sentence, that end
-/// without punctuation (headlines such as `해오름시, 폐교를 창업 공간으로 바꾼다`).
+/// without `.`, `!` or `?` (headlines such as `해오름시, 폐교를 창업 공간으로 바꾼다`,
+/// or `…바꾼다…`: headlines use an ellipsis as a separator, prose rarely ends on one).
 /// A text with no punctuation at all is then all fragments, ranked among themselves.
 fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
     let mut in_headlines = true;
@@ -139,7 +140,7 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
         .iter()
         .zip(excluded)
         .map(|(sentence, &excluded)| {
-            let punctuated = trim_closers(sentence).ends_with(['.', '!', '?', '…']);
+            let punctuated = trim_closers(sentence).ends_with(['.', '!', '?']);
             let fragment = !ends_like_sentence(sentence) || (in_headlines && !punctuated);
             if !excluded && !fragment {
                 in_headlines = false;
@@ -279,6 +280,23 @@ mod tests {
                 "ends_like_sentence({line:?})"
             );
         }
+    }
+
+    #[test]
+    fn headline_zone_ends_at_the_first_full_stop() {
+        let sentences = [
+            "해오름시, 시내버스 절반 전기차로 바꾼다…",
+            "\"2030년까지 탄소 40% 감축\"",
+            "충전소 120곳 새로 짓고 기사 교육도 확대",
+            "해오름시가 시내버스 절반을 전기버스로 바꾼다고 13일 발표했다.",
+            "시는 충전소를 새로 짓는다",
+        ];
+        let excluded = vec![false; sentences.len()];
+        assert_eq!(
+            fragments(&sentences, &excluded),
+            [true, true, true, false, false],
+            "a headline ending in an ellipsis must count as a headline"
+        );
     }
 
     #[test]
