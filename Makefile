@@ -8,7 +8,7 @@ WASM := target/wasm32-unknown-unknown/release/ksum.wasm
 HOST ?= 127.0.0.1
 PORT ?= 8787
 
-.PHONY: setup build wasm web run test test-rust test-js lint eval-split eval-rank bench screenshot extension clean
+.PHONY: setup build wasm web run test test-rust test-js lint eval-split eval-rank bench bench-quick size peers screenshot extension clean
 
 setup:
 	bash scripts/setup.sh
@@ -61,8 +61,21 @@ eval-split:
 eval-rank: build
 	cargo run --release --locked --example eval_rank -- $(SHARED)/data/summarization/bflysoft-dev.jsonl
 
-bench:
+# Criterion per stage, then the wasm build in Node (cold start, warm medians, memory).
+# Benches build the library with unwinding; the release binary aborts on panic.
+bench: wasm
+	CARGO_PROFILE_BENCH_PANIC=unwind KSUM_DATA=$(abspath $(SHARED))/data cargo bench --locked --bench stages
+	node scripts/bench-wasm.mjs --data $(SHARED)/data
+
+bench-quick:
 	cargo run --release --locked --example bench -- $(SHARED)/data
+
+size: web extension
+	node scripts/size.mjs --breakdown
+
+# Optional developer tooling: installs the peers under tools/peers/ and times them.
+peers: wasm
+	bash tools/peers/run.sh
 
 clean:
 	cargo clean

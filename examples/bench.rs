@@ -20,7 +20,8 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
 
 /// KorQuAD `context` strings, decoded from the JSON file.
 fn korquad_paragraphs(path: &str) -> Option<Vec<String>> {
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
     let mut out = Vec::new();
     for article in json["data"].as_array()? {
         for p in article["paragraphs"].as_array()? {
@@ -45,7 +46,9 @@ fn text_of_size(paragraphs: &[String], bytes: usize) -> String {
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/data".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/data".into());
     let mut inputs: Vec<(String, String)> = Vec::new();
     match std::fs::read_to_string(format!("{dir}/seed-article.txt")) {
         Ok(t) => inputs.push(("seed article".into(), t)),

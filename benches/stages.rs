@@ -1,0 +1,206 @@
+//! Criterion benches of every pipeline stage at four input sizes.
+//!
+//! `CARGO_PROFILE_BENCH_PANIC=unwind cargo bench --bench stages` (or `make bench`). The
+//! variable matters: the release profile's `panic = "abort"` makes cargo build the lib
+//! twice (abort for the `ksum` binary, unwind for the bench harness) into the same
+//! file name, and the binary then fails to link; with it both builds are one.
+//!
+//! Inputs come from the shared data folder (`KSUM_DATA`, default `../shared/data`
+//! beside the repository): the seed
+//! article (~6 KB) and KorQuAD dev paragraphs joined to 100 KB, 1 MB and 4 MB, built
+//! exactly as `examples/bench.rs` builds them. Inputs that are absent are skipped with
+//! a note, so the bench runs (on whatever is there) on any machine.
+//!
+//! Stages, each measured on its own with its inputs prepared outside the timing:
+//!
+//! | bench        | what is timed                                                    |
+//! | ------------ | ---------------------------------------------------------------- |
+//! | `split`      | `ksum::split(text)`                                              |
+//! | `normalize`  | `normalize::terms` over every sentence                           |
+//! | `vectors`    | `Vectors::stems_and_bigrams(&sentences)`                         |
+//! | `graph`      | `Graph::new(&bigram_vectors)`                                    |
+//! | `rank`       | `Ranker::new(&sentences)` (vectors + graph + PageRank + scoring) |
+//! | `select`     | `select::importance_order(&ranker)`                              |
+//! | `keywords`   | `keywords::keywords(&ranker, 10)`                                |
+//! | `summarize`  | `ksum::summarize(text, k = 3)`, everything end to end            |
+//!
+//! Run one stage or size with a filter: `cargo bench --bench stages -- 'summarize/1MB'`.
+//! To keep the whole run short (< 3 min on 2 shared cores) every group takes 10
+//! samples; inputs of 1 MB and more use flat sampling (10 iterations) and the
+//! shortest measurement time, so criterion may warn that it needs longer: that is
+//! expected, the 10 iterations still give a median.
+
+use criterion::{
+    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
+use std::hint::black_box;
+use std::time::Duration;
+
+use ksum::keywords;
+use ksum::normalize;
+use ksum::rank::Ranker;
+use ksum::select;
+use ksum::similarity::{Graph, Vectors};
+
+/// One bench input: a short label for the bench id and its text.
+struct Input {
+    label: &'static str,
+    text: String,
+}
+
+fn data_dir() -> String {
+    std::env::var("KSUM_DATA")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").to_string())
+}
+
+/// KorQuAD `context` strings, decoded from the JSON file.
+fn korquad_paragraphs(path: &str) -> Option<Vec<String>> {
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    let mut out = Vec::new();
+    for article in json["data"].as_array()? {
+        for p in article["paragraphs"].as_array()? {
+            out.push(p["context"].as_str()?.to_string());
+        }
+    }
+    Some(out)
+}
+
+/// Paragraphs joined with newlines, repeated as needed, until `bytes` is reached.
+fn text_of_size(paragraphs: &[String], bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + 4096);
+    'outer: loop {
+        for p in paragraphs {
+            if text.len() >= bytes {
+                break 'outer;
+            }
+            text.push_str(p);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn inputs() -> Vec<Input> {
+    let dir = data_dir();
+    let mut out = Vec::new();
+    match std::fs::read_to_string(format!("{dir}/seed-article.txt")) {
+        Ok(text) => out.push(Input { label: "6KB", text }),
+        Err(_) => eprintln!("ksum bench: {dir}/seed-article.txt absent: skipped"),
+    }
+    match korquad_paragraphs(&format!("{dir}/bench/KorQuAD_v1.0_dev.json")) {
+        Some(p) => {
+            for (label, size) in [("100KB", 100 << 10), ("1MB", 1 << 20), ("4MB", 4 << 20)] {
+                out.push(Input {
+                    label,
+                    text: text_of_size(&p, size),
+                });
+            }
+        }
+        None => eprintln!("ksum bench: {dir}/bench/KorQuAD_v1.0_dev.json absent: skipped"),
+    }
+    if out.is_empty() {
+        eprintln!("ksum bench: no input found under {dir} (set KSUM_DATA): nothing to run");
+    }
+    out
+}
+
+/// Sample settings by input size: small inputs get a short measurement with
+/// criterion's linear sampling; 1 MB and up get 10 flat iterations.
+fn configure(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    len: usize,
+) {
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(len as u64));
+    if len >= 1 << 20 {
+        group.sampling_mode(SamplingMode::Flat);
+        group.warm_up_time(Duration::from_millis(200));
+        group.measurement_time(Duration::from_millis(500));
+    } else {
+        group.sampling_mode(SamplingMode::Auto);
+        group.warm_up_time(Duration::from_millis(300));
+        group.measurement_time(Duration::from_millis(1000));
+    }
+}
+
+/// An input with everything the stages after `split` take, prepared once.
+struct Prepared<'a> {
+    label: &'static str,
+    text: &'a str,
+    sentences: Vec<&'a str>,
+    bigrams: Vectors,
+    ranker: Ranker,
+}
+
+fn prepare(input: &Input) -> Prepared<'_> {
+    let text = input.text.as_str();
+    let sentences: Vec<&str> = ksum::split(text).iter().map(|s| &text[s.range()]).collect();
+    let (_, bigrams) = Vectors::stems_and_bigrams(&sentences);
+    let ranker = Ranker::new(&sentences);
+    eprintln!(
+        "ksum bench: {} = {} bytes, {} sentences",
+        input.label,
+        text.len(),
+        sentences.len()
+    );
+    Prepared {
+        label: input.label,
+        text,
+        sentences,
+        bigrams,
+        ranker,
+    }
+}
+
+/// Benches `f` on every prepared input, in a group named `stage` (ids `stage/size`).
+fn bench_stage<R>(
+    c: &mut Criterion,
+    stage: &str,
+    inputs: &[Prepared<'_>],
+    f: impl Fn(&Prepared<'_>) -> R,
+) {
+    let mut g = c.benchmark_group(stage);
+    for p in inputs {
+        configure(&mut g, p.text.len());
+        g.bench_function(BenchmarkId::from_parameter(p.label), |b| {
+            b.iter(|| f(black_box(p)))
+        });
+    }
+    g.finish();
+}
+
+fn stages(c: &mut Criterion) {
+    let inputs = inputs();
+    let prepared: Vec<Prepared<'_>> = inputs.iter().map(prepare).collect();
+    let opts = ksum::Options::with_count(3);
+    bench_stage(c, "split", &prepared, |p| ksum::split(p.text));
+    bench_stage(c, "normalize", &prepared, |p| {
+        let mut n = 0usize;
+        for s in &p.sentences {
+            normalize::terms(s, |stem| n += stem.len());
+        }
+        n
+    });
+    bench_stage(c, "vectors", &prepared, |p| {
+        Vectors::stems_and_bigrams(&p.sentences)
+    });
+    bench_stage(c, "graph", &prepared, |p| Graph::new(&p.bigrams));
+    bench_stage(c, "rank", &prepared, |p| Ranker::new(&p.sentences));
+    bench_stage(c, "select", &prepared, |p| {
+        select::importance_order(&p.ranker)
+    });
+    bench_stage(c, "keywords", &prepared, |p| {
+        keywords::keywords(&p.ranker, 10)
+    });
+    bench_stage(c, "summarize", &prepared, |p| {
+        ksum::summarize(p.text, &opts).ok()
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10).without_plots();
+    targets = stages
+}
+criterion_main!(benches);
