@@ -63,7 +63,7 @@ pub fn keywords(ranker: &Ranker, n: usize) -> Vec<(String, f64)> {
                 && is_keyword_like(&vectors.vocab[t])
         })
         .collect();
-    ranked.sort_by(|&a, &b| mass[b].total_cmp(&mass[a]).then(a.cmp(&b)));
+    crate::rank::sort_by_score(&mut ranked, &mass);
     ranked.truncate(n);
     let top = ranked.first().map_or(1.0, |&t| mass[t]);
     ranked

@@ -212,8 +212,14 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
 /// Sentence indices from most to least important (ties: earlier first).
 pub fn order(scores: &[f64]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    sort_by_score(&mut order, scores);
     order
+}
+
+/// Sorts `indices` by `scores[i]`, highest first, ties to the smaller index. The
+/// tie-break makes the order total, so an unstable (smaller, faster) sort is exact.
+pub fn sort_by_score(indices: &mut [usize], scores: &[f64]) {
+    indices.sort_unstable_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     }
     // Deferred near-duplicates by score (ties: earlier first), then fragments, then
     // boilerplate.
-    deferred.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    crate::rank::sort_by_score(&mut deferred, scores);
     chosen.extend(deferred);
     chosen.extend(fragments);
     chosen.extend(boilerplate);
