@@ -5,7 +5,8 @@
 // inlines
 //   - www/style.css                                  as <style>,
 //   - target/pkg-classic/ksum.js                     (wasm-bindgen --target no-modules glue),
-//   - a data script: KSUM_WASM_BASE64 (the wasm) and KSUM_WORKER_SOURCE (glue + www/worker.js,
+//   - a data script: KSUM_WASM_GZIP_BASE64 (the wasm, gzipped: base64 of raw wasm gzips
+//     ~27 KB worse; the page inflates it with DecompressionStream) and KSUM_WORKER_SOURCE (glue + www/worker.js,
 //     started by the page as a classic worker from a blob: URL),
 //   - www/engine.js and www/app.js,
 // and writes a strict CSP: exactly those inline scripts and that style by sha256 hash,
@@ -19,6 +20,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -81,7 +83,7 @@ export function buildPage() {
   const workerSource = `${glueRaw}\n;\n${read(INPUTS.worker)}`;
   const glue = scriptSafe(glueRaw);
   const data = scriptSafe(
-    `var KSUM_WASM_BASE64 = "${wasm.toString("base64")}";\nvar KSUM_WORKER_SOURCE = ${JSON.stringify(workerSource)};\n`,
+    `var KSUM_WASM_GZIP_BASE64 = "${gzipSync(wasm, { level: 9 }).toString("base64")}";\nvar KSUM_WORKER_SOURCE = ${JSON.stringify(workerSource)};\n`,
   );
   const engine = scriptSafe(read(INPUTS.engine));
   const app = scriptSafe(read(INPUTS.app));

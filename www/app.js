@@ -1,14 +1,14 @@
 // ksum page logic. A classic script (no import/export): scripts/build-html.mjs inlines it into
 // the one self-contained page (dist/ksum.html, also what `make run` serves), after
 //   - the wasm-bindgen no-modules glue (global `wasm_bindgen`, used only if workers fail),
-//   - a data script defining KSUM_WASM_BASE64 and KSUM_WORKER_SOURCE,
+//   - a data script defining KSUM_WASM_GZIP_BASE64 (gzipped wasm) and KSUM_WORKER_SOURCE,
 //   - www/engine.js (createKsumEngine: the summarizer in a Web Worker).
 //
 // User text only ever reaches the DOM through textContent / createTextNode: nothing the user
 // pastes is parsed as markup. Long text never goes into the textarea (laying out megabytes in
 // a textarea freezes a page for seconds); it is shown in the output in blocks that the browser
 // lays out only near the viewport (content-visibility: auto), built a slice at a time.
-/* global createKsumEngine, wasm_bindgen, KSUM_WASM_BASE64, KSUM_WORKER_SOURCE */
+/* global createKsumEngine, wasm_bindgen, KSUM_WASM_GZIP_BASE64, KSUM_WORKER_SOURCE */
 "use strict";
 
 const KSUM_I18N = {
@@ -1132,15 +1132,19 @@ function bootKsum() {
     status.textContent = message || KSUM_I18N[lang].notBuilt;
     status.classList.add("error");
   };
-  if (typeof KSUM_WASM_BASE64 !== "string") {
+  if (typeof KSUM_WASM_GZIP_BASE64 !== "string") {
     fail();
     return;
   }
   try {
-    const bin = atob(KSUM_WASM_BASE64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    WebAssembly.compile(bytes)
+    const bin = atob(KSUM_WASM_GZIP_BASE64);
+    const gzipped = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) gzipped[i] = bin.charCodeAt(i);
+    // Inflate in memory (no request: a Blob's stream through DecompressionStream).
+    const inflated = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream("gzip"));
+    new Response(inflated)
+      .arrayBuffer()
+      .then((bytes) => WebAssembly.compile(bytes))
       .then((module) => {
         const engine = createKsumEngine({
           module,
