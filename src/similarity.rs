@@ -129,7 +129,9 @@ impl<'a> Builder<'a> {
             .into_iter()
             .map(|mut tf| {
                 for (id, w) in tf.iter_mut() {
-                    *w = (1.0 + w.ln()) * (1.0 + n / df[*id as usize] as f32).ln();
+                    // libm, not f32::ln: the platform's logf may differ in the last bit
+                    // between native and wasm, and then so would every score.
+                    *w = (1.0 + libm::logf(*w)) * libm::logf(1.0 + n / df[*id as usize] as f32);
                 }
                 let norm = tf.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
                 if norm > 0.0 {
