@@ -8,7 +8,7 @@ WASM := target/wasm32-unknown-unknown/release/ksum.wasm
 HOST ?= 127.0.0.1
 PORT ?= 8787
 
-.PHONY: setup build wasm web run test test-rust test-js lint eval-split eval-rank bench bench-quick size peers screenshot extension clean
+.PHONY: setup build wasm web run test test-rust test-js lint eval-split eval-rank bench bench-quick size test-size fuzz peers screenshot extension clean
 
 setup:
 	bash scripts/setup.sh
@@ -53,7 +53,17 @@ screenshot: build web extension
 	KSUM_UPDATE_SCREENSHOT=1 node --test --test-name-pattern="desktop and phone" tests/js/page.test.mjs
 	KSUM_UPDATE_SCREENSHOT=1 node --test tests/js/extension.test.mjs
 
-test: setup lint test-rust test-js
+# Fails when dist/ksum.html passes its budget (100 KB gzipped).
+test-size: web extension
+	node scripts/size.mjs
+
+test: setup lint test-rust test-js test-size
+
+FUZZ_SECONDS ?= 60
+# cargo-fuzz on split and summarize, FUZZ_SECONDS each; says SKIPPED (exit 0) without
+# a nightly toolchain and cargo-fuzz.
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 eval-split:
 	cargo run --release --locked --example eval_split -- $(wildcard $(SHARED)/data/sentence-split/*.txt)

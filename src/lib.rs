@@ -34,6 +34,7 @@ pub mod select;
 pub mod similarity;
 mod span;
 pub mod split;
+mod unicode;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -146,6 +147,10 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             len: text.len(),
             max: options.max_input_bytes,
         });
+    }
+    if let Some(nfc) = unicode::compose_hangul(text) {
+        // Decomposed Hangul (macOS NFD): summarize the composed text, spans mapped back.
+        return summarize(&nfc.text, options).map(|s| nfc.restore(s));
     }
     let spans = split::split(text);
     let k = options.summary_len(spans.len())?;

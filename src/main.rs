@@ -16,10 +16,12 @@ Usage:
   ksum rank --jsonl [FILE]                  {\"id\",\"sentences\"|\"text\"} lines -> {\"id\",\"order\",\"scores\"} lines
 
 Options:
-  -k N         number of summary sentences (default 3)
-  --ratio R    fraction of the sentences instead, 0 < R <= 1
-  --json       print every sentence with UTF-16 offsets, score and rank, and the summary
-  -h, --help   this help
+  -k N           number of summary sentences (default 3)
+  --ratio R      fraction of the sentences instead, 0 < R <= 1
+  --json         print every sentence with UTF-16 offsets, score and rank, and the summary
+  --max-bytes N  refuse an input, or a JSONL line, longer than N bytes (default 64 MiB);
+                 JSONL is read a line at a time, so a stream may be of any length
+  -h, --help     this help
   -V, --version
 ";
 
@@ -31,15 +33,35 @@ fn usage(msg: impl Into<String>) -> Fail {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    // A bug must still read as a message, not as a Rust backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("ksum: internal error, please report it with the input: {info}");
+    }));
+    // Arguments that are not UTF-8 are refused by name instead of panicking.
+    let args: Result<Vec<String>, _> = std::env::args_os()
+        .skip(1)
+        .map(|a| {
+            a.into_string()
+                .map_err(|a| a.to_string_lossy().into_owned())
+        })
+        .collect();
+    let result = match args {
+        Ok(args) => run(&args),
+        Err(a) => Err(usage(format!("argument {a:?} is not valid UTF-8"))),
+    };
+    match result {
         Ok(code) => code,
+        // The reader of our output went away (`ksum ... | head`): stop quietly.
+        Err(Fail(_, QUIET)) => ExitCode::SUCCESS,
         Err(Fail(msg, code)) => {
             eprintln!("ksum: {msg}");
             ExitCode::from(code)
         }
     }
 }
+
+/// The exit code of [`Fail`] for a closed output pipe: nothing is printed.
+const QUIET: u8 = 0;
 
 fn run(args: &[String]) -> Result<ExitCode, Fail> {
     let mut options = Options::default();
@@ -51,11 +73,11 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-h" | "--help" => {
-                print!("{USAGE}");
+                let _ = write!(io::stdout(), "{USAGE}");
                 return Ok(ExitCode::SUCCESS);
             }
             "-V" | "--version" => {
-                println!("ksum {}", env!("CARGO_PKG_VERSION"));
+                let _ = writeln!(io::stdout(), "ksum {}", env!("CARGO_PKG_VERSION"));
                 return Ok(ExitCode::SUCCESS);
             }
             "-k" => {
@@ -75,6 +97,17 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
                     .ok_or_else(|| usage(format!("--ratio must be in (0, 1], got {v:?}")))?;
                 options.length = Length::Ratio(r);
             }
+            "--max-bytes" => {
+                let v = it
+                    .next()
+                    .ok_or_else(|| usage("--max-bytes needs a number"))?;
+                options.max_input_bytes =
+                    v.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| {
+                        usage(format!(
+                            "--max-bytes must be a whole number >= 1, got {v:?}"
+                        ))
+                    })?;
+            }
             "--json" => json = true,
             "--jsonl" => jsonl = true,
             "split" | "rank" if command.is_none() && file.is_none() => command = Some(arg),
@@ -86,21 +119,33 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
     }
     match command {
         Some(cmd) if !jsonl => Err(usage(format!("ksum {cmd} needs --jsonl"))),
-        Some(cmd) => jsonl_command(cmd, file),
+        Some(cmd) => jsonl_command(cmd, file, options.max_input_bytes),
         None if jsonl => Err(usage("--jsonl goes with `ksum split` or `ksum rank`")),
         None => summarize_command(file, &options, json),
     }
 }
 
-/// Reads all of FILE (or stdin) as UTF-8.
-fn read_text(file: Option<&str>) -> Result<String, Fail> {
+/// Reads all of FILE (or stdin) as UTF-8, refusing it as soon as it is longer than
+/// `max` bytes (without reading the rest).
+fn read_text(file: Option<&str>, max: usize) -> Result<String, Fail> {
     let mut bytes = Vec::new();
     let name = file.unwrap_or("standard input");
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     let result = match file {
-        Some(path) => std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)),
-        None => io::stdin().lock().read_to_end(&mut bytes),
+        Some(path) => std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes)),
+        None => io::stdin().lock().take(limit).read_to_end(&mut bytes),
     };
     result.map_err(|e| Fail(format!("cannot read {name}: {e}"), 1))?;
+    if bytes.len() > max {
+        return Err(Fail(
+            format!(
+                "{name} is longer than the limit of {max} bytes{}; \
+                 split it, or raise the limit with --max-bytes",
+                human_bytes(max)
+            ),
+            1,
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         Fail(
             format!(
@@ -112,8 +157,18 @@ fn read_text(file: Option<&str>) -> Result<String, Fail> {
     })
 }
 
+/// `n` bytes as ` (64 MiB)` in the largest binary unit that divides it, or nothing.
+fn human_bytes(n: usize) -> String {
+    for (unit, shift) in [("GiB", 30), ("MiB", 20), ("KiB", 10)] {
+        if n >= 1 << shift && n % (1 << shift) == 0 {
+            return format!(" ({} {unit})", n >> shift);
+        }
+    }
+    String::new()
+}
+
 fn summarize_command(file: Option<&str>, options: &Options, json: bool) -> Result<ExitCode, Fail> {
-    let text = read_text(file)?;
+    let text = read_text(file, options.max_input_bytes)?;
     let summary = ksum::summarize(&text, options).map_err(|e| Fail(e.to_string(), 1))?;
     let mut out = BufWriter::new(io::stdout().lock());
     let written = if json {
@@ -131,13 +186,110 @@ fn summarize_command(file: Option<&str>, options: &Options, json: bool) -> Resul
 }
 
 fn write_fail(e: io::Error) -> Fail {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Fail(String::new(), QUIET);
+    }
     Fail(format!("cannot write output: {e}"), 1)
+}
+
+/// What [`read_line`] found.
+enum Line {
+    /// The end of the input.
+    End,
+    /// A line, in the buffer, without its `\n`.
+    Read,
+    /// A line longer than the limit, of this many bytes; skipped, the buffer empty.
+    TooLong(usize),
+}
+
+/// Reads one line into `buf` a buffer at a time, keeping at most `max` bytes of it: a
+/// longer line is skipped to its end without being held in memory.
+fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
+    buf.clear();
+    let mut len = 0usize;
+    let mut any = false;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let newline = chunk.iter().position(|&b| b == b'\n');
+        let part = &chunk[..newline.unwrap_or(chunk.len())];
+        len += part.len();
+        if len <= max {
+            buf.extend_from_slice(part);
+        } else {
+            buf.clear();
+        }
+        let used = newline.map_or(chunk.len(), |i| i + 1);
+        input.consume(used);
+        if newline.is_some() {
+            break;
+        }
+    }
+    Ok(match (any, len > max) {
+        (false, _) => Line::End,
+        (true, false) => Line::Read,
+        (true, true) => Line::TooLong(len),
+    })
+}
+
+/// `line` with every `\\uD800`-style escape of a lone surrogate (which JavaScript's
+/// `JSON.stringify` writes for a broken string, and serde_json refuses) replaced by
+/// `\\uFFFD`, as the WebAssembly module does: one UTF-16 unit for one, so offsets
+/// still match the JavaScript string. `None` when there is none.
+fn replace_lone_surrogates(line: &str) -> Option<String> {
+    fn surrogate_at(b: &[u8], i: usize) -> Option<u16> {
+        if b.get(i) != Some(&b'\\') || b.get(i + 1) != Some(&b'u') {
+            return None;
+        }
+        let hex = std::str::from_utf8(b.get(i + 2..i + 6)?).ok()?;
+        u16::from_str_radix(hex, 16)
+            .ok()
+            .filter(|u| (0xD800..0xE000).contains(u))
+    }
+    let b = line.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match surrogate_at(b, i) {
+            Some(0xD800..=0xDBFF) if surrogate_at(b, i + 6).is_some_and(|lo| lo >= 0xDC00) => {
+                i += 12;
+            }
+            Some(_) => {
+                out.get_or_insert_with(|| b.to_vec())[i..i + 6].copy_from_slice(b"\\uFFFD");
+                i += 6;
+            }
+            None => i += 2,
+        }
+    }
+    out.and_then(|v| String::from_utf8(v).ok())
+}
+
+/// serde_json's message without its " at line 1 column N" (every JSONL line is line
+/// 1 to it), with the column put first: `invalid JSON at column 7: expected value`.
+fn json_error(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let msg = match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => &msg,
+    };
+    format!("invalid JSON at column {}: {msg}", e.column())
 }
 
 /// `ksum split --jsonl` and `ksum rank --jsonl`: one JSON object in, one out, a line
 /// at a time; a bad line is reported with its number and the rest still processed.
-fn jsonl_command(cmd: &str, file: Option<&str>) -> Result<ExitCode, Fail> {
-    let input: Box<dyn BufRead> = match file {
+fn jsonl_command(cmd: &str, file: Option<&str>, max: usize) -> Result<ExitCode, Fail> {
+    let mut input: Box<dyn BufRead> = match file {
         Some(path) => Box::new(io::BufReader::new(
             std::fs::File::open(path).map_err(|e| Fail(format!("cannot read {path}: {e}"), 1))?,
         )),
@@ -145,18 +297,43 @@ fn jsonl_command(cmd: &str, file: Option<&str>) -> Result<ExitCode, Fail> {
     };
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failures = 0usize;
-    for (n, line) in input.split(b'\n').enumerate() {
-        let line_no = n + 1;
-        let bytes = line.map_err(|e| Fail(format!("cannot read input: {e}"), 1))?;
-        let result = std::str::from_utf8(&bytes)
-            .map_err(|e| format!("not valid UTF-8 (byte {})", e.valid_up_to()))
+    let mut bytes = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        line_no += 1;
+        let read = read_line(&mut *input, &mut bytes, max)
+            .map_err(|e| Fail(format!("cannot read input at line {line_no}: {e}"), 1))?;
+        let result = match read {
+            Line::End => break,
+            Line::TooLong(len) => Err(format!(
+                "{len} bytes, longer than the limit of {max} bytes{}; skipped \
+                 (raise the limit with --max-bytes)",
+                human_bytes(max)
+            )),
+            Line::Read => Ok(()),
+        };
+        // A byte-order mark opening the stream is not part of the first object.
+        let line = if line_no == 1 {
+            bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)
+        } else {
+            &bytes
+        };
+        let result = result
+            .and_then(|()| {
+                std::str::from_utf8(line)
+                    .map_err(|e| format!("not valid UTF-8 (byte {})", e.valid_up_to()))
+            })
             .and_then(|line| {
                 let line = line.trim();
                 if line.is_empty() {
                     return Ok(None);
                 }
-                let value: Value =
-                    serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+                let value: Value = serde_json::from_str(line)
+                    .or_else(|e| match replace_lone_surrogates(line) {
+                        Some(fixed) => serde_json::from_str(&fixed),
+                        None => Err(e),
+                    })
+                    .map_err(|e| json_error(&e))?;
                 if cmd == "split" {
                     split_line(&value).map(Some)
                 } else {
@@ -188,9 +365,21 @@ fn field<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
     value.as_object().and_then(|o| o.get(name))
 }
 
+/// The JSON type of `value`, for error messages.
+fn type_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 fn id_of(value: &Value) -> Result<Value, String> {
     if !value.is_object() {
-        return Err("expected a JSON object".into());
+        return Err(format!("expected a JSON object, got {}", type_of(value)));
     }
     Ok(field(value, "id").cloned().unwrap_or(Value::Null))
 }
@@ -198,7 +387,10 @@ fn id_of(value: &Value) -> Result<Value, String> {
 fn text_of(value: &Value) -> Result<&str, String> {
     match field(value, "text") {
         Some(Value::String(s)) => Ok(s),
-        Some(_) => Err("field \"text\" must be a string".into()),
+        Some(v) => Err(format!(
+            "field \"text\" must be a string, got {}",
+            type_of(v)
+        )),
         None => Err("missing field \"text\"".into()),
     }
 }
@@ -219,13 +411,22 @@ fn rank_line(value: &Value) -> Result<Value, String> {
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
-                    s.as_str()
-                        .ok_or_else(|| format!("field \"sentences\"[{i}] must be a string"))
+                    s.as_str().ok_or_else(|| {
+                        format!(
+                            "field \"sentences\"[{i}] must be a string, got {}",
+                            type_of(s)
+                        )
+                    })
                 })
                 .collect::<Result<_, _>>()?;
             (owned, None)
         }
-        Some(_) => return Err("field \"sentences\" must be an array of strings".into()),
+        Some(v) => {
+            return Err(format!(
+                "field \"sentences\" must be an array of strings, got {}",
+                type_of(v)
+            ))
+        }
         None => {
             let text = text_of(value).map_err(|e| format!("{e} (or \"sentences\")"))?;
             (Vec::new(), Some(text))

@@ -66,7 +66,21 @@ const NONE: u32 = u32::MAX;
 
 /// Splits `text` into sentences; see the module documentation for the rules and the
 /// invariant the spans satisfy.
+///
+/// Decomposed Hangul (NFD, conjoining jamo) splits like its composed (NFC) form; the
+/// spans still point into `text` (see `src/unicode.rs`).
 pub fn split(text: &str) -> Vec<Span> {
+    match crate::unicode::compose_hangul(text) {
+        Some(nfc) => split_composed(&nfc.text)
+            .into_iter()
+            .map(|s| nfc.span(s))
+            .collect(),
+        None => split_composed(text),
+    }
+}
+
+/// [`split`] of text whose Hangul is composed.
+fn split_composed(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut line = Line::default();
     let mut start = 0;
@@ -179,14 +193,15 @@ const ABBREVIATIONS: &[&str] = &[
 /// Per-line buffers, reused from line to line.
 #[derive(Default)]
 struct Line {
-    /// The line's chars.
+    /// The line's chars. (Byte offsets are not kept per char: sentences are found as
+    /// char ranges and converted in one pass, which keeps a long line's buffers at
+    /// 9 bytes a char.)
     chars: Vec<char>,
-    /// Byte offset of each char in the text, plus the line's end offset.
-    offs: Vec<usize>,
     /// For a paired quote or bracket, the index of its partner.
     mate: Vec<u32>,
-    /// How many pairs enclose each char (the pair's own marks excluded).
-    depth: Vec<u32>,
+    /// How many pairs enclose each char (the pair's own marks excluded). Pairs nest
+    /// and at most [`MAX_OPEN`] are open at once, so this never exceeds `MAX_OPEN`.
+    depth: Vec<u8>,
     /// Open pairs while pairing.
     stack: Vec<u32>,
     /// True when the line ends sentences with periods (`했다. `) at least twice:
@@ -205,16 +220,24 @@ impl Line {
             return;
         }
         self.chars.clear();
-        self.offs.clear();
-        self.chars.reserve(line.len());
-        self.offs.reserve(line.len() + 1);
-        for (i, c) in line.char_indices() {
-            self.chars.push(c);
-            self.offs.push(start + i);
-        }
-        self.offs.push(end);
+        self.chars.reserve(line.chars().count());
+        self.chars.extend(line.chars());
         self.pair();
+        let first = out.len();
         self.scan(out);
+        // `scan` pushed char ranges, in order: make them byte ranges in one pass.
+        let (mut idx, mut byte) = (0, start);
+        for span in &mut out[first..] {
+            for &c in &self.chars[idx..span.start] {
+                byte += c.len_utf8();
+            }
+            let from = byte;
+            for &c in &self.chars[span.start..span.end] {
+                byte += c.len_utf8();
+            }
+            idx = span.end;
+            *span = Span::new(from, byte);
+        }
     }
 
     /// Fills `mate` and `depth`.
@@ -273,7 +296,7 @@ impl Line {
                 diff[c as usize] = diff[c as usize].wrapping_sub(1);
             }
         }
-        let mut d: u32 = 0;
+        let mut d: u8 = 0;
         for v in diff.iter_mut() {
             d = d.wrapping_add(*v);
             *v = d;
@@ -315,7 +338,7 @@ impl Line {
         &self.chars[s..e]
     }
 
-    /// Walks the line and pushes its sentences.
+    /// Walks the line and pushes its sentences as char index ranges, in order.
     fn scan(&self, out: &mut Vec<Span>) {
         let chars = &self.chars;
         let n = chars.len();
@@ -341,7 +364,7 @@ impl Line {
             if is_terminal(c) {
                 let (end, boundary) = self.after_terminal(i, s);
                 if boundary {
-                    out.push(Span::new(self.offs[s], self.offs[end]));
+                    out.push(Span::new(s, end));
                     sent = None;
                 }
                 i = end;
@@ -352,7 +375,7 @@ impl Line {
                 let glued = chars.get(i + 1).is_some_and(|&c| is_syllable(c));
                 if (next_ws && self.after_closer(i, s)) || (glued && self.after_glued_closer(i, s))
                 {
-                    out.push(Span::new(self.offs[s], self.offs[i + 1]));
+                    out.push(Span::new(s, i + 1));
                     sent = None;
                 }
                 i += 1;
@@ -360,7 +383,7 @@ impl Line {
             }
             let glued = chars.get(i + 1).is_some_and(|&c| is_syllable(c)) && is_decoration(c);
             if (next_ws || glued) && self.after_word(i, s) {
-                out.push(Span::new(self.offs[s], self.offs[i + 1]));
+                out.push(Span::new(s, i + 1));
                 sent = None;
             }
             i += 1;
@@ -371,7 +394,7 @@ impl Line {
                 e -= 1;
             }
             if e > s {
-                out.push(Span::new(self.offs[s], self.offs[e]));
+                out.push(Span::new(s, e));
             }
         }
     }
@@ -781,10 +804,23 @@ fn is_particle_start(c: char) -> bool {
     )
 }
 
-/// Splits trailing decorations (and unpaired closing marks) off a word.
+/// Invisible format characters that web pages and PDFs leave inside text (zero-width
+/// space and non-joiner, word joiner, byte-order mark, soft hyphen, direction marks):
+/// a word that ends with one ends as if it were not there.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' | '\u{200E}' | '\u{200F}'
+    )
+}
+
+/// Splits trailing decorations (and unpaired closing marks, and invisible format
+/// characters) off a word.
 fn strip_decorations(word: &[char]) -> (&[char], &[char]) {
     let mut e = word.len();
-    while e > 0 && (is_decoration(word[e - 1]) || is_closer_char(word[e - 1])) {
+    while e > 0
+        && (is_decoration(word[e - 1]) || is_closer_char(word[e - 1]) || is_invisible(word[e - 1]))
+    {
         e -= 1;
     }
     word.split_at(e)
@@ -904,6 +940,18 @@ mod tests {
             assert_eq!(texts(&t), ["가나", "다라"], "break {:?}", br);
         }
         assert!(!is_line_break(' '));
+    }
+
+    #[test]
+    fn invisible_characters_do_not_hide_an_ending() {
+        assert_eq!(
+            texts("정부가 발표했다\u{200B} 업계는 환영했다"),
+            ["정부가 발표했다\u{200B}", "업계는 환영했다"]
+        );
+        assert_eq!(
+            texts("좋았어요\u{FEFF} 또 갈게요"),
+            ["좋았어요\u{FEFF}", "또 갈게요"]
+        );
     }
 
     #[test]

@@ -25,23 +25,39 @@ export interface Summary { sentences: RankedSentence[]; summary: number[]; keywo
 /// Summarizes `text`; `options` is `undefined`, `{k}` or `{ratio}`.
 #[wasm_bindgen(unchecked_return_type = "Summary")]
 pub fn summarize(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SummarizeOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
+    // Options first: a bad option is reported before a long text is copied in.
     let options = parse_options(&options)?;
-    let summary = crate::summarize(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&Report::new(text, &summary))
+    let text = text_of(&text)?;
+    let summary = crate::summarize(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&Report::new(&text, &summary))
 }
 
 /// Splits `text` into sentences.
 #[wasm_bindgen(unchecked_return_type = "SplitSentence[]")]
-pub fn split(text: &str) -> Result<JsValue, JsError> {
-    to_js(&split_report(text, &crate::split(text)))
+pub fn split(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = text_of(&text)?;
+    to_js(&split_report(&text, &crate::split(&text)))
+}
+
+/// The text argument as a Rust string (lone surrogates become U+FFFD, one UTF-16
+/// unit each, so offsets still slice the JS string); anything but a string is an
+/// error that says what was given.
+fn text_of(text: &JsValue) -> Result<String, JsError> {
+    text.as_string()
+        .ok_or_else(|| JsError::new(&format!("text must be a string, got {}", describe(text))))
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     serde_wasm_bindgen::to_value(value).map_err(|e| JsError::new(&e.to_string()))
 }
+
+/// JavaScript's `Number.MAX_SAFE_INTEGER`: the largest k taken as a whole number.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 fn parse_options(options: &JsValue) -> Result<Options, JsError> {
     let mut out = Options::default();
@@ -53,12 +69,26 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
             "options must be an object such as {k: 3} or {ratio: 0.2}",
         ));
     }
-    let object: &js_sys::Object = options.unchecked_ref();
-    for key in js_sys::Object::keys(object).iter() {
-        let name = key.as_string().unwrap_or_default();
+    // Reflect.ownKeys catches what a Proxy's trap throws (Object.keys would let the
+    // exception unwind through the module).
+    let keys = js_sys::Reflect::own_keys(options)
+        .map_err(|_| JsError::new("cannot list the keys of options"))?;
+    for key in keys.iter() {
+        let enumerable = js_sys::Reflect::get_own_property_descriptor(
+            options.unchecked_ref::<js_sys::Object>(),
+            &key,
+        )
+        .ok()
+        .filter(|d| d.is_object())
+        .and_then(|d| js_sys::Reflect::get(&d, &JsValue::from_str("enumerable")).ok())
+        .is_some_and(|e| e.is_truthy());
+        if !enumerable {
+            continue;
+        }
+        let name = key.as_string().unwrap_or_else(|| "a symbol".to_string());
         if name != "k" && name != "ratio" {
             return Err(JsError::new(&format!(
-                "unknown option {name:?}: expected k or ratio"
+                "unknown option \"{name}\": expected k or ratio"
             )));
         }
     }
@@ -68,7 +98,8 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
     match (k.is_undefined(), ratio.is_undefined()) {
         (false, false) => Err(JsError::new("give options.k or options.ratio, not both")),
         (false, true) => match k.as_f64() {
-            Some(v) if v >= 1.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => {
+            Some(v) if v >= 1.0 && v.fract() == 0.0 && v <= MAX_SAFE_INTEGER => {
+                // `as` saturates: a k beyond the sentence count picks them all.
                 out.length = Length::Count(v as usize);
                 Ok(out)
             }
@@ -91,12 +122,23 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
     }
 }
 
-/// A short description of a JS value for error messages.
+/// A short description of a JS value for error messages. Numbers are printed by JS
+/// and strings quoted by hand: Rust's float and `{:?}` formatting would add ~20 KB to
+/// the module.
 fn describe(value: &JsValue) -> String {
-    if let Some(n) = value.as_f64() {
-        format!("{n}")
+    if value.as_f64().is_some() {
+        String::from(
+            js_sys::Number::unchecked_from_js_ref(value)
+                .to_string_with_radix(10)
+                .unwrap_or_default(),
+        )
     } else if let Some(s) = value.as_string() {
-        format!("{s:?}")
+        let short: String = s.chars().take(40).collect();
+        if short.len() < s.len() {
+            format!("\"{short}\"… (a string of {} chars)", s.chars().count())
+        } else {
+            format!("\"{s}\"")
+        }
     } else if value.is_null() {
         "null".into()
     } else {

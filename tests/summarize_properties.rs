@@ -24,9 +24,16 @@ fn check(text: &str, k: usize) -> Result<(), TestCaseError> {
     let mut last = 0;
     for sentence in &s.sentences {
         let span = sentence.span;
-        prop_assert!(span.start >= last && span.start < span.end, "span {span:?} after {last}");
+        prop_assert!(
+            span.start >= last && span.start < span.end,
+            "span {span:?} after {last}"
+        );
         prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
-        prop_assert!(text[last..span.start].trim().is_empty(), "lost text {:?}", &text[last..span.start]);
+        prop_assert!(
+            text[last..span.start].trim().is_empty(),
+            "lost text {:?}",
+            &text[last..span.start]
+        );
         prop_assert!(sentence.score.is_finite() && sentence.score >= 0.0);
         last = span.end;
     }

@@ -1,0 +1,221 @@
+//! Decomposed Hangul (as pasted from macOS, which stores file names and often text in
+//! NFD): conjoining jamo `ᄒ ᅡ ᆫ` composed into syllables `한`, with a map back to
+//! the original text.
+//!
+//! The splitter and the ranker read Hangul syllables (U+AC00..U+D7A3); decomposed
+//! jamo would look to them like laughter (`ㅋㅋ`) and split and rank nothing like
+//! the same text in NFC. [`compose_hangul`] composes every modern `L V` and `L V T`
+//! jamo sequence, and every precomposed `LV` syllable followed by a `T` jamo, by the
+//! Unicode Hangul composition formula (no tables), the way NFC does; everything else
+//! is copied unchanged. The pipeline then runs on the composed text and
+//! [`Composed::span`] maps its spans back: a composed syllable maps to the whole
+//! jamo sequence it came from, so mapped spans start and end on original char
+//! boundaries and never cut a syllable.
+//!
+//! Text without conjoining jamo (all NFC text) costs one `memchr`-speed scan for the
+//! byte `0xE1` and nothing else.
+
+use crate::{Span, Summary};
+
+const S_BASE: u32 = 0xAC00;
+const L_BASE: u32 = 0x1100;
+const V_BASE: u32 = 0x1161;
+const T_BASE: u32 = 0x11A7;
+const L_COUNT: u32 = 19;
+const V_COUNT: u32 = 21;
+const T_COUNT: u32 = 28;
+const N_COUNT: u32 = V_COUNT * T_COUNT;
+const S_COUNT: u32 = L_COUNT * N_COUNT;
+
+/// A composed copy of a text and the way back to the original's byte offsets.
+#[derive(Debug)]
+pub(crate) struct Composed {
+    /// The text with its jamo sequences composed into syllables.
+    pub text: String,
+    /// `(composed offset, original offset)` pairs, ascending: from each pair to the
+    /// next, the texts are byte-for-byte equal. The first pair is `(0, 0)`; a pair is
+    /// added after every composed syllable.
+    marks: Vec<(usize, usize)>,
+}
+
+impl Composed {
+    /// The original byte offset of composed byte offset `at` (a char boundary of the
+    /// composed text, or its length).
+    pub fn offset(&self, at: usize) -> usize {
+        let k = self.marks.partition_point(|&(c, _)| c <= at);
+        // marks[0] is (0, 0), so k >= 1.
+        let (c, o) = self.marks[k.saturating_sub(1)];
+        at - c + o
+    }
+
+    /// The span of the original text that composed span `span` came from.
+    pub fn span(&self, span: Span) -> Span {
+        Span::new(self.offset(span.start), self.offset(span.end))
+    }
+
+    /// `summary` (of the composed text) with its spans pointing into the original.
+    pub fn restore(&self, mut summary: Summary) -> Summary {
+        for s in &mut summary.sentences {
+            s.span = self.span(s.span);
+        }
+        summary
+    }
+}
+
+/// The leading jamo (choseong) that compose: ᄀ..ᄒ.
+fn l_index(c: char) -> Option<u32> {
+    (c as u32).checked_sub(L_BASE).filter(|&i| i < L_COUNT)
+}
+
+/// The vowel jamo (jungseong) that compose: ᅡ..ᅵ.
+fn v_index(c: char) -> Option<u32> {
+    (c as u32).checked_sub(V_BASE).filter(|&i| i < V_COUNT)
+}
+
+/// The trailing jamo (jongseong) that compose: ᆨ..ᇂ (index 1..=27).
+fn t_index(c: char) -> Option<u32> {
+    (c as u32)
+        .checked_sub(T_BASE)
+        .filter(|&i| (1..T_COUNT).contains(&i))
+}
+
+/// True when `c` is a precomposed syllable without a final consonant (가, 나, 하).
+fn is_lv(c: char) -> bool {
+    (c as u32)
+        .checked_sub(S_BASE)
+        .is_some_and(|i| i < S_COUNT && i % T_COUNT == 0)
+}
+
+/// True when `text` may hold conjoining jamo (U+1100..U+11FF, UTF-8 `E1 84..87 xx`).
+/// Fast on NFC text: whole chunks are ruled out by a byte search for `0xE1`.
+pub(crate) fn has_conjoining_jamo(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut base = 0;
+    for chunk in bytes.chunks(1 << 12) {
+        if chunk.contains(&0xE1) {
+            for (i, &b) in chunk.iter().enumerate() {
+                if b == 0xE1 && matches!(bytes.get(base + i + 1), Some(0x84..=0x87)) {
+                    return true;
+                }
+            }
+        }
+        base += chunk.len();
+    }
+    false
+}
+
+/// Composes the decomposed Hangul in `text`; `None` when there is nothing to compose
+/// (then the text is already as NFC would leave its Hangul).
+pub(crate) fn compose_hangul(text: &str) -> Option<Composed> {
+    if !has_conjoining_jamo(text) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut marks = vec![(0, 0)];
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        let mut syllable = None;
+        if let Some(l) = l_index(c) {
+            if let Some(v) = chars.peek().and_then(|&(_, v)| v_index(v)) {
+                chars.next();
+                syllable = Some(S_BASE + (l * V_COUNT + v) * T_COUNT);
+            }
+        }
+        let lv = syllable.or_else(|| is_lv(c).then_some(c as u32));
+        if let Some(lv) = lv {
+            if let Some(t) = chars.peek().and_then(|&(_, t)| t_index(t)) {
+                chars.next();
+                syllable = Some(lv + t);
+            }
+        }
+        match syllable.and_then(char::from_u32) {
+            Some(s) => {
+                out.push(s);
+                let end = chars.peek().map_or(text.len(), |&(j, _)| j);
+                marks.push((out.len(), end));
+            }
+            None => out.push(c),
+        }
+    }
+    (marks.len() > 1).then_some(Composed { text: out, marks })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// NFD of Hangul syllables, by the decomposition formula.
+    fn nfd(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            let s = (c as u32).wrapping_sub(S_BASE);
+            if s < S_COUNT {
+                out.push(char::from_u32(L_BASE + s / N_COUNT).unwrap());
+                out.push(char::from_u32(V_BASE + (s % N_COUNT) / T_COUNT).unwrap());
+                if s % T_COUNT != 0 {
+                    out.push(char::from_u32(T_BASE + s % T_COUNT).unwrap());
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn composes_nfd_back_to_nfc() {
+        let nfc = "한국어 문장이다. 값은 3.5%였다! 😀 ㅋㅋ 끝";
+        let decomposed = nfd(nfc);
+        assert_ne!(decomposed, nfc);
+        let c = compose_hangul(&decomposed).expect("jamo found");
+        assert_eq!(c.text, nfc);
+        // Every composed char boundary maps to an original char boundary, in order,
+        // and each composed char is exactly the NFC of the original piece.
+        let mut last = 0;
+        for (i, ch) in c.text.char_indices() {
+            let (a, b) = (c.offset(i), c.offset(i + ch.len_utf8()));
+            assert!(a == last && a < b, "{i}: {a}..{b} after {last}");
+            assert_eq!(
+                compose_hangul(&decomposed[a..b])
+                    .map_or_else(|| decomposed[a..b].to_string(), |x| x.text),
+                ch.to_string()
+            );
+            last = b;
+        }
+        assert_eq!(c.offset(c.text.len()), decomposed.len());
+    }
+
+    #[test]
+    fn all_syllables_round_trip() {
+        let all: String = (S_BASE..S_BASE + S_COUNT)
+            .filter_map(char::from_u32)
+            .collect();
+        assert_eq!(compose_hangul(&nfd(&all)).unwrap().text, all);
+    }
+
+    #[test]
+    fn lv_syllable_with_trailing_jamo_and_stray_jamo() {
+        // 가 + ᆨ = 각; a lone ᄀ, a lone ᅡ and a lone ᆨ stay as they are.
+        let c = compose_hangul("가\u{11A8} \u{1100} \u{1161} \u{11A8}").unwrap();
+        assert_eq!(c.text, "각 \u{1100} \u{1161} \u{11A8}");
+        // 각 + ᆨ: an LVT syllable takes no second trailing jamo.
+        assert!(compose_hangul("각\u{11A8}").is_none());
+        // Jamo that never compose: nothing to do.
+        assert!(compose_hangul("\u{1100}\u{1100} \u{11FF}").is_none());
+        // Old-Hangul leading jamo (ᅙ, U+1159) is outside the composing range.
+        assert!(compose_hangul("\u{1159}\u{1161}").is_none());
+    }
+
+    #[test]
+    fn nfc_text_is_left_alone() {
+        assert!(!has_conjoining_jamo("한국어 ㅋㅋ 😀 \u{E000} ἀ"));
+        assert!(compose_hangul("").is_none());
+        // U+1E00 (E1 B8 80) shares the lead byte but is not a jamo.
+        assert!(!has_conjoining_jamo("\u{1E00}"));
+        assert!(has_conjoining_jamo("\u{11FF}"));
+        // Lead byte at a chunk's end, continuation in the next chunk.
+        let mut t = "a".repeat((1 << 12) - 1);
+        t.push('\u{1100}');
+        assert!(has_conjoining_jamo(&t));
+    }
+}
