@@ -68,6 +68,10 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         return true;
     }
     // "[가상일보 김하늘 기자]" or "김하늘 기자" alone: a byline.
+    // "[서울=가상뉴스]": a dateline.
+    if chars <= 40 && s.starts_with('[') && s.ends_with(']') && s.contains('=') {
+        return true;
+    }
     if chars <= 40 && (s.ends_with("기자") || s.ends_with("기자]") || s.ends_with("특파원"))
     {
         return true;
@@ -129,6 +133,7 @@ mod tests {
     fn meta_lines_are_recognized() {
         meta! {
             "[가상일보 김하늘 기자]" => true,
+            "[서울=가상뉴스]" => true,
             "이성훈 sinawi@hanmail.net" => true,
             "ⓒ 가상일보 무단 전재 및 재배포 금지" => true,
             "Copyright 2025 Example News. All Rights Reserved." => true,

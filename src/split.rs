@@ -310,6 +310,22 @@ impl Line {
         m != NONE && (m as usize) < i
     }
 
+    /// True when `[…]` from `s` to `i` opens the sentence and is a news byline or
+    /// dateline (`[가상일보 김하늘 기자]`, `[서울=연합뉴스]`): it is then a unit of its
+    /// own, so that highlighting the lead sentence does not take the byline along.
+    fn byline_bracket(&self, s: usize, i: usize) -> bool {
+        const TITLES: [&str; 4] = ["기자", "특파원", "통신원", "에디터"];
+        if self.chars[s] != '[' || self.chars[i] != ']' || self.mate[i] as usize != s {
+            return false;
+        }
+        if !self.chars.get(i + 1).is_some_and(|c| c.is_whitespace()) || i - s > 40 {
+            return false;
+        }
+        let inner: String = self.chars[s + 1..i].iter().collect();
+        let inner = inner.trim_end();
+        inner.contains('=') || TITLES.iter().any(|t| inner.ends_with(t))
+    }
+
     /// True when the char at `i` is a closing mark left without a partner.
     fn unpaired_closer(&self, i: usize) -> bool {
         self.mate[i] == NONE && is_closer_char(self.chars[i])
@@ -373,7 +389,9 @@ impl Line {
             let next_ws = chars.get(i + 1).is_some_and(|c| c.is_whitespace());
             if self.closes_pair(i) {
                 let glued = chars.get(i + 1).is_some_and(|&c| is_syllable(c));
-                if (next_ws && self.after_closer(i, s)) || (glued && self.after_glued_closer(i, s))
+                if (next_ws && self.after_closer(i, s))
+                    || (glued && self.after_glued_closer(i, s))
+                    || self.byline_bracket(s, i)
                 {
                     out.push(Span::new(s, i + 1));
                     sent = None;
@@ -908,6 +926,27 @@ mod tests {
         assert_eq!(
             texts("그는 천안함 사건을 다뤘다. 기사는 길었다."),
             ["그는 천안함 사건을 다뤘다.", "기사는 길었다."]
+        );
+    }
+
+    #[test]
+    fn byline_brackets_stand_alone() {
+        assert_eq!(
+            texts("[가상일보 김하늘 기자] 정부가 예산을 늘렸다. 업계는 환영했다."),
+            [
+                "[가상일보 김하늘 기자]",
+                "정부가 예산을 늘렸다.",
+                "업계는 환영했다."
+            ]
+        );
+        assert_eq!(
+            texts("[서울=가상뉴스] 정부가 예산을 늘렸다."),
+            ["[서울=가상뉴스]", "정부가 예산을 늘렸다."]
+        );
+        // Other brackets at the start stay with their sentence.
+        assert_eq!(
+            texts("[단독] 정부가 예산을 늘렸다."),
+            ["[단독] 정부가 예산을 늘렸다."]
         );
     }
 
