@@ -8,7 +8,7 @@
 //! Inputs come from the shared data folder (`KSUM_DATA`, default `../shared/data`
 //! beside the repository): the seed
 //! article (~6 KB) and KorQuAD dev paragraphs joined to 100 KB, 1 MB and 4 MB, built
-//! exactly as `examples/bench.rs` builds them. Inputs that are absent are skipped with
+//! by `benches/common` (shared with `examples/bench.rs`). Inputs that are absent are skipped with
 //! a note, so the bench runs (on whatever is there) on any machine.
 //!
 //! Stages, each measured on its own with its inputs prepared outside the timing:
@@ -42,63 +42,17 @@ use ksum::rank::Ranker;
 use ksum::select;
 use ksum::similarity::{Graph, Vectors};
 
-/// One bench input: a short label for the bench id and its text.
-struct Input {
-    label: &'static str,
-    text: String,
-}
+mod common;
+use common::Input;
 
 fn data_dir() -> String {
     std::env::var("KSUM_DATA")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").to_string())
 }
 
-/// KorQuAD `context` strings, decoded from the JSON file.
-fn korquad_paragraphs(path: &str) -> Option<Vec<String>> {
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
-    let mut out = Vec::new();
-    for article in json["data"].as_array()? {
-        for p in article["paragraphs"].as_array()? {
-            out.push(p["context"].as_str()?.to_string());
-        }
-    }
-    Some(out)
-}
-
-/// Paragraphs joined with newlines, repeated as needed, until `bytes` is reached.
-fn text_of_size(paragraphs: &[String], bytes: usize) -> String {
-    let mut text = String::with_capacity(bytes + 4096);
-    'outer: loop {
-        for p in paragraphs {
-            if text.len() >= bytes {
-                break 'outer;
-            }
-            text.push_str(p);
-            text.push('\n');
-        }
-    }
-    text
-}
-
 fn inputs() -> Vec<Input> {
     let dir = data_dir();
-    let mut out = Vec::new();
-    match std::fs::read_to_string(format!("{dir}/seed-article.txt")) {
-        Ok(text) => out.push(Input { label: "6KB", text }),
-        Err(_) => eprintln!("ksum bench: {dir}/seed-article.txt absent: skipped"),
-    }
-    match korquad_paragraphs(&format!("{dir}/bench/KorQuAD_v1.0_dev.json")) {
-        Some(p) => {
-            for (label, size) in [("100KB", 100 << 10), ("1MB", 1 << 20), ("4MB", 4 << 20)] {
-                out.push(Input {
-                    label,
-                    text: text_of_size(&p, size),
-                });
-            }
-        }
-        None => eprintln!("ksum bench: {dir}/bench/KorQuAD_v1.0_dev.json absent: skipped"),
-    }
+    let out = common::inputs(&dir);
     if out.is_empty() {
         eprintln!("ksum bench: no input found under {dir} (set KSUM_DATA): nothing to run");
     }

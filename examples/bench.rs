@@ -18,55 +18,19 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
     times[times.len() / 2]
 }
 
-/// KorQuAD `context` strings, decoded from the JSON file.
-fn korquad_paragraphs(path: &str) -> Option<Vec<String>> {
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
-    let mut out = Vec::new();
-    for article in json["data"].as_array()? {
-        for p in article["paragraphs"].as_array()? {
-            out.push(p["context"].as_str()?.to_string());
-        }
-    }
-    Some(out)
-}
-
-fn text_of_size(paragraphs: &[String], bytes: usize) -> String {
-    let mut text = String::with_capacity(bytes + 4096);
-    'outer: loop {
-        for p in paragraphs {
-            if text.len() >= bytes {
-                break 'outer;
-            }
-            text.push_str(p);
-            text.push('\n');
-        }
-    }
-    text
-}
+#[path = "../benches/common/mod.rs"]
+mod common;
 
 fn main() {
     let dir = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "../shared/data".into());
-    let mut inputs: Vec<(String, String)> = Vec::new();
-    match std::fs::read_to_string(format!("{dir}/seed-article.txt")) {
-        Ok(t) => inputs.push(("seed article".into(), t)),
-        Err(_) => println!("{dir}/seed-article.txt absent: skipped"),
-    }
-    match korquad_paragraphs(&format!("{dir}/bench/KorQuAD_v1.0_dev.json")) {
-        Some(p) => {
-            for (name, size) in [("100 KB", 100 << 10), ("1 MB", 1 << 20), ("4 MB", 4 << 20)] {
-                inputs.push((format!("KorQuAD {name}"), text_of_size(&p, size)));
-            }
-        }
-        None => println!("{dir}/bench/KorQuAD_v1.0_dev.json absent: skipped"),
-    }
+    let inputs = common::inputs(&dir);
     println!(
         "{:<16} {:>9} {:>10} {:>9} {:>13} {:>9}",
         "input", "bytes", "sentences", "split ms", "summarize ms", "MB/s"
     );
-    for (name, text) in &inputs {
+    for common::Input { label: name, text } in &inputs {
         let runs = if text.len() > 1 << 20 { 5 } else { 21 };
         let n = ksum::split(text).len();
         let split = median_ms(runs, || {
