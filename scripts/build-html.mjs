@@ -8,7 +8,7 @@
 //   - a data script: KSUM_WASM_GZIP_BASE64 (the wasm, gzipped: base64 of raw wasm gzips
 //     ~27 KB worse; the page inflates it with DecompressionStream) and KSUM_WORKER_SOURCE (glue + www/worker.js,
 //     started by the page as a classic worker from a blob: URL),
-//   - www/engine.js and www/app.js,
+//   - www/pack.js + www/engine.js, and www/app.js,
 // and writes a strict CSP: exactly those inline scripts and that style by sha256 hash,
 // 'wasm-unsafe-eval', workers from blob: only, and no network at all (connect-src 'none').
 //
@@ -31,6 +31,7 @@ export const INPUTS = {
   engine: join(ROOT, "www/engine.js"),
   app: join(ROOT, "www/app.js"),
   worker: join(ROOT, "www/worker.js"),
+  pack: join(ROOT, "www/pack.js"),
   glue: join(ROOT, "target/pkg-classic/ksum.js"),
   wasm: join(ROOT, "target/pkg-classic/ksum_bg.wasm"),
 };
@@ -80,12 +81,13 @@ export function buildPage() {
   const wasm = read(INPUTS.wasm, null);
   if (!/\bwasm_bindgen\b/.test(glueRaw)) throw new BuildError("target/pkg-classic/ksum.js does not define wasm_bindgen");
 
-  const workerSource = `${glueRaw}\n;\n${read(INPUTS.worker)}`;
+  const pack = read(INPUTS.pack);
+  const workerSource = `${glueRaw}\n;\n${pack}\n;\n${read(INPUTS.worker)}`;
   const glue = scriptSafe(glueRaw);
   const data = scriptSafe(
     `var KSUM_WASM_GZIP_BASE64 = "${gzipSync(wasm, { level: 9 }).toString("base64")}";\nvar KSUM_WORKER_SOURCE = ${JSON.stringify(workerSource)};\n`,
   );
-  const engine = scriptSafe(read(INPUTS.engine));
+  const engine = scriptSafe(`${pack}\n;\n${read(INPUTS.engine)}`);
   const app = scriptSafe(read(INPUTS.app));
 
   const scripts = [glue, data, engine, app];

@@ -3,12 +3,14 @@
 // If a worker cannot start, it falls back to the main thread (same results, but a long text
 // then blocks the page while it is summarized).
 //
-// A classic script (no import/export): scripts/build-html.mjs inlines it into the page.
+// A classic script (no import/export): scripts/build-html.mjs inlines it into the page,
+// after www/pack.js (`pack`, the result message the worker sends too).
+/* global pack */
 "use strict";
 
 /**
  * @param {{module: WebAssembly.Module, workerSource: string | null, api: any}} opts
- *   module: the compiled ksum wasm; workerSource: the worker's code (glue + www/worker.js);
+ *   module: the compiled ksum wasm; workerSource: the worker's code (glue + www/pack.js + www/worker.js);
  *   api: the main-thread wasm_bindgen glue, for the fallback.
  */
 function createKsumEngine(opts) {
@@ -128,47 +130,11 @@ function createKsumEngine(opts) {
     pump();
   }
 
-  function countChars(text) {
-    let pairs = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          pairs++;
-          i++;
-        }
-      }
-    }
-    return text.length - pairs;
-  }
-
   /** The worker's message shape, computed here (fallback). */
   function runHere(job) {
     const t0 = performance.now();
     const r = opts.api.summarize(job.text, job.options);
-    const ms = performance.now() - t0;
-    const n = r.sentences.length;
-    const msg = {
-      type: "result",
-      id: job.id,
-      ms,
-      chars: countChars(job.text),
-      n,
-      starts: new Int32Array(n),
-      ends: new Int32Array(n),
-      ranks: new Int32Array(n),
-      scores: new Float64Array(n),
-      summary: Array.from(r.summary),
-    };
-    r.sentences.forEach((s, i) => {
-      msg.starts[i] = s.start;
-      msg.ends[i] = s.end;
-      msg.ranks[i] = s.rank;
-      msg.scores[i] = s.score;
-    });
-    if (Array.isArray(r.keywords)) msg.keywords = r.keywords;
-    return msg;
+    return pack(job.id, job.text, r, performance.now() - t0);
   }
 
   function pump() {
