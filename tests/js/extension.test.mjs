@@ -26,9 +26,8 @@ import { after, before, describe, test } from "node:test";
 
 import { chromium } from "playwright-core";
 
-import { cliSummary, poll, requireBuilt, ROOT } from "./helpers.mjs";
+import { CHROMIUM, CHROMIUM_FLAGS, cliSummary, poll, requireBuilt, ROOT } from "./helpers.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const EXT_DIR = join(ROOT, "dist/extension");
 const ZIP = join(ROOT, "dist/ksum-extension.zip");
 const STRICT_CSP = "default-src 'self'; script-src 'self'";
@@ -97,13 +96,7 @@ before(async () => {
     ignoreDefaultArgs: ["--disable-extensions"],
     args: [
       "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...CHROMIUM_FLAGS,
       "--enable-unsafe-extension-debugging", // for Extensions.triggerAction (the toolbar click)
       `--disable-extensions-except=${EXT_DIR}`,
       `--load-extension=${EXT_DIR}`,

@@ -146,3 +146,20 @@ export function makeLongText(minBytes) {
 export function cliJson(args, path) {
   return JSON.parse(execFileSync(CLI, ["--json", ...args, path], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }));
 }
+
+/**
+ * Debian's Chromium (`CHROMIUM_PATH` overrides), with the flags for this kind of machine: no sandbox as root, no GPU, and none of
+ * Chromium's own background connections (the tests record every request).
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/** See CHROMIUM. */
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];

@@ -21,6 +21,8 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
 import {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
   cliJson,
   cliSummary,
   expectedMarks,
@@ -35,7 +37,6 @@ import {
   TEXTS,
 } from "./helpers.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const ARTICLE = join(ROOT, "tests/fixtures/article.txt");
 const MARKUP = join(ROOT, "tests/fixtures/markup.txt");
 const DIST_URL = pathToFileURL(join(ROOT, "dist/ksum.html")).href;
@@ -67,13 +68,7 @@ before(async () => {
     headless: true,
     args: [
       "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...CHROMIUM_FLAGS,
     ],
     viewport: { width: 1280, height: 900 },
     locale: "ko-KR",
