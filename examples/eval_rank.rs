@@ -8,13 +8,18 @@
 //! - ROUGE-1, ROUGE-2 and ROUGE-L F-scores on whitespace tokens between the chosen
 //!   and the gold sentences (each in document order),
 //!
-//! averaged over documents, beside the lead baseline (the first k sentences).
+//! averaged over documents, beside two baselines: `lead`, the first k sentences, and
+//! `lead-p`, the first k prose sentences as ksum sees them (no bylines, captions,
+//! headlines or subtitles: [`ksum::rank::Ranker::excluded`] and `fragment`). `lead-p`
+//! is the bar a content cue has to clear: on news, position alone reaches it.
 //!
 //! Options: `--split-halves` also reports F1 on the even- and odd-numbered documents
 //! (a change that helps only one half is probably noise: 0.01 is three sentences on
 //! a 100-document file); `--abstract FILE` also reports ROUGE against human abstracts
-//! (`{"id","summary"}` lines), a second view not to be fitted; `--verbose` prints
-//! every document with gold (G) and chosen (C) marks and scores.
+//! (`{"id","summary"}` lines), a second view not to be fitted; `--positions` reports,
+//! by place among the prose sentences, how often people and ksum choose a sentence
+//! there, and how often two chosen sentences are neighbours; `--verbose` prints every
+//! document with gold (G) and chosen (C) marks and scores.
 
 use std::collections::HashMap;
 
@@ -142,22 +147,93 @@ fn score_abstract(sentences: &[&str], chosen: &[usize], summary: &str) -> Scores
     }
 }
 
+/// Places among the prose sentences reported one by one; later ones are pooled.
+const POSITIONS: usize = 10;
+
+/// Where chosen sentences sit among the prose sentences of their documents.
+#[derive(Default)]
+struct Positions {
+    /// Documents with a prose sentence at each place (the last bucket pools the rest).
+    candidates: [usize; POSITIONS + 1],
+    /// Gold sentences at each place.
+    gold: [usize; POSITIONS + 1],
+    /// ksum's chosen sentences at each place.
+    chosen: [usize; POSITIONS + 1],
+    /// Neighbouring pairs (consecutive prose sentences) among gold and chosen, and
+    /// the number of consecutive pairs of each in document order.
+    adjacent: [usize; 2],
+    pairs: [usize; 2],
+}
+
+impl Positions {
+    fn add(&mut self, prose: &[usize], gold: &[usize], chosen: &[usize]) {
+        let bucket = |p: usize| p.min(POSITIONS);
+        for (p, &i) in prose.iter().enumerate() {
+            self.candidates[bucket(p)] += 1;
+            self.gold[bucket(p)] += usize::from(gold.contains(&i));
+            self.chosen[bucket(p)] += usize::from(chosen.contains(&i));
+        }
+        for (side, picks) in [gold, chosen].into_iter().enumerate() {
+            // Places among the prose (picks outside the prose are left out), sorted.
+            let mut at: Vec<usize> = picks
+                .iter()
+                .filter_map(|i| prose.iter().position(|p| p == i))
+                .collect();
+            at.sort_unstable();
+            for w in at.windows(2) {
+                self.pairs[side] += 1;
+                self.adjacent[side] += usize::from(w[1] == w[0] + 1);
+            }
+        }
+    }
+
+    fn print(&self) {
+        println!(
+            "by place among prose sentences (share of documents whose sentence there is chosen):"
+        );
+        println!("{:<6} {:>6} {:>6} {:>6}", "place", "docs", "gold", "ksum");
+        for p in 0..=POSITIONS {
+            let n = self.candidates[p].max(1) as f64;
+            let place = if p == POSITIONS {
+                format!("{p}+")
+            } else {
+                p.to_string()
+            };
+            println!(
+                "{place:<6} {:>6} {:>6.2} {:>6.2}",
+                self.candidates[p],
+                self.gold[p] as f64 / n,
+                self.chosen[p] as f64 / n
+            );
+        }
+        let share = |s: usize| self.adjacent[s] as f64 / self.pairs[s].max(1) as f64;
+        println!(
+            "neighbouring pairs among chosen sentences: gold {:.2}, ksum {:.2}",
+            share(0),
+            share(1)
+        );
+    }
+}
+
 const USAGE: &str =
-    "usage: eval_rank [--split-halves] [--abstract ABSTRACTS.jsonl] [--verbose] FILE.jsonl...
+    "usage: eval_rank [--split-halves] [--abstract ABSTRACTS.jsonl] [--positions] [--verbose] FILE.jsonl...
   --split-halves  also report F1 on the even- and odd-numbered documents separately
                   (a change that helps only one half is probably noise)
   --abstract F    also report ROUGE against the human abstracts in F ({\"id\",\"summary\"} lines)
+  --positions     report how often gold and ksum choose each place among the prose sentences,
+                  and how often two chosen sentences are neighbours
   --verbose       print every document: gold (G), chosen (C), score and sentence";
 
 fn main() {
     let mut paths: Vec<String> = Vec::new();
-    let (mut halves, mut verbose) = (false, false);
+    let (mut halves, mut verbose, mut positions) = (false, false, false);
     let mut abstracts: HashMap<String, String> = HashMap::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--split-halves" => halves = true,
             "--verbose" => verbose = true,
+            "--positions" => positions = true,
             "--abstract" => {
                 let Some(file) = args.next() else {
                     eprintln!("{USAGE}");
@@ -192,7 +268,10 @@ fn main() {
             println!("{path}: not found, skipped");
             continue;
         };
-        let (mut ours, mut lead, mut docs) = (Tally::default(), Tally::default(), 0usize);
+        let (mut ours, mut lead, mut lead_prose) =
+            (Tally::default(), Tally::default(), Tally::default());
+        let mut docs = 0usize;
+        let mut places = Positions::default();
         let mut elapsed = std::time::Duration::ZERO;
         for (n, line) in text.lines().enumerate() {
             let Ok(v) = serde_json::from_str::<Value>(line) else {
@@ -221,10 +300,16 @@ fn main() {
             elapsed += started.elapsed();
             let chosen = &order[..k.min(order.len())];
             let first: Vec<usize> = (0..k.min(sentences.len())).collect();
+            let prose: Vec<usize> = (0..sentences.len())
+                .filter(|&i| !ranker.excluded[i] && !ranker.fragment[i])
+                .collect();
+            let first_prose = &prose[..k.min(prose.len())];
             let summary = v["id"].as_str().and_then(|id| abstracts.get(id));
             let vs = |c: &[usize]| summary.map(|s| score_abstract(&sentences, c, s));
             ours.add(docs, score(&sentences, chosen, &gold), vs(chosen));
             lead.add(docs, score(&sentences, &first, &gold), vs(&first));
+            lead_prose.add(docs, score(&sentences, first_prose, &gold), vs(first_prose));
+            places.add(&prose, &gold, chosen);
             docs += 1;
             if verbose {
                 println!("## {} gold {gold:?} chosen {chosen:?}", v["id"]);
@@ -245,7 +330,7 @@ fn main() {
             "{:<8} {:>6} {:>8} {:>8} {:>8}",
             "method", "F1", "ROUGE-1", "ROUGE-2", "ROUGE-L"
         );
-        for (name, t) in [("ksum", ours), ("lead", lead)] {
+        for (name, t) in [("ksum", ours), ("lead", lead), ("lead-p", lead_prose)] {
             let s = t.all;
             println!(
                 "{name:<8} {:>6.3} {:>8.3} {:>8.3} {:>8.3}",
@@ -257,17 +342,20 @@ fn main() {
         }
         if halves {
             println!("F1 by half (even / odd documents):");
-            for (name, t) in [("ksum", ours), ("lead", lead)] {
+            for (name, t) in [("ksum", ours), ("lead", lead), ("lead-p", lead_prose)] {
                 let f = |h: usize| t.halves[h].f1 / t.docs[h].max(1) as f64;
                 println!("{name:<8} {:>6.3} {:>6.3}", f(0), f(1));
             }
+        }
+        if positions {
+            places.print();
         }
         if ours.abstracts > 0 {
             println!(
                 "ROUGE against the human abstracts ({} documents):",
                 ours.abstracts
             );
-            for (name, t) in [("ksum", ours), ("lead", lead)] {
+            for (name, t) in [("ksum", ours), ("lead", lead), ("lead-p", lead_prose)] {
                 let (s, a) = (t.vs_abstract, t.abstracts as f64);
                 println!(
                     "{name:<8} {:>6} {:>8.3} {:>8.3} {:>8.3}",
