@@ -6,7 +6,7 @@
 //! the end of this file.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use ksum::report::{split_report, Report};
@@ -555,24 +555,8 @@ fn nfc_pays_nothing_for_composition() {
 // ---------------------------------------------------------------------------------
 // The CLI.
 
-fn ksum(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ksum"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("ksum binary runs");
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    // Write from a thread: the child may answer (or stop reading) before the end.
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
+mod common;
+use common::{ksum, spawn};
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -855,13 +839,7 @@ fn jsonl_streams_a_line_at_a_time() {
     // Output must come out while input is still going in: the writer waits for the
     // first results before it sends the second half. A CLI that read all its input
     // first would never answer, and the test would time out.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ksum"))
-        .args(["split", "--jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["split", "--jsonl"]);
     let mut stdin = child.stdin.take().unwrap();
     let stdout = child.stdout.take().unwrap();
     let n = if cfg!(debug_assertions) {
@@ -919,13 +897,7 @@ fn jsonl_streams_a_line_at_a_time() {
 #[test]
 fn closed_output_pipe_is_not_an_error_message() {
     // `ksum split --jsonl big.jsonl | head -1`: the reader goes away.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ksum"))
-        .args(["split", "--jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["split", "--jsonl"]);
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = child.stdout.take().unwrap();
     let writer = std::thread::spawn(move || {

@@ -1,7 +1,6 @@
 //! The `ksum` command's public contract: output forms, JSONL streaming, errors.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const ARTICLE: &str = "\
 정부, 클라우드 산업 키운다
@@ -13,17 +12,8 @@ const ARTICLE: &str = "\
 ⓒ 가상일보 무단 전재 및 재배포 금지
 ";
 
-fn ksum(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ksum"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("ksum binary runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
+mod common;
+use common::ksum;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
