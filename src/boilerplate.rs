@@ -52,12 +52,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    if MARKERS.iter().any(|m| s.contains(m))
-        || ASCII_MARKERS
-            .iter()
-            .any(|m| contains_ignore_ascii_case(s, m))
-        || CAPTION_MARKERS.iter().any(|m| s.contains(m))
-    {
+    if has_marker(s) {
         return true;
     }
     let (chars, letters) = s.chars().fold((0usize, 0usize), |(n, l), c| {
@@ -89,7 +84,39 @@ fn is_letter(c: char) -> bool {
     }
 }
 
-/// True when `haystack` contains the lowercase ASCII `needle`, ignoring ASCII case.
+/// True when `s` contains any of [`MARKERS`] or [`CAPTION_MARKERS`], or any of
+/// [`ASCII_MARKERS`] ignoring ASCII case. One pass over the chars: the markers are
+/// tried only where a char that starts one of them stands (see [`FIRST_CHARS`]),
+/// instead of each marker being searched for through the whole sentence.
+fn has_marker(s: &str) -> bool {
+    s.char_indices().any(|(i, c)| {
+        let first = if c.is_ascii() {
+            matches!(c, '(' | '[' | '/' | 'c' | 'C' | 'a' | 'A')
+        } else {
+            FIRST_CHARS.binary_search(&c).is_ok()
+        };
+        first && {
+            let rest = &s.as_bytes()[i..];
+            MARKERS
+                .iter()
+                .chain(CAPTION_MARKERS)
+                .any(|m| rest.starts_with(m.as_bytes()))
+                || ASCII_MARKERS.iter().any(|m| {
+                    rest.len() >= m.len() && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+                })
+        }
+    })
+}
+
+/// The non-ASCII chars that a marker starts with, sorted (a test checks that every
+/// marker starts with one of these or with an ASCII char [`has_marker`] tries).
+const FIRST_CHARS: &[char] = &[
+    '©', 'ⓒ', '공', '구', '기', '뉴', '많', '무', '바', '사', '재', '저', '제', '좋',
+];
+
+/// True when `haystack` contains the lowercase ASCII `needle`, ignoring ASCII case
+/// (the plain search that [`has_marker`] is tested against).
+#[cfg(test)]
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     let Some(&first) = n.first() else {
@@ -153,6 +180,40 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(is_caption_credit(line), want, "is_caption_credit({line:?})");
+        }
+    }
+
+    #[test]
+    fn marker_scan_matches_plain_search() {
+        assert!(FIRST_CHARS.windows(2).all(|w| w[0] < w[1]));
+        for m in MARKERS.iter().chain(CAPTION_MARKERS).chain(ASCII_MARKERS) {
+            let c = m.chars().next().unwrap();
+            assert!(
+                FIRST_CHARS.contains(&c) || "([/cCaA".contains(c),
+                "marker {m:?} starts with a char has_marker does not try"
+            );
+        }
+        let plain = |s: &str| {
+            MARKERS.iter().any(|m| s.contains(m))
+                || ASCII_MARKERS
+                    .iter()
+                    .any(|m| contains_ignore_ascii_case(s, m))
+                || CAPTION_MARKERS.iter().any(|m| s.contains(m))
+        };
+        for s in [
+            "ⓒ 가상일보 무단 전재 및 재배포 금지",
+            "COPYRIGHT 2025",
+            "All Rights  Reserved",
+            "all rights reserved.",
+            "시민들이 광장을 걷고 있다. (사진=김하늘 기자)",
+            "시민들이 광장을 걷고 있다 /연합뉴스",
+            "무단으로 재배포하면 안 된다",
+            "좋아한다 공유한다 바로 간다",
+            "",
+            "a",
+            "사진",
+        ] {
+            assert_eq!(has_marker(s), plain(s), "{s:?}");
         }
     }
 

@@ -34,22 +34,16 @@ pub struct SparseVec(pub Vec<(u32, f32)>);
 impl SparseVec {
     /// Dot product (a cosine, as both vectors have unit length).
     pub fn dot(&self, other: &SparseVec) -> f32 {
-        let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
+        let (a, b) = (&self.0[..], &other.0[..]);
+        let (mut i, mut j) = (0, 0);
         let mut sum = 0.0;
-        while let (Some(&&(ta, wa)), Some(&&(tb, wb))) = (a.peek(), b.peek()) {
-            match ta.cmp(&tb) {
-                std::cmp::Ordering::Less => {
-                    a.next();
-                }
-                std::cmp::Ordering::Greater => {
-                    b.next();
-                }
-                std::cmp::Ordering::Equal => {
-                    sum += wa * wb;
-                    a.next();
-                    b.next();
-                }
+        while let (Some(&(ta, wa)), Some(&(tb, wb))) = (a.get(i), b.get(j)) {
+            // Branch-light merge: advance the side(s) with the smaller id.
+            if ta == tb {
+                sum += wa * wb;
             }
+            i += usize::from(ta <= tb);
+            j += usize::from(tb <= ta);
         }
         sum
     }
@@ -76,6 +70,10 @@ pub struct Vectors {
 /// (stems and bigrams are slices of their sentence), so interning rarely allocates.
 #[derive(Default)]
 struct Builder<'a> {
+    /// Ids of terms of one to four Hangul syllables, by [`syllable_key`] (most terms
+    /// are such: hashing one integer is far cheaper than hashing a string).
+    hangul: rustc_hash::FxHashMap<u64, u32>,
+    /// Ids of the other terms.
     ids: rustc_hash::FxHashMap<Cow<'a, str>, u32>,
     df: Vec<u32>,
     /// `(term id, count)` per finished sentence.
@@ -86,6 +84,15 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn add(&mut self, sentence: &'a str, term: &str) {
+        if let Some(key) = syllable_key(term) {
+            let next = self.df.len() as u32;
+            let id = *self.hangul.entry(key).or_insert(next);
+            if id == next {
+                self.df.push(0);
+            }
+            self.open.push((id, 1.0));
+            return;
+        }
         let id = match self.ids.get(term) {
             Some(&id) => id,
             None => {
@@ -124,14 +131,23 @@ impl<'a> Builder<'a> {
     fn finish(self, with_vocab: bool) -> Vectors {
         let n = self.counts.len() as f32;
         let df = self.df;
+        // libm, not f32::ln: the platform's logf may differ in the last bit between
+        // native and wasm, and then so would every score. Each term's IDF and the
+        // weights of small counts are computed once (the same values as computed in
+        // place, so the vectors are bit for bit the same).
+        let idf: Vec<f32> = df.iter().map(|&d| libm::logf(1.0 + n / d as f32)).collect();
+        let tf_weight: [f32; 8] = std::array::from_fn(|c| 1.0 + libm::logf(c as f32));
         let vecs = self
             .counts
             .into_iter()
             .map(|mut tf| {
                 for (id, w) in tf.iter_mut() {
-                    // libm, not f32::ln: the platform's logf may differ in the last bit
-                    // between native and wasm, and then so would every score.
-                    *w = (1.0 + libm::logf(*w)) * libm::logf(1.0 + n / df[*id as usize] as f32);
+                    let count = *w as usize;
+                    let t = match tf_weight.get(count) {
+                        Some(&t) if count as f32 == *w => t,
+                        _ => 1.0 + libm::logf(*w),
+                    };
+                    *w = t * idf[*id as usize];
                 }
                 let norm = tf.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
                 if norm > 0.0 {
@@ -146,9 +162,49 @@ impl<'a> Builder<'a> {
             for (term, id) in self.ids {
                 vocab[id as usize] = term.into_owned();
             }
+            for (key, id) in self.hangul {
+                vocab[id as usize] = syllables_of_key(key);
+            }
         }
         Vectors { vecs, df, vocab }
     }
+}
+
+/// The first Hangul syllable, `가`.
+const SYLLABLE_BASE: u32 = 0xAC00;
+/// The number of Hangul syllables, `가` to `힣`.
+const SYLLABLES: u64 = 11172;
+
+/// A term of one to four Hangul syllables as a number (base-11173 digits, each
+/// syllable's index plus one, so lengths differ), else `None`.
+fn syllable_key(term: &str) -> Option<u64> {
+    if term.is_empty() || term.len() > 12 {
+        return None;
+    }
+    let mut key = 0u64;
+    for c in term.chars() {
+        let index = (c as u32).checked_sub(SYLLABLE_BASE)? as u64;
+        if index >= SYLLABLES {
+            return None;
+        }
+        key = key * (SYLLABLES + 1) + index + 1;
+    }
+    Some(key)
+}
+
+/// The term of a [`syllable_key`].
+fn syllables_of_key(mut key: u64) -> String {
+    let mut chars = ['\0'; 4];
+    let mut n = 0;
+    while key > 0 && n < 4 {
+        let index = (key % (SYLLABLES + 1)) as u32 - 1;
+        chars[n] = char::from_u32(SYLLABLE_BASE + index).unwrap_or('\u{FFFD}');
+        n += 1;
+        key /= SYLLABLES + 1;
+    }
+    let mut term = String::with_capacity(3 * n);
+    term.extend(chars[..n].iter().rev());
+    term
 }
 
 /// `term` as a slice of `sentence` when it is one (same address), else `None`.
@@ -169,6 +225,12 @@ impl Vectors {
     /// vectors over the syllable bigrams of those stems.
     pub fn stems_and_bigrams(sentences: &[&str]) -> (Self, Self) {
         let (mut stems, mut bigrams) = (Builder::default(), Builder::default());
+        // Room for the terms up front (about one new term per 8 bytes on a short text,
+        // far fewer on a long one), instead of growing the maps step by step.
+        let bytes: usize = sentences.iter().map(|s| s.len()).sum();
+        let room = (bytes / 8).min(1 << 12);
+        stems.hangul.reserve(room);
+        bigrams.hangul.reserve(room);
         for &sentence in sentences {
             crate::normalize::terms(sentence, |stem| {
                 stems.add(sentence, stem);
@@ -256,25 +318,34 @@ fn keep_strongest(edges: Vec<Vec<(u32, f32)>>) -> Vec<Vec<(u32, f32)>> {
     if edges.iter().all(|e| e.len() <= MAX_NEIGHBOURS) {
         return edges;
     }
-    let mut kept: Vec<Vec<(u32, f32)>> = vec![Vec::new(); edges.len()];
-    for (i, mut list) in edges.into_iter().enumerate() {
-        if list.len() > MAX_NEIGHBOURS {
-            // Strongest first; equal weights go to the nearer index, deterministically.
-            list.select_nth_unstable_by(MAX_NEIGHBOURS - 1, |a, b| {
-                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
-            });
-            list.truncate(MAX_NEIGHBOURS);
-        }
-        for (j, w) in list {
-            kept[i].push((j, w));
-            kept[j as usize].push((i as u32, w));
-        }
-    }
-    for list in &mut kept {
-        list.sort_unstable_by_key(|&(j, _)| j);
-        list.dedup_by_key(|&mut (j, _)| j);
-    }
-    kept
+    // Strongest first; equal weights go to the nearer index, deterministically.
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    // The weakest edge each sentence keeps (none: it keeps them all). An edge's
+    // weight is the same in both lists, so "i keeps (j, w)" is a comparison with
+    // i's cutoff, and the lists are filtered in place of being rebuilt and sorted.
+    let mut scratch = Vec::new();
+    let cutoff: Vec<Option<(u32, f32)>> = edges
+        .iter()
+        .map(|list| {
+            (list.len() > MAX_NEIGHBOURS).then(|| {
+                scratch.clear();
+                scratch.extend_from_slice(list);
+                *scratch.select_nth_unstable_by(MAX_NEIGHBOURS - 1, order).1
+            })
+        })
+        .collect();
+    let keeps = |i: usize, edge: &(u32, f32)| {
+        cutoff[i].is_none_or(|c| order(edge, &c) != std::cmp::Ordering::Greater)
+    };
+    // In place: no second set of lists beside the first.
+    edges
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut list)| {
+            list.retain(|&(j, w)| keeps(i, &(j, w)) || keeps(j as usize, &(i as u32, w)));
+            list
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -296,6 +367,18 @@ mod tests {
             "클라우드를/클라우드는 should share a term"
         );
         assert_eq!(v.similarity(1, 2), 0.0);
+    }
+
+    #[test]
+    fn syllable_keys_round_trip() {
+        for term in ["가", "힣", "클라", "클라우드", "가가가가"] {
+            let key = syllable_key(term).unwrap();
+            assert_eq!(syllables_of_key(key), term);
+        }
+        for term in ["", "abc", "클라우드는", "AI", "가a"] {
+            assert_eq!(syllable_key(term), None, "{term:?}");
+        }
+        assert_ne!(syllable_key("가"), syllable_key("가가"));
     }
 
     #[test]

@@ -30,9 +30,35 @@ pub fn summarize(
 ) -> Result<JsValue, JsError> {
     // Options first: a bad option is reported before a long text is copied in.
     let options = parse_options(&options)?;
-    let text = text_of(&text)?;
+    let js_text = text;
+    let text = text_of(&js_text)?;
     let summary = crate::summarize(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&Report::new(&text, &summary))
+    let report = Report::new(&text, &summary);
+    let source = Source::new(&js_text, &text);
+    let keys = Keys::new();
+    let sentences = js_sys::Array::new_with_length(report.sentences.len() as u32);
+    for (i, s) in report.sentences.iter().enumerate() {
+        let o = keys.sentence(&source, s.start, s.end);
+        set(&o, &keys.score, &JsValue::from_f64(s.score));
+        set(&o, &keys.rank, &number(s.rank));
+        sentences.set(i as u32, o.into());
+    }
+    let summary_js = js_sys::Array::new_with_length(report.summary.len() as u32);
+    for (i, &k) in report.summary.iter().enumerate() {
+        summary_js.set(i as u32, number(k));
+    }
+    let keywords = js_sys::Array::new_with_length(report.keywords.len() as u32);
+    for (i, k) in report.keywords.iter().enumerate() {
+        let o = js_sys::Object::new();
+        set(&o, &keys.term, &JsValue::from_str(&k.term));
+        set(&o, &keys.score, &JsValue::from_f64(k.score));
+        keywords.set(i as u32, o.into());
+    }
+    let out = js_sys::Object::new();
+    set(&out, &JsValue::from_str("sentences"), &sentences);
+    set(&out, &JsValue::from_str("summary"), &summary_js);
+    set(&out, &JsValue::from_str("keywords"), &keywords);
+    Ok(out.into())
 }
 
 /// Splits `text` into sentences.
@@ -40,8 +66,74 @@ pub fn summarize(
 pub fn split(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = text_of(&text)?;
-    to_js(&split_report(&text, &crate::split(&text)))
+    let js_text = text;
+    let text = text_of(&js_text)?;
+    let source = Source::new(&js_text, &text);
+    let keys = Keys::new();
+    let spans = split_report(&text, &crate::split(&text));
+    let out = js_sys::Array::new_with_length(spans.len() as u32);
+    for (i, s) in spans.iter().enumerate() {
+        out.set(i as u32, keys.sentence(&source, s.start, s.end).into());
+    }
+    Ok(out.into())
+}
+
+/// The input as a JS string to slice the sentence texts from: the caller's own string
+/// when the Rust copy is exact (no U+FFFD, which is what a lone surrogate becomes),
+/// else a JS copy of the Rust text, so `text` is always the Rust text's slice.
+/// Slicing a JS string is cheap; decoding each sentence from UTF-8 is not.
+struct Source(js_sys::JsString);
+
+impl Source {
+    fn new(js_text: &JsValue, text: &str) -> Self {
+        if text.contains('\u{FFFD}') {
+            Source(js_sys::JsString::from(text))
+        } else {
+            Source(js_text.clone().unchecked_into())
+        }
+    }
+}
+
+/// Property names, made once a call.
+struct Keys {
+    start: JsValue,
+    end: JsValue,
+    text: JsValue,
+    score: JsValue,
+    rank: JsValue,
+    term: JsValue,
+}
+
+impl Keys {
+    fn new() -> Self {
+        Keys {
+            start: JsValue::from_str("start"),
+            end: JsValue::from_str("end"),
+            text: JsValue::from_str("text"),
+            score: JsValue::from_str("score"),
+            rank: JsValue::from_str("rank"),
+            term: JsValue::from_str("term"),
+        }
+    }
+
+    /// `{start, end, text}` for UTF-16 offsets `start..end` of the source.
+    fn sentence(&self, source: &Source, start: usize, end: usize) -> js_sys::Object {
+        let o = js_sys::Object::new();
+        set(&o, &self.start, &number(start));
+        set(&o, &self.end, &number(end));
+        set(&o, &self.text, &source.0.slice(start as u32, end as u32));
+        o
+    }
+}
+
+/// `target[key] = value` on a plain object (which cannot throw).
+fn set(target: &JsValue, key: &JsValue, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, key, value);
+}
+
+/// A count or offset as a JS number (exact: below 2^53 on a 32-bit target).
+fn number(n: usize) -> JsValue {
+    JsValue::from_f64(n as f64)
 }
 
 /// The text argument as a Rust string (lone surrogates become U+FFFD, one UTF-16
@@ -50,10 +142,6 @@ pub fn split(
 fn text_of(text: &JsValue) -> Result<String, JsError> {
     text.as_string()
         .ok_or_else(|| JsError::new(&format!("text must be a string, got {}", describe(text))))
-}
-
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    serde_wasm_bindgen::to_value(value).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// JavaScript's `Number.MAX_SAFE_INTEGER`: the largest k taken as a whole number.
