@@ -64,11 +64,13 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
         }
     }
     for &i in &content[split..] {
-        let duplicate = chosen
-            .iter()
-            .take(MAX_CHECKED)
-            .any(|&j| similarity(i, j) > DUPLICATE_COSINE);
-        if duplicate && chosen.len() < MAX_CHECKED {
+        // Once MAX_CHECKED sentences are placed nothing more is deferred, so the
+        // (costly, on long texts) duplicate check is skipped.
+        let duplicate = chosen.len() < MAX_CHECKED
+            && chosen
+                .iter()
+                .any(|&j| similarity(i, j) > DUPLICATE_COSINE);
+        if duplicate {
             deferred.push(i);
         } else {
             chosen.push(i);
