@@ -67,9 +67,7 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
         // Once MAX_CHECKED sentences are placed nothing more is deferred, so the
         // (costly, on long texts) duplicate check is skipped.
         let duplicate = chosen.len() < MAX_CHECKED
-            && chosen
-                .iter()
-                .any(|&j| similarity(i, j) > DUPLICATE_COSINE);
+            && chosen.iter().any(|&j| similarity(i, j) > DUPLICATE_COSINE);
         if duplicate {
             deferred.push(i);
         } else {
