@@ -80,7 +80,7 @@ fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        ('\u{AC00}'..='\u{D7A3}').contains(&c) || c.is_alphabetic()
+        crate::unicode::is_hangul_syllable(c) || c.is_alphabetic()
     }
 }
 

@@ -7,6 +7,8 @@
 //! noun with `하다`/`되다` (`육성하고`, `구축했다`) are reduced to the noun. A small
 //! suffix table does this; no dictionary is needed.
 
+use crate::unicode::is_hangul_syllable;
+
 /// Suffixes stripped from Hangul words, longest first within each group is not
 /// required: [`strip`] always tries the longest match.
 const SUFFIXES: &[&str] = &[
@@ -410,10 +412,6 @@ const KEEP_WHOLE: &[&str] = &[
 /// One-syllable nouns that carry no topic; with a particle attached (`것으로`,
 /// `수도`, `등을`) they are function words too.
 const FUNCTION_NOUNS: &[char] = &['것', '수', '등', '때', '곳', '중', '데', '뿐', '듯', '앞'];
-
-fn is_hangul_syllable(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
 
 /// True for characters that belong inside a word.
 fn is_word_char(c: char) -> bool {

@@ -170,10 +170,9 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The first Hangul syllable, `가`.
-const SYLLABLE_BASE: u32 = 0xAC00;
+use crate::unicode::{S_BASE as SYLLABLE_BASE, S_COUNT};
 /// The number of Hangul syllables, `가` to `힣`.
-const SYLLABLES: u64 = 11172;
+const SYLLABLES: u64 = S_COUNT as u64;
 
 /// A term of one to four Hangul syllables as a number (base-11173 digits, each
 /// syllable's index plus one, so lengths differ), else `None`.

@@ -17,7 +17,8 @@
 
 use crate::{Span, Summary};
 
-const S_BASE: u32 = 0xAC00;
+/// The first precomposed Hangul syllable, `가`.
+pub(crate) const S_BASE: u32 = 0xAC00;
 const L_BASE: u32 = 0x1100;
 const V_BASE: u32 = 0x1161;
 const T_BASE: u32 = 0x11A7;
@@ -25,7 +26,13 @@ const L_COUNT: u32 = 19;
 const V_COUNT: u32 = 21;
 const T_COUNT: u32 = 28;
 const N_COUNT: u32 = V_COUNT * T_COUNT;
-const S_COUNT: u32 = L_COUNT * N_COUNT;
+/// The number of precomposed Hangul syllables, `가` to `힣`.
+pub(crate) const S_COUNT: u32 = L_COUNT * N_COUNT;
+
+/// True for a precomposed Hangul syllable (`가`..=`힣`).
+pub(crate) fn is_hangul_syllable(c: char) -> bool {
+    (c as u32).wrapping_sub(S_BASE) < S_COUNT
+}
 
 /// A composed copy of a text and the way back to the original's byte offsets.
 #[derive(Debug)]

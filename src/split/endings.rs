@@ -6,13 +6,14 @@
 //! whitespace, so every function is a handful of comparisons. Tables are
 //! kept one line per few entries (`rustfmt::skip`): small, and easy to read.
 
+pub(super) use crate::unicode::is_hangul_syllable as is_syllable;
+
 /// Final consonant (jongseong) index of a precomposed Hangul syllable:
 /// 0 none, 1 ㄱ, 2 ㄲ, 3 ㄳ, 4 ㄴ, 5 ㄵ, 6 ㄶ, 7 ㄷ, 8 ㄹ, 9 ㄺ, 10 ㄻ, 11 ㄼ, 12 ㄽ,
 /// 13 ㄾ, 14 ㄿ, 15 ㅀ, 16 ㅁ, 17 ㅂ, 18 ㅄ, 19 ㅅ, 20 ㅆ, 21 ㅇ, 22 ㅈ, 23 ㅊ, 24 ㅋ,
 /// 25 ㅌ, 26 ㅍ, 27 ㅎ.
 pub(super) fn jong(c: char) -> Option<u32> {
-    let u = c as u32;
-    (0xAC00..=0xD7A3).contains(&u).then(|| (u - 0xAC00) % 28)
+    is_syllable(c).then(|| (c as u32 - crate::unicode::S_BASE) % 28)
 }
 
 /// Jongseong ㄹ.
@@ -23,11 +24,6 @@ const JONG_M: u32 = 16;
 const JONG_B: u32 = 17;
 /// Jongseong ㅆ.
 const JONG_SS: u32 = 20;
-
-/// True for a precomposed Hangul syllable (가..힣).
-pub(super) fn is_syllable(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
 
 /// True when `w` ends with the characters of `s`.
 pub(super) fn ends_with(w: &[char], s: &str) -> bool {
