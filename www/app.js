@@ -561,13 +561,18 @@ function startKsum(engine) {
     el.replaceChildren();
   }
 
+  /** Empties `el` and shows a placeholder `tag` with the message `key`. */
+  function showPlaceholder(el, tag, key) {
+    clearEl(el);
+    el.classList.add("empty");
+    const item = document.createElement(tag);
+    item.className = "placeholder";
+    item.textContent = t(key);
+    el.appendChild(item);
+  }
+
   function showEmpty() {
-    clearEl(output);
-    output.classList.add("empty");
-    const p = document.createElement("p");
-    p.className = "placeholder";
-    p.textContent = t("placeholderOut");
-    output.appendChild(p);
+    showPlaceholder(output, "p", "placeholderOut");
     view.text = null;
     view.blocks = [];
     showSummaryPlaceholder();
@@ -576,12 +581,7 @@ function startKsum(engine) {
   }
 
   function showSummaryPlaceholder() {
-    clearEl(summaryList);
-    summaryList.classList.add("empty");
-    const li = document.createElement("li");
-    li.className = "placeholder";
-    li.textContent = t("placeholderSummary");
-    summaryList.appendChild(li);
+    showPlaceholder(summaryList, "li", "placeholderSummary");
     summaryMore.hidden = true;
     copyBtn.disabled = true;
   }
