@@ -52,12 +52,19 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    if has_marker(s) {
-        return true;
+    // One pass: count chars and letters, and look for markers where they can start.
+    let (mut chars, mut letters) = (0usize, 0usize);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = crate::unicode::char_at(bytes, i);
+        chars += 1;
+        letters += usize::from(is_letter(c));
+        if may_start_marker(c) && marker_at(c, &bytes[i..]) {
+            return true;
+        }
+        i += len;
     }
-    let (chars, letters) = s.chars().fold((0usize, 0usize), |(n, l), c| {
-        (n + 1, l + usize::from(is_letter(c)))
-    });
     // e-mail address in a short line: a byline ("홍길동 기자 hong@example.com").
     if chars <= 60 && s.contains('@') && has_email(s) {
         return true;
@@ -85,27 +92,66 @@ fn is_letter(c: char) -> bool {
 }
 
 /// True when `s` contains any of [`MARKERS`] or [`CAPTION_MARKERS`], or any of
-/// [`ASCII_MARKERS`] ignoring ASCII case. One pass over the chars: the markers are
-/// tried only where a char that starts one of them stands (see [`FIRST_CHARS`]),
-/// instead of each marker being searched for through the whole sentence.
+/// [`ASCII_MARKERS`] ignoring ASCII case.
+#[cfg(test)]
 fn has_marker(s: &str) -> bool {
-    s.char_indices().any(|(i, c)| {
-        let first = if c.is_ascii() {
-            matches!(c, '(' | '[' | '/' | 'c' | 'C' | 'a' | 'A')
-        } else {
-            FIRST_CHARS.binary_search(&c).is_ok()
-        };
-        first && {
-            let rest = &s.as_bytes()[i..];
-            MARKERS
-                .iter()
-                .chain(CAPTION_MARKERS)
-                .any(|m| rest.starts_with(m.as_bytes()))
-                || ASCII_MARKERS.iter().any(|m| {
-                    rest.len() >= m.len() && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes())
-                })
+    s.char_indices()
+        .any(|(i, c)| may_start_marker(c) && marker_at(c, &s.as_bytes()[i..]))
+}
+
+/// True for the chars that some marker starts with (a cheap test made on every char:
+/// the markers themselves are compared only where it passes).
+fn may_start_marker(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, '(' | '[' | '/' | 'c' | 'C' | 'a' | 'A')
+    } else {
+        // A one-word filter on the low bits first: most chars fail it.
+        FIRST_MASK & (1 << (c as u32 % 64)) != 0 && FIRST_CHARS.binary_search(&c).is_ok()
+    }
+}
+
+/// Bit `c % 64` set for each char `c` of [`FIRST_CHARS`].
+const FIRST_MASK: u64 = {
+    let mut mask = 0u64;
+    let mut i = 0;
+    while i < FIRST_CHARS.len() {
+        mask |= 1 << (FIRST_CHARS[i] as u32 % 64);
+        i += 1;
+    }
+    mask
+};
+
+/// True when `rest`, which starts with `first`, starts with a marker.
+fn marker_at(first: char, rest: &[u8]) -> bool {
+    if first.is_ascii_alphabetic() {
+        return ASCII_MARKERS
+            .iter()
+            .any(|m| rest.len() >= m.len() && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes()));
+    }
+    markers_from(first)
+        .iter()
+        .any(|m| rest.starts_with(m.as_bytes()))
+}
+
+/// The markers (of [`MARKERS`] and [`CAPTION_MARKERS`]) that start with `first`.
+fn markers_from(first: char) -> &'static [&'static str] {
+    static BY_FIRST: std::sync::OnceLock<Vec<(char, Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
+    let table = BY_FIRST.get_or_init(|| {
+        let mut table: Vec<(char, Vec<&'static str>)> = Vec::new();
+        for &m in MARKERS.iter().chain(CAPTION_MARKERS) {
+            let c = m.chars().next().unwrap_or(' ');
+            match table.iter_mut().find(|(first, _)| *first == c) {
+                Some((_, list)) => list.push(m),
+                None => table.push((c, vec![m])),
+            }
         }
-    })
+        table.sort_by_key(|&(c, _)| c);
+        table
+    });
+    table
+        .binary_search_by_key(&first, |&(c, _)| c)
+        .map_or(&[], |i| &table[i].1)
 }
 
 /// The non-ASCII chars that a marker starts with, sorted (a test checks that every

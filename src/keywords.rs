@@ -37,8 +37,8 @@ pub fn keywords(ranker: &Ranker, n: usize) -> Vec<(String, f64)> {
     let vectors = &ranker.vectors;
     let scores = ranker.scores();
     let best = scores.iter().copied().fold(0.0, f64::max);
-    let mut mass = vec![0.0f64; vectors.vocab.len()];
-    let mut sentences_with = vec![0usize; vectors.vocab.len()];
+    let mut mass = vec![0.0f64; vectors.term_count()];
+    let mut sentences_with = vec![0usize; vectors.term_count()];
     let mut content = 0usize;
     for (i, v) in vectors.vecs.iter().enumerate() {
         if ranker.excluded[i] || v.is_empty() {
@@ -56,20 +56,23 @@ pub fn keywords(ranker: &Ranker, n: usize) -> Vec<(String, f64)> {
     } else {
         1
     };
-    let mut ranked: Vec<usize> = (0..vectors.vocab.len())
-        .filter(|&t| {
-            mass[t] > 0.0
-                && sentences_with[t] >= min_sentences
-                && is_keyword_like(&vectors.vocab[t])
-        })
+    let mut ranked: Vec<usize> = (0..vectors.term_count())
+        .filter(|&t| mass[t] > 0.0 && sentences_with[t] >= min_sentences)
         .collect();
     crate::rank::sort_by_score(&mut ranked, &mass);
-    ranked.truncate(n);
-    let top = ranked.first().map_or(1.0, |&t| mass[t]);
-    ranked
-        .into_iter()
-        .map(|t| (vectors.vocab[t].clone(), mass[t] / top))
-        .collect()
+    // Names are made only for the terms looked at, best first.
+    let mut top = Vec::with_capacity(n);
+    for t in ranked {
+        if top.len() == n {
+            break;
+        }
+        let term = vectors.term(t);
+        if is_keyword_like(&term) {
+            top.push((term, mass[t]));
+        }
+    }
+    let best = top.first().map_or(1.0, |&(_, m)| m);
+    top.into_iter().map(|(term, m)| (term, m / best)).collect()
 }
 
 /// True for stems that can be keywords: at least two characters, and not a number

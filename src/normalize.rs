@@ -7,8 +7,6 @@
 //! noun with `하다`/`되다` (`육성하고`, `구축했다`) are reduced to the noun. A small
 //! suffix table does this; no dictionary is needed.
 
-use crate::unicode::is_hangul_syllable;
-
 /// Suffixes stripped from Hangul words, longest first within each group is not
 /// required: [`strip`] always tries the longest match.
 const SUFFIXES: &[&str] = &[
@@ -413,82 +411,170 @@ const KEEP_WHOLE: &[&str] = &[
 /// `수도`, `등을`) they are function words too.
 const FUNCTION_NOUNS: &[char] = &['것', '수', '등', '때', '곳', '중', '데', '뿐', '듯', '앞'];
 
-/// True for characters that belong inside a word.
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        is_hangul_syllable(c) || c.is_alphanumeric()
-    }
+/// Bits per syllable in a [`short_key`]: syllable indices are below 11172 < 2^14.
+const KEY_BITS: u32 = 14;
+
+/// Up to four syllable indices (`가` = 0) as one number: each index plus one in 14
+/// bits, first syllable highest, so terms of different lengths never share a key.
+/// `None` for longer terms.
+pub(crate) fn short_key(syllables: &[u16]) -> Option<u64> {
+    (syllables.len() <= 4).then(|| {
+        syllables
+            .iter()
+            .fold(0u64, |k, &s| (k << KEY_BITS) | (u64::from(s) + 1))
+    })
 }
 
-/// A lazily built hash set over a word table.
-struct WordSet(std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>);
-
-impl WordSet {
-    const fn new() -> Self {
-        WordSet(std::sync::OnceLock::new())
+/// The text of a [`short_key`].
+pub(crate) fn short_key_text(mut key: u64) -> String {
+    let mut syllables = [0u16; 4];
+    let mut n = 0;
+    while key > 0 && n < 4 {
+        syllables[n] = (key & ((1 << KEY_BITS) - 1)) as u16 - 1;
+        key >>= KEY_BITS;
+        n += 1;
     }
-
-    fn contains(&self, table: &[&'static str], word: &str) -> bool {
-        self.0
-            .get_or_init(|| table.iter().copied().collect())
-            .contains(word)
-    }
+    syllables[..n]
+        .iter()
+        .rev()
+        .map(|&s| char::from_u32(crate::unicode::S_BASE + u32::from(s)).unwrap_or('\u{FFFD}'))
+        .collect()
 }
 
-static SUFFIX_SET: WordSet = WordSet::new();
-static STOPWORD_SET: WordSet = WordSet::new();
-static KEEP_WHOLE_SET: WordSet = WordSet::new();
+/// Membership of a word in the tables ([`Tables::flags`]).
+const SUFFIX: u8 = 1;
+const STOPWORD: u8 = 2;
+const KEEP: u8 = 4;
+
+/// The syllable indices of a word made only of Hangul syllables, else `None`.
+fn syllables_of(word: &str) -> Option<Vec<u16>> {
+    word.chars()
+        .map(|c| {
+            let i = (c as u32).wrapping_sub(crate::unicode::S_BASE);
+            (i < crate::unicode::S_COUNT).then_some(i as u16)
+        })
+        .collect()
+}
+
+/// [`SUFFIXES`], [`STOPWORDS`] and [`KEEP_WHOLE`] (all Hangul, a test checks) as one
+/// lookup by syllables: one probe answers all three for a word.
+struct Tables {
+    /// Entries of up to four syllables, by [`short_key`].
+    short: rustc_hash::FxHashMap<u64, u8>,
+    /// The few longer entries (five or six syllables).
+    long: Vec<(Vec<u16>, u8)>,
+    /// Bit per syllable: does some entry start with it? Most words and tails fail
+    /// this test, which costs one load.
+    first: Vec<u64>,
+}
+
+impl Tables {
+    fn get() -> &'static Tables {
+        static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+        TABLES.get_or_init(|| {
+            let mut tables = Tables {
+                short: rustc_hash::FxHashMap::default(),
+                long: Vec::new(),
+                first: vec![0; (crate::unicode::S_COUNT as usize).div_ceil(64)],
+            };
+            for (list, flag) in [
+                (SUFFIXES, SUFFIX),
+                (STOPWORDS, STOPWORD),
+                (KEEP_WHOLE, KEEP),
+            ] {
+                for word in list {
+                    let Some(syllables) = syllables_of(word).filter(|s| !s.is_empty()) else {
+                        continue;
+                    };
+                    tables.first[usize::from(syllables[0]) / 64] |= 1 << (syllables[0] % 64);
+                    match short_key(&syllables) {
+                        Some(k) => *tables.short.entry(k).or_insert(0) |= flag,
+                        None => match tables.long.iter_mut().find(|(s, _)| *s == syllables) {
+                            Some((_, flags)) => *flags |= flag,
+                            None => tables.long.push((syllables, flag)),
+                        },
+                    }
+                }
+            }
+            tables
+        })
+    }
+
+    /// The table flags of a word given by its syllables (0 when in no table).
+    fn flags(&self, syllables: &[u16]) -> u8 {
+        let Some(&first) = syllables.first() else {
+            return 0;
+        };
+        if self.first[usize::from(first) / 64] & (1 << (first % 64)) == 0 {
+            return 0;
+        }
+        match short_key(syllables) {
+            Some(k) => self.short.get(&k).copied().unwrap_or(0),
+            None => self
+                .long
+                .iter()
+                .find(|(s, _)| s == syllables)
+                .map_or(0, |&(_, flags)| flags),
+        }
+    }
+}
 
 /// The longest entry of [`SUFFIXES`], in syllables.
 const MAX_SUFFIX_SYLLABLES: usize = 6;
 
-fn is_suffix(s: &str) -> bool {
-    SUFFIX_SET.contains(SUFFIXES, s)
+/// The syllable indices of [`SHORT_PARTICLES`] and [`FUNCTION_NOUNS`].
+fn index_of(c: char) -> u16 {
+    (c as u32 - crate::unicode::S_BASE) as u16
 }
 
 /// Strips the longest known suffix from a Hangul word when a stem of at least two
 /// syllables remains (one syllable for a two-syllable word ending in a case or
 /// topic particle); other words are returned unchanged.
 pub fn strip(word: &str) -> &str {
-    let syllables = word.chars().count();
-    if syllables < 2 || !word.chars().all(is_hangul_syllable) {
-        return word;
+    match syllables_of(word) {
+        Some(syllables) => {
+            let tables = Tables::get();
+            &word[..3 * tables.stem_len(&syllables, tables.flags(&syllables))]
+        }
+        None => word,
     }
-    if KEEP_WHOLE_SET.contains(KEEP_WHOLE, word) {
-        return word;
+}
+
+impl Tables {
+    /// The length in syllables of the stem of a Hangul word ([`strip`]), given its
+    /// syllables and its own table flags.
+    fn stem_len(&self, syllables: &[u16], word_flags: u8) -> usize {
+        let n = syllables.len();
+        if n < 2 || word_flags & KEEP != 0 {
+            return n;
+        }
+        if n == 2 {
+            let short = SHORT_PARTICLES.iter().any(|&c| index_of(c) == syllables[1]);
+            return if short { 1 } else { 2 };
+        }
+        // Try the longest suffix first that leaves a stem of two syllables.
+        let longest = (n - 2).min(MAX_SUFFIX_SYLLABLES);
+        (1..=longest)
+            .rev()
+            .find(|&len| self.flags(&syllables[n - len..]) & SUFFIX != 0)
+            .map_or(n, |len| n - len)
     }
-    if syllables == 2 {
-        return word.strip_suffix(SHORT_PARTICLES).unwrap_or(word);
-    }
-    // Every char is a 3-byte Hangul syllable: try the longest suffix first that
-    // leaves a stem of two syllables.
-    let longest = (syllables - 2).min(MAX_SUFFIX_SYLLABLES);
-    for len in (1..=longest).rev() {
-        let cut = word.len() - 3 * len;
-        if is_suffix(&word[cut..]) {
-            return &word[..cut];
+
+    /// True for a one-syllable function noun with a particle or ending (`것으로`, `수도`),
+    /// given the word's syllables.
+    fn is_function_word(&self, syllables: &[u16]) -> bool {
+        match syllables.split_first() {
+            Some((&first, rest)) if FUNCTION_NOUNS.iter().any(|&c| index_of(c) == first) => {
+                rest.is_empty() || self.flags(rest) & SUFFIX != 0
+            }
+            _ => false,
         }
     }
-    word
 }
 
 /// True when a normalized word carries no topic.
 pub fn is_stopword(stem: &str) -> bool {
-    STOPWORD_SET.contains(STOPWORDS, stem)
-}
-
-/// True for a one-syllable function noun with a particle or ending (`것으로`, `수도`).
-fn is_function_word(word: &str) -> bool {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) if FUNCTION_NOUNS.contains(&first) => {
-            let rest = chars.as_str();
-            rest.is_empty() || is_suffix(rest)
-        }
-        _ => false,
-    }
+    syllables_of(stem).is_some_and(|s| Tables::get().flags(&s) & STOPWORD != 0)
 }
 
 /// Calls `f` with every syllable bigram of a Hangul stem of three or more syllables
@@ -496,14 +582,12 @@ fn is_function_word(word: &str) -> bool {
 /// spaces (`반려동물 관리사`, `반려동물관리사`) still share features; other stems are
 /// passed whole.
 pub fn syllable_bigrams(stem: &str, mut f: impl FnMut(&str)) {
-    let count = stem.chars().count();
-    if count < 3 || !stem.chars().all(is_hangul_syllable) {
-        f(stem);
-        return;
-    }
-    // Hangul syllables are three bytes each.
-    for start in (0..=stem.len() - 6).step_by(3) {
-        f(&stem[start..start + 6]);
+    match syllables_of(stem) {
+        // Hangul syllables are three bytes each.
+        Some(s) if s.len() >= 3 => (0..=stem.len() - 6)
+            .step_by(3)
+            .for_each(|start| f(&stem[start..start + 6])),
+        _ => f(stem),
     }
 }
 
@@ -511,34 +595,133 @@ pub fn syllable_bigrams(stem: &str, mut f: impl FnMut(&str)) {
 /// stripped of particles and endings, other words lowercased (ASCII); stopwords,
 /// single non-Hangul characters and bare numbers are left out.
 pub fn terms(sentence: &str, mut f: impl FnMut(&str)) {
-    let mut lower = String::new();
-    for word in sentence.split(|c: char| !is_word_char(c)) {
-        if word.is_empty() || word.chars().all(|c| c.is_ascii_digit()) {
-            continue;
+    terms_with_syllables(sentence, |term, _| f(term));
+}
+
+/// [`terms`], with each term's syllable indices (`가` = 0) when it is made only of
+/// Hangul syllables (else an empty slice), so that callers need not decode it again.
+///
+/// One pass over the bytes: Hangul syllables (three bytes, lead byte `EA`–`ED`) are
+/// decoded in place; only other non-ASCII characters go through `char` decoding.
+pub fn terms_with_syllables(sentence: &str, f: impl FnMut(&str, &[u16])) {
+    Scratch::default().terms(sentence, f);
+}
+
+/// Buffers that [`Scratch::terms`] reuses from one sentence to the next.
+#[derive(Default)]
+pub struct Scratch {
+    syllables: Vec<u16>,
+    lower: String,
+}
+
+impl Scratch {
+    /// [`terms_with_syllables`], reusing this scratch space.
+    pub fn terms(&mut self, sentence: &str, mut f: impl FnMut(&str, &[u16])) {
+        let bytes = sentence.as_bytes();
+        let tables = Tables::get();
+        let Scratch { syllables, lower } = self;
+        let mut i = 0;
+        while i < bytes.len() {
+            // Find the next word: [start, i).
+            let start = i;
+            let (mut hangul, mut digits, mut ascii, mut upper) = (true, true, true, false);
+            // Latin letters or digits then Hangul only (`AI가`, `5G를`): where the
+            // Hangul starts, and whether the Latin part is all digits.
+            let (mut latin_then_hangul, mut first_hangul, mut latin_digits) =
+                (true, usize::MAX, true);
+            syllables.clear();
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    hangul = false;
+                    digits &= b.is_ascii_digit();
+                    upper |= b.is_ascii_uppercase();
+                    latin_then_hangul &= first_hangul == usize::MAX;
+                    latin_digits &= b.is_ascii_digit();
+                    i += 1;
+                    continue;
+                }
+                if (0xEA..=0xED).contains(&b) && i + 2 < bytes.len() {
+                    let cp = (u32::from(b & 0x0F) << 12)
+                        | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                        | u32::from(bytes[i + 2] & 0x3F);
+                    let index = cp.wrapping_sub(crate::unicode::S_BASE);
+                    if index < crate::unicode::S_COUNT {
+                        first_hangul = first_hangul.min(i);
+                        syllables.push(index as u16);
+                        digits = false;
+                        ascii = false;
+                        i += 3;
+                        continue;
+                    }
+                }
+                // Any other non-ASCII char: decode it.
+                let c = sentence[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                hangul = false;
+                digits = false;
+                ascii = false;
+                latin_then_hangul = false;
+                i += c.len_utf8();
+            }
+            if i == start {
+                // A separator: skip it.
+                i += sentence[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            let word = &sentence[start..i];
+            if digits {
+                continue;
+            }
+            if !hangul {
+                let mut word = word;
+                if latin_then_hangul
+                    && !latin_digits
+                    && first_hangul > start
+                    && first_hangul != usize::MAX
+                    && tables.flags(syllables) & SUFFIX != 0
+                {
+                    // A particle after a Latin word (`AI가` → `ai`, `5G를` → `5g`);
+                    // numbers with a counter (`12일`) stay whole.
+                    word = &sentence[start..first_hangul];
+                    ascii = true;
+                }
+                let stem = if ascii && upper {
+                    lower.clear();
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                    lower.as_str()
+                } else {
+                    word
+                };
+                // Single non-Hangul characters carry nothing; stopwords are all Hangul.
+                if stem.chars().nth(1).is_some() {
+                    f(stem, &[]);
+                }
+                continue;
+            }
+            let word_flags = tables.flags(syllables);
+            let stem = &syllables[..tables.stem_len(syllables, word_flags)];
+            if word_flags & STOPWORD != 0
+                || (stem.len() < syllables.len() && tables.flags(stem) & STOPWORD != 0)
+                || tables.is_function_word(syllables)
+            {
+                continue;
+            }
+            f(&word[..3 * stem.len()], stem);
         }
-        let stem = if word.is_ascii() && word.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower.clear();
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-            lower.as_str()
-        } else {
-            strip(word)
-        };
-        let single = stem.chars().nth(1).is_none();
-        if (single && !stem.chars().all(is_hangul_syllable))
-            || is_stopword(stem)
-            || is_stopword(word)
-            || is_function_word(word)
-        {
-            continue;
-        }
-        f(stem);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::unicode::is_hangul_syllable;
 
     fn all(sentence: &str) -> Vec<String> {
         let mut out = Vec::new();
@@ -550,6 +733,29 @@ mod tests {
         ($($word:literal => $stem:literal),* $(,)?) => {$(
             assert_eq!(strip($word), $stem, "strip({:?}): particle/ending table or stem-length rule broke", $word);
         )*};
+    }
+
+    #[test]
+    fn keys_round_trip_and_tell_lengths_apart() {
+        for term in ["가", "힣", "클라", "클라우드", "가가가가"] {
+            let syllables = syllables_of(term).unwrap();
+            assert_eq!(short_key_text(short_key(&syllables).unwrap()), term);
+        }
+        assert_eq!(short_key(&syllables_of("클라우드는").unwrap()), None);
+        assert_eq!(syllables_of("가a"), None);
+        let k = |t: &str| short_key(&syllables_of(t).unwrap());
+        assert_ne!(k("가"), k("가가"));
+        assert_ne!(k(""), k("가"));
+    }
+
+    #[test]
+    fn word_tables_are_hangul() {
+        for word in SUFFIXES.iter().chain(STOPWORDS).chain(KEEP_WHOLE) {
+            assert!(
+                syllables_of(word).is_some_and(|s| !s.is_empty()),
+                "{word:?} is not all Hangul syllables"
+            );
+        }
     }
 
     #[test]
@@ -610,6 +816,14 @@ mod tests {
             syllable_bigrams(stem, |b| got.push(b.to_string()));
             assert_eq!(got, want, "syllable_bigrams({stem:?})");
         }
+    }
+
+    #[test]
+    fn particles_after_latin_words_are_stripped() {
+        assert_eq!(
+            all("AI가 5G를 CEO는 12일 AI반도체 x86에서 Q&A"),
+            ["ai", "5g", "ceo", "12일", "AI반도체", "x86"]
+        );
     }
 
     #[test]

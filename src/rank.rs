@@ -20,7 +20,7 @@ use crate::similarity::{Graph, Vectors};
 /// PageRank damping factor.
 const DAMPING: f64 = 0.85;
 /// PageRank stops when the scores move less than this in total (L1).
-const TOLERANCE: f64 = 1e-7;
+const TOLERANCE: f64 = 1e-5;
 /// PageRank never runs more than this many iterations.
 const MAX_ITERATIONS: usize = 100;
 /// Content sentence `p` (0-based) gets position weight `1 / (1 + p / POSITION_SCALE)`.
@@ -183,7 +183,7 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
     let mut next = vec![0.0; n];
     // Each sentence's score divided by its total edge weight, once per round.
     let mut share = vec![0.0; n];
-    for _ in 0..MAX_ITERATIONS {
+    for _it in 0..MAX_ITERATIONS {
         // Isolated sentences spread their score evenly, so the total stays 1.
         let dangling: f64 = (0..n)
             .filter(|&j| out_weight[j] == 0.0)
@@ -203,6 +203,12 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
         let delta: f64 = score.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut score, &mut next);
         if delta < TOLERANCE {
+            if std::env::var_os("KSUM_IT").is_some() {
+                eprintln!(
+                    "it {_it} n {n} e {}",
+                    graph.edges.iter().map(|e| e.len()).sum::<usize>()
+                );
+            }
             break;
         }
     }

@@ -62,7 +62,15 @@ pub struct Vectors {
     /// For each term id, the number of sentences that contain it.
     pub df: Vec<u32>,
     /// The term of each id (empty for bigram vectors, which nothing needs to name).
-    pub vocab: Vec<String>,
+    names: Vec<Name>,
+}
+
+/// A term's text, kept as its syllable key when it has one (most terms): the text
+/// is made only for the few terms that are shown (keywords).
+#[derive(Clone, Debug)]
+enum Name {
+    Syllables(u64),
+    Text(String),
 }
 
 /// Interns terms and collects per-sentence term counts; [`Builder::finish`] turns
@@ -70,7 +78,7 @@ pub struct Vectors {
 /// (stems and bigrams are slices of their sentence), so interning rarely allocates.
 #[derive(Default)]
 struct Builder<'a> {
-    /// Ids of terms of one to four Hangul syllables, by [`syllable_key`] (most terms
+    /// Ids of terms of one to four Hangul syllables, by [`short_key`] (most terms
     /// are such: hashing one integer is far cheaper than hashing a string).
     hangul: rustc_hash::FxHashMap<u64, u32>,
     /// Ids of the other terms.
@@ -83,15 +91,23 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn add(&mut self, sentence: &'a str, term: &str) {
-        if let Some(key) = syllable_key(term) {
-            let next = self.df.len() as u32;
-            let id = *self.hangul.entry(key).or_insert(next);
-            if id == next {
-                self.df.push(0);
-            }
-            self.open.push((id, 1.0));
-            return;
+    /// Adds a term of one to four Hangul syllables by its [`short_key`].
+    fn add_key(&mut self, key: u64) {
+        let next = self.df.len() as u32;
+        let id = *self.hangul.entry(key).or_insert(next);
+        if id == next {
+            self.df.push(0);
+        }
+        self.open.push((id, 1.0));
+    }
+
+    /// Adds a term by its syllables (`가` = 0) when it has any, else by its text.
+    fn add(&mut self, sentence: &'a str, term: &str, syllables: &[u16]) {
+        if let Some(key) = (!syllables.is_empty())
+            .then(|| short_key(syllables))
+            .flatten()
+        {
+            return self.add_key(key);
         }
         let id = match self.ids.get(term) {
             Some(&id) => id,
@@ -110,7 +126,7 @@ impl<'a> Builder<'a> {
     }
 
     fn end_sentence(&mut self) {
-        let mut tf = std::mem::take(&mut self.open);
+        let tf = &mut self.open;
         tf.sort_unstable_by_key(|&(id, _)| id);
         tf.dedup_by(|next, kept| {
             if next.0 == kept.0 {
@@ -120,15 +136,16 @@ impl<'a> Builder<'a> {
                 false
             }
         });
-        for &(id, _) in &tf {
+        for &(id, _) in tf.iter() {
             self.df[id as usize] += 1;
         }
-        self.open = Vec::with_capacity(tf.len());
-        self.counts.push(tf);
+        // One allocation of the exact size; `open` keeps its room for the next sentence.
+        self.counts.push(tf.to_vec());
+        tf.clear();
     }
 
-    /// The vectors; `with_vocab` also keeps the terms themselves.
-    fn finish(self, with_vocab: bool) -> Vectors {
+    /// The vectors; `with_names` also keeps the terms themselves.
+    fn finish(self, with_names: bool) -> Vectors {
         let n = self.counts.len() as f32;
         let df = self.df;
         // libm, not f32::ln: the platform's logf may differ in the last bit between
@@ -156,55 +173,21 @@ impl<'a> Builder<'a> {
                 SparseVec(tf)
             })
             .collect();
-        let mut vocab = Vec::new();
-        if with_vocab {
-            vocab = vec![String::new(); df.len()];
+        let mut names = Vec::new();
+        if with_names {
+            names = vec![Name::Syllables(0); df.len()];
             for (term, id) in self.ids {
-                vocab[id as usize] = term.into_owned();
+                names[id as usize] = Name::Text(term.into_owned());
             }
             for (key, id) in self.hangul {
-                vocab[id as usize] = syllables_of_key(key);
+                names[id as usize] = Name::Syllables(key);
             }
         }
-        Vectors { vecs, df, vocab }
+        Vectors { vecs, df, names }
     }
 }
 
-use crate::unicode::{S_BASE as SYLLABLE_BASE, S_COUNT};
-/// The number of Hangul syllables, `가` to `힣`.
-const SYLLABLES: u64 = S_COUNT as u64;
-
-/// A term of one to four Hangul syllables as a number (base-11173 digits, each
-/// syllable's index plus one, so lengths differ), else `None`.
-fn syllable_key(term: &str) -> Option<u64> {
-    if term.is_empty() || term.len() > 12 {
-        return None;
-    }
-    let mut key = 0u64;
-    for c in term.chars() {
-        let index = (c as u32).checked_sub(SYLLABLE_BASE)? as u64;
-        if index >= SYLLABLES {
-            return None;
-        }
-        key = key * (SYLLABLES + 1) + index + 1;
-    }
-    Some(key)
-}
-
-/// The term of a [`syllable_key`].
-fn syllables_of_key(mut key: u64) -> String {
-    let mut chars = ['\0'; 4];
-    let mut n = 0;
-    while key > 0 && n < 4 {
-        let index = (key % (SYLLABLES + 1)) as u32 - 1;
-        chars[n] = char::from_u32(SYLLABLE_BASE + index).unwrap_or('\u{FFFD}');
-        n += 1;
-        key /= SYLLABLES + 1;
-    }
-    let mut term = String::with_capacity(3 * n);
-    term.extend(chars[..n].iter().rev());
-    term
-}
+use crate::normalize::{short_key, short_key_text};
 
 /// `term` as a slice of `sentence` when it is one (same address), else `None`.
 fn borrow_from<'a>(sentence: &'a str, term: &str) -> Option<&'a str> {
@@ -230,15 +213,38 @@ impl Vectors {
         let room = (bytes / 8).min(1 << 12);
         stems.hangul.reserve(room);
         bigrams.hangul.reserve(room);
+        let mut scratch = crate::normalize::Scratch::default();
         for &sentence in sentences {
-            crate::normalize::terms(sentence, |stem| {
-                stems.add(sentence, stem);
-                crate::normalize::syllable_bigrams(stem, |b| bigrams.add(sentence, b));
+            scratch.terms(sentence, |stem, syllables| {
+                stems.add(sentence, stem, syllables);
+                if syllables.len() >= 3 {
+                    // Syllable bigrams (`반려동물` → `반려`, `려동`, `동물`), as
+                    // [`crate::normalize::syllable_bigrams`] gives them.
+                    for pair in syllables.windows(2) {
+                        bigrams.add_key(short_key(pair).unwrap_or_default());
+                    }
+                } else {
+                    bigrams.add(sentence, stem, syllables);
+                }
             });
             stems.end_sentence();
             bigrams.end_sentence();
         }
         (stems.finish(true), bigrams.finish(false))
+    }
+
+    /// The number of distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.df.len()
+    }
+
+    /// The text of term `id` (empty for bigram vectors, which keep no names).
+    pub fn term(&self, id: usize) -> String {
+        match self.names.get(id) {
+            Some(Name::Syllables(key)) => short_key_text(*key),
+            Some(Name::Text(text)) => text.clone(),
+            None => String::new(),
+        }
     }
 
     /// Cosine similarity of sentences `i` and `j`.
@@ -259,42 +265,68 @@ impl Graph {
     /// Builds the similarity graph of `vectors` through the inverted index.
     pub fn new(vectors: &Vectors) -> Self {
         let n = vectors.vecs.len();
-        // Postings with weights, for terms in at most MAX_POSTINGS sentences.
-        let mut postings: Vec<Vec<(u32, f32)>> = vectors
-            .df
-            .iter()
-            .map(|&df| {
-                Vec::with_capacity(if df as usize <= MAX_POSTINGS {
-                    df as usize
-                } else {
-                    0
-                })
-            })
-            .collect();
+        // Postings with weights, for terms in at most MAX_POSTINGS sentences, in one
+        // flat array: term t's list is postings[start[t]..start[t + 1]], by sentence.
+        let terms = vectors.df.len();
+        let mut start = Vec::with_capacity(terms + 1);
+        start.push(0usize);
+        for &df in &vectors.df {
+            let len = if df as usize <= MAX_POSTINGS {
+                df as usize
+            } else {
+                0
+            };
+            start.push(start.last().copied().unwrap_or(0) + len);
+        }
+        let mut postings = vec![(0u32, 0f32); start[terms]];
+        let mut fill = start[..terms].to_vec();
         for (i, v) in vectors.vecs.iter().enumerate() {
             for &(term, w) in &v.0 {
-                if vectors.df[term as usize] as usize <= MAX_POSTINGS {
-                    postings[term as usize].push((i as u32, w));
+                let t = term as usize;
+                if fill[t] < start[t + 1] {
+                    postings[fill[t]] = (i as u32, w);
+                    fill[t] += 1;
                 }
             }
         }
+        // Sentence i, sharing term t, sits at `own[t]` in t's list (sentences come in
+        // order); `far[t]` is the end of the sentences within WINDOW of i. Both only
+        // move forward, so no search is needed.
+        let mut own = start[..terms].to_vec();
+        let mut far = own.clone();
         let mut edges: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
         // Accumulate dot products of sentence i with every later sentence sharing a term.
         let mut acc: Vec<f32> = vec![0.0; n];
         let mut touched: Vec<u32> = Vec::new();
         for i in 0..n {
             for &(term, w) in &vectors.vecs[i].0 {
-                let list = &postings[term as usize];
-                let later = list.partition_point(|&(j, _)| j as usize <= i);
-                let near = list.partition_point(|&(j, _)| j as usize <= i + WINDOW);
-                for &(j, w2) in &list[later..near] {
+                let t = term as usize;
+                if own[t] == start[t + 1] {
+                    continue; // a term in too many sentences: not posted
+                }
+                own[t] += 1;
+                let later = own[t];
+                let end = start[t + 1];
+                let mut near = far[t].max(later);
+                while near < end && postings[near].0 as usize <= i + WINDOW {
+                    near += 1;
+                }
+                far[t] = near;
+                for &(j, w2) in &postings[later..near] {
                     if acc[j as usize] == 0.0 {
                         touched.push(j);
                     }
                     acc[j as usize] += w * w2;
                 }
             }
-            touched.sort_unstable();
+            // Neighbours in index order: sort the few, or sweep the window for many.
+            if touched.len() > 64 {
+                touched.clear();
+                let last = (i + WINDOW).min(n - 1);
+                touched.extend((i as u32 + 1..=last as u32).filter(|&j| acc[j as usize] != 0.0));
+            } else {
+                touched.sort_unstable();
+            }
             for &j in &touched {
                 let sim = acc[j as usize];
                 acc[j as usize] = 0.0;
@@ -317,31 +349,33 @@ fn keep_strongest(edges: Vec<Vec<(u32, f32)>>) -> Vec<Vec<(u32, f32)>> {
     if edges.iter().all(|e| e.len() <= MAX_NEIGHBOURS) {
         return edges;
     }
-    // Strongest first; equal weights go to the nearer index, deterministically.
-    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    // Strongest first; equal weights go to the nearer index, deterministically. As one
+    // integer: weights are positive, so their bits order like them.
+    let rank = |j: u32, w: f32| (u64::from(w.to_bits()) << 32) | u64::from(u32::MAX - j);
     // The weakest edge each sentence keeps (none: it keeps them all). An edge's
     // weight is the same in both lists, so "i keeps (j, w)" is a comparison with
     // i's cutoff, and the lists are filtered in place of being rebuilt and sorted.
-    let mut scratch = Vec::new();
-    let cutoff: Vec<Option<(u32, f32)>> = edges
+    let mut scratch: Vec<u64> = Vec::new();
+    let cutoff: Vec<u64> = edges
         .iter()
         .map(|list| {
-            (list.len() > MAX_NEIGHBOURS).then(|| {
-                scratch.clear();
-                scratch.extend_from_slice(list);
-                *scratch.select_nth_unstable_by(MAX_NEIGHBOURS - 1, order).1
-            })
+            if list.len() <= MAX_NEIGHBOURS {
+                return 0;
+            }
+            scratch.clear();
+            scratch.extend(list.iter().map(|&(j, w)| rank(j, w)));
+            *scratch
+                .select_nth_unstable_by(MAX_NEIGHBOURS - 1, |a, b| b.cmp(a))
+                .1
         })
         .collect();
-    let keeps = |i: usize, edge: &(u32, f32)| {
-        cutoff[i].is_none_or(|c| order(edge, &c) != std::cmp::Ordering::Greater)
-    };
+    let keeps = |i: usize, j: u32, w: f32| rank(j, w) >= cutoff[i];
     // In place: no second set of lists beside the first.
     edges
         .into_iter()
         .enumerate()
         .map(|(i, mut list)| {
-            list.retain(|&(j, w)| keeps(i, &(j, w)) || keeps(j as usize, &(i as u32, w)));
+            list.retain(|&(j, w)| keeps(i, j, w) || keeps(j as usize, i as u32, w));
             list
         })
         .collect()
@@ -369,15 +403,10 @@ mod tests {
     }
 
     #[test]
-    fn syllable_keys_round_trip() {
-        for term in ["가", "힣", "클라", "클라우드", "가가가가"] {
-            let key = syllable_key(term).unwrap();
-            assert_eq!(syllables_of_key(key), term);
-        }
-        for term in ["", "abc", "클라우드는", "AI", "가a"] {
-            assert_eq!(syllable_key(term), None, "{term:?}");
-        }
-        assert_ne!(syllable_key("가"), syllable_key("가가"));
+    fn terms_are_named_by_their_stems() {
+        let v = Vectors::new(&["클라우드를 AI가 쓴다.", "가 클라우드는 Cloud 쓴다."]);
+        let names: Vec<String> = (0..v.term_count()).map(|id| v.term(id)).collect();
+        assert_eq!(names, ["클라우드", "ai", "쓴다", "cloud"], "AI가 is ai");
     }
 
     #[test]

@@ -88,7 +88,15 @@ fn split_composed(text: &str) -> Vec<Span> {
     let mut i = 0;
     while i < bytes.len() {
         // Line breaks by their UTF-8 bytes: \n \r \v \f, U+0085 (C2 85),
-        // U+2028 and U+2029 (E2 80 A8/A9).
+        // U+2028 and U+2029 (E2 80 A8/A9). Skip to the next byte that can start one
+        // (a tight loop: most bytes cannot).
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let len = match bytes[i] {
             b'\n' | b'\r' | 0x0B | 0x0C => 1,
             0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
