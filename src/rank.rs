@@ -20,7 +20,7 @@ use crate::similarity::{Graph, Vectors};
 /// PageRank damping factor.
 const DAMPING: f64 = 0.85;
 /// PageRank stops when the scores move less than this in total (L1).
-const TOLERANCE: f64 = 1e-5;
+const TOLERANCE: f64 = 1e-4;
 /// PageRank never runs more than this many iterations.
 const MAX_ITERATIONS: usize = 100;
 /// Content sentence `p` (0-based) gets position weight `1 / (1 + p / POSITION_SCALE)`.
@@ -173,17 +173,24 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
     if n == 0 {
         return Vec::new();
     }
-    let out_weight: Vec<f64> = graph
-        .edges
-        .iter()
-        .map(|e| e.iter().map(|&(_, w)| w as f64).sum())
-        .collect();
+    // The graph as flat arrays (neighbour, weight) with offsets: the inner loop below
+    // runs tens of times over every edge.
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0usize);
+    let (mut neighbour, mut weight) = (Vec::new(), Vec::new());
+    let mut out_weight = Vec::with_capacity(n);
+    for edges in &graph.edges {
+        neighbour.extend(edges.iter().map(|&(j, _)| j as usize));
+        weight.extend(edges.iter().map(|&(_, w)| w as f64));
+        out_weight.push(edges.iter().map(|&(_, w)| w as f64).sum::<f64>());
+        offsets.push(neighbour.len());
+    }
     let base = (1.0 - DAMPING) / n as f64;
     let mut score = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
     // Each sentence's score divided by its total edge weight, once per round.
     let mut share = vec![0.0; n];
-    for _it in 0..MAX_ITERATIONS {
+    for _ in 0..MAX_ITERATIONS {
         // Isolated sentences spread their score evenly, so the total stays 1.
         let dangling: f64 = (0..n)
             .filter(|&j| out_weight[j] == 0.0)
@@ -193,22 +200,18 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
         for (c, (&s, &w)) in share.iter_mut().zip(score.iter().zip(&out_weight)) {
             *c = if w > 0.0 { s / w } else { 0.0 };
         }
-        for (i, edges) in graph.edges.iter().enumerate() {
-            let incoming: f64 = edges
+        for (i, range) in offsets.windows(2).enumerate() {
+            let (from, to) = (range[0], range[1]);
+            let incoming: f64 = neighbour[from..to]
                 .iter()
-                .map(|&(j, w)| share[j as usize] * w as f64)
+                .zip(&weight[from..to])
+                .map(|(&j, &w)| share[j] * w)
                 .sum();
             next[i] = base + DAMPING * (incoming + dangling);
         }
         let delta: f64 = score.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut score, &mut next);
         if delta < TOLERANCE {
-            if std::env::var_os("KSUM_IT").is_some() {
-                eprintln!(
-                    "it {_it} n {n} e {}",
-                    graph.edges.iter().map(|e| e.len()).sum::<usize>()
-                );
-            }
             break;
         }
     }

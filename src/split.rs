@@ -43,7 +43,7 @@ mod endings;
 
 use endings::{
     ending, ends_with, has_jong_m, is_connective, is_continuation, is_decoration, is_final,
-    is_opener, is_strong_decoration, is_syllable, Ending,
+    is_opener, is_strong_decoration, is_syllable, may_end, Ending,
 };
 
 /// Quote and bracket pairs farther apart than this many chars are not paired.
@@ -408,7 +408,10 @@ impl Line {
                 continue;
             }
             let glued = chars.get(i + 1).is_some_and(|&c| is_syllable(c)) && is_decoration(c);
-            if (next_ws || glued) && self.after_word(i, s) {
+            // A word that ends in a Hangul syllable no ending ends with cannot end the
+            // sentence (see `after_word`): most words.
+            let maybe = !is_syllable(c) || may_end(c);
+            if (next_ws || glued) && maybe && self.after_word(i, s) {
                 out.push(Span::new(s, i + 1));
                 sent = None;
             }

@@ -36,12 +36,6 @@ pub(super) fn ends_with(w: &[char], s: &str) -> bool {
     true
 }
 
-/// True when `w` equals `s`.
-fn equals(w: &[char], s: &str) -> bool {
-    // Hangul is three bytes a char: compare lengths cheaply before the chars.
-    w.len() * 3 >= s.len() && w.len() <= s.len() && w.len() == s.chars().count() && ends_with(w, s)
-}
-
 /// True when `w` starts with the characters of `s`.
 fn starts_with(w: &[char], s: &str) -> bool {
     let mut it = w.iter();
@@ -58,14 +52,21 @@ fn ends_with_any(w: &[char], table: &[&str]) -> bool {
     table.iter().any(|s| ends_with(w, s))
 }
 
-/// True when `w` is one of the words of `table`.
+/// True when `w` is one of the words of `table`. The UTF-8 length of `w`, computed
+/// once, rules out most entries with one comparison.
 fn equals_any(w: &[char], table: &[&str]) -> bool {
-    table.iter().any(|s| equals(w, s))
+    let bytes: usize = w.iter().map(|c| c.len_utf8()).sum();
+    table.iter().any(|s| s.len() == bytes && ends_with(w, s))
 }
 
-/// True when `w` starts with one of the words of `table`.
+/// True when `w` starts with one of the words of `table`. The first char rules out
+/// most entries.
 fn starts_with_any(w: &[char], table: &[&str]) -> bool {
-    table.iter().any(|s| starts_with(w, s))
+    let first = w.first().copied();
+    table.iter().any(|s| {
+        let head = s.chars().next();
+        (head.is_none() || head == first) && starts_with(w, s)
+    })
 }
 
 /// Words ending in 다 that are nouns, particles, adverbs or connectives, not a
@@ -271,6 +272,48 @@ pub(super) fn ending(w: &[char]) -> Ending {
     }
 }
 
+/// True when [`ending`] can be anything but `None` for a word whose last char is
+/// `last`: the syllables its `match` tests (a test keeps the two in step). Most words
+/// end otherwise, and the splitter skips them without looking further.
+pub(super) fn may_end(last: char) -> bool {
+    matches!(
+        last,
+        '다' | '요'
+            | '욧'
+            | '죠'
+            | '쥬'
+            | '까'
+            | '음'
+            | '줌'
+            | '봄'
+            | '짐'
+            | '옴'
+            | '감'
+            | '김'
+            | '됨'
+            | '함'
+            | '임'
+            | '님'
+            | '네'
+            | '군'
+            | '듯'
+            | '나'
+            | '라'
+            | '고'
+            | '구'
+            | '아'
+            | '야'
+            | '먼'
+            | '당'
+            | '용'
+            | '유'
+            | '지'
+            | '제'
+            | '재'
+            | '랑'
+    )
+}
+
 /// Last syllables of connective endings and case particles (때문에, 모르겠지만,
 /// 그래서...): a trailing ellipsis after them does not end the sentence.
 #[rustfmt::skip]
@@ -390,6 +433,26 @@ fn is_emoji(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_end_covers_every_ending() {
+        let context = [
+            '했', '하', '습', '니', '이', '있', '없', '좋', '거', '구', '더', '웃', '아', '걸',
+            '\0',
+        ];
+        for c in ('가'..='힣').filter(|&c| !may_end(c)) {
+            for &p in &context {
+                for &pp in &context {
+                    assert_eq!(
+                        ending(&[pp, p, c]),
+                        Ending::None,
+                        "{pp}{p}{c}: update may_end"
+                    );
+                    assert_eq!(ending(&[p, c]), Ending::None, "{p}{c}: update may_end");
+                }
+            }
+        }
+    }
 
     fn w(s: &str) -> Vec<char> {
         s.chars().collect()
