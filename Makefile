@@ -21,7 +21,7 @@ build:
 BINDGEN := wasm-bindgen --remove-name-section --remove-producers-section --out-name ksum
 
 wasm:
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=s cargo build --lib --release --locked --target wasm32-unknown-unknown
+	cargo build --lib --release --locked --target wasm32-unknown-unknown
 	$(BINDGEN) --target web --out-dir www/pkg $(WASM)
 	$(BINDGEN) --target no-modules --out-dir target/pkg-classic $(WASM)
 

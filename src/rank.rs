@@ -173,18 +173,11 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
     if n == 0 {
         return Vec::new();
     }
-    // The graph as flat arrays (neighbour, weight) with offsets: the inner loop below
-    // runs tens of times over every edge.
-    let mut offsets = Vec::with_capacity(n + 1);
-    offsets.push(0usize);
-    let (mut neighbour, mut weight) = (Vec::new(), Vec::new());
-    let mut out_weight = Vec::with_capacity(n);
-    for edges in &graph.edges {
-        neighbour.extend(edges.iter().map(|&(j, _)| j as usize));
-        weight.extend(edges.iter().map(|&(_, w)| w as f64));
-        out_weight.push(edges.iter().map(|&(_, w)| w as f64).sum::<f64>());
-        offsets.push(neighbour.len());
-    }
+    let out_weight: Vec<f64> = graph
+        .edges
+        .iter()
+        .map(|e| e.iter().map(|&(_, w)| w as f64).sum())
+        .collect();
     let base = (1.0 - DAMPING) / n as f64;
     let mut score = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
@@ -200,12 +193,10 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
         for (c, (&s, &w)) in share.iter_mut().zip(score.iter().zip(&out_weight)) {
             *c = if w > 0.0 { s / w } else { 0.0 };
         }
-        for (i, range) in offsets.windows(2).enumerate() {
-            let (from, to) = (range[0], range[1]);
-            let incoming: f64 = neighbour[from..to]
+        for (i, edges) in graph.edges.iter().enumerate() {
+            let incoming: f64 = edges
                 .iter()
-                .zip(&weight[from..to])
-                .map(|(&j, &w)| share[j] * w)
+                .map(|&(j, w)| share[j as usize] * w as f64)
                 .sum();
             next[i] = base + DAMPING * (incoming + dangling);
         }
