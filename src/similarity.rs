@@ -86,8 +86,8 @@ struct Builder<'a> {
     df: Vec<u32>,
     /// `(term id, count)` per finished sentence.
     counts: Vec<Vec<(u32, f32)>>,
-    /// Raw term ids of the open sentence.
-    open: Vec<(u32, f32)>,
+    /// Raw term ids of the open sentence, repeats included.
+    open: Vec<u32>,
 }
 
 impl<'a> Builder<'a> {
@@ -98,7 +98,7 @@ impl<'a> Builder<'a> {
         if id == next {
             self.df.push(0);
         }
-        self.open.push((id, 1.0));
+        self.open.push(id);
     }
 
     /// Adds a term by its syllables (`가` = 0) when it has any, else by its text.
@@ -122,26 +122,26 @@ impl<'a> Builder<'a> {
                 id
             }
         };
-        self.open.push((id, 1.0));
+        self.open.push(id);
     }
 
     fn end_sentence(&mut self) {
-        let tf = &mut self.open;
-        tf.sort_unstable_by_key(|&(id, _)| id);
-        tf.dedup_by(|next, kept| {
-            if next.0 == kept.0 {
-                kept.1 += 1.0;
-                true
-            } else {
-                false
+        self.open.sort_unstable();
+        // Runs of one id are its count; one allocation of the exact size per sentence,
+        // and `open` keeps its room for the next.
+        let distinct = 1 + self.open.windows(2).filter(|p| p[0] != p[1]).count();
+        let mut tf: Vec<(u32, f32)> = Vec::with_capacity(distinct.min(self.open.len()));
+        for &id in &self.open {
+            match tf.last_mut() {
+                Some(last) if last.0 == id => last.1 += 1.0,
+                _ => {
+                    self.df[id as usize] += 1;
+                    tf.push((id, 1.0));
+                }
             }
-        });
-        for &(id, _) in tf.iter() {
-            self.df[id as usize] += 1;
         }
-        // One allocation of the exact size; `open` keeps its room for the next sentence.
-        self.counts.push(tf.to_vec());
-        tf.clear();
+        self.counts.push(tf);
+        self.open.clear();
     }
 
     /// The vectors; `with_names` also keeps the terms themselves.
@@ -159,10 +159,15 @@ impl<'a> Builder<'a> {
             .into_iter()
             .map(|mut tf| {
                 for (id, w) in tf.iter_mut() {
-                    let count = *w as usize;
-                    let t = match tf_weight.get(count) {
-                        Some(&t) if count as f32 == *w => t,
-                        _ => 1.0 + libm::logf(*w),
+                    // Most terms occur once: 1 + ln 1 is exactly 1.
+                    let t = if *w == 1.0 {
+                        1.0
+                    } else {
+                        let count = *w as usize;
+                        match tf_weight.get(count) {
+                            Some(&t) if count as f32 == *w => t,
+                            _ => 1.0 + libm::logf(*w),
+                        }
                     };
                     *w = t * idf[*id as usize];
                 }
