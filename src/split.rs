@@ -64,6 +64,17 @@ const MAX_FOOTNOTE: usize = 12;
 /// Marks a char that has no partner.
 const NONE: u32 = u32::MAX;
 
+/// `char::is_whitespace`, answered without the Unicode table for the chars that fill
+/// Korean text (ASCII and Hangul syllables): the splitter asks it of nearly every char.
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\u{0B}'
+    } else {
+        !is_syllable(c) && c.is_whitespace()
+    }
+}
+
 /// Splits `text` into sentences; see the module documentation for the rules and the
 /// invariant the spans satisfy.
 ///
@@ -263,7 +274,7 @@ impl Line {
             let prev = if i > 0 { chars[i - 1] } else { ' ' };
             let next = chars.get(i + 1).copied().unwrap_or(' ');
             let c = chars[i];
-            if c == '.' && is_syllable(prev) && next.is_whitespace() {
+            if c == '.' && is_syllable(prev) && is_space(next) {
                 periods += 1;
             }
             let want = match pairing(prev, c, next) {
@@ -326,7 +337,7 @@ impl Line {
         if self.chars[s] != '[' || self.chars[i] != ']' || self.mate[i] as usize != s {
             return false;
         }
-        if !self.chars.get(i + 1).is_some_and(|c| c.is_whitespace()) || i - s > 40 {
+        if !self.chars.get(i + 1).is_some_and(|&c| is_space(c)) || i - s > 40 {
             return false;
         }
         let inner: String = self.chars[s + 1..i].iter().collect();
@@ -342,7 +353,7 @@ impl Line {
     /// The word ending just before index `end` (exclusive), not reaching before `floor`.
     fn word_before(&self, end: usize, floor: usize) -> &[char] {
         let mut s = end;
-        while s > floor && end - s < MAX_WORD && !self.chars[s - 1].is_whitespace() {
+        while s > floor && end - s < MAX_WORD && !is_space(self.chars[s - 1]) {
             s -= 1;
         }
         &self.chars[s..end]
@@ -352,11 +363,11 @@ impl Line {
     fn word_after(&self, i: usize) -> &[char] {
         let n = self.chars.len();
         let mut s = i;
-        while s < n && self.chars[s].is_whitespace() {
+        while s < n && is_space(self.chars[s]) {
             s += 1;
         }
         let mut e = s;
-        while e < n && e - s < MAX_WORD && !self.chars[e].is_whitespace() {
+        while e < n && e - s < MAX_WORD && !is_space(self.chars[e]) {
             e += 1;
         }
         &self.chars[s..e]
@@ -376,7 +387,7 @@ impl Line {
                 i += 1;
                 continue;
             }
-            if c.is_whitespace() {
+            if is_space(c) {
                 i += 1;
                 continue;
             }
@@ -394,7 +405,7 @@ impl Line {
                 i = end;
                 continue;
             }
-            let next_ws = chars.get(i + 1).is_some_and(|c| c.is_whitespace());
+            let next_ws = chars.get(i + 1).is_some_and(|&c| is_space(c));
             if self.closes_pair(i) {
                 let glued = chars.get(i + 1).is_some_and(|&c| is_syllable(c));
                 if (next_ws && self.after_closer(i, s))
@@ -419,7 +430,7 @@ impl Line {
         }
         if let Some(s) = sent {
             let mut e = n;
-            while e > s && chars[e - 1].is_whitespace() {
+            while e > s && is_space(chars[e - 1]) {
                 e -= 1;
             }
             if e > s {
@@ -451,11 +462,11 @@ impl Line {
                     break;
                 }
                 b = close + 1;
-            } else if c.is_whitespace() {
+            } else if is_space(c) {
                 // Laughter or emoji after a space still belong to this sentence:
                 // `…하니까요. 😲😲`.
                 let mut k = b;
-                while k < n && chars[k].is_whitespace() {
+                while k < n && is_space(chars[k]) {
                     k += 1;
                 }
                 let mut e = k;
@@ -487,7 +498,7 @@ impl Line {
             .all(|&c| matches!(c, '.' | '…' | '‥' | '⋯' | '．'));
         let ellipsis = dots && (run.len() >= 2 || run.iter().any(|&c| c != '.' && c != '．'));
         let single_period = dots && !ellipsis;
-        if next.is_whitespace() {
+        if is_space(next) {
             if single_period && (self.period_is_not_terminal(a, s) || self.spaced_letters(a, s)) {
                 return (b, false);
             }
@@ -538,11 +549,11 @@ impl Line {
         if self.mate[k] == NONE || close <= k || close - k > MAX_NOTE {
             return None;
         }
-        if chars.get(close + 1).is_some_and(|c| !c.is_whitespace()) {
+        if chars.get(close + 1).is_some_and(|&c| !is_space(c)) {
             return None;
         }
         let mut e = close;
-        while e > k + 1 && (is_closer_char(chars[e - 1]) || chars[e - 1].is_whitespace()) {
+        while e > k + 1 && (is_closer_char(chars[e - 1]) || is_space(chars[e - 1])) {
             e -= 1;
         }
         if e <= k + 1 || is_terminal(chars[e - 1]) {
@@ -569,13 +580,13 @@ impl Line {
         }
         // The previous letter: `X.` or `X. ` just before.
         let mut k = a - 1;
-        while k > s && chars[k - 1].is_whitespace() {
+        while k > s && is_space(chars[k - 1]) {
             k -= 1;
         }
         let before = k >= 2 && k - 2 >= s && chars[k - 1] == '.' && is_letter_at(k - 2);
         // The next letter.
         let mut j = a + 1;
-        while j < chars.len() && chars[j].is_whitespace() {
+        while j < chars.len() && is_space(chars[j]) {
             j += 1;
         }
         before || is_letter_at(j)
@@ -619,7 +630,7 @@ impl Line {
         let opens_sentence = (s..o).all(|k| matches!(pairing(' ', chars[k], ' '), Pairing::Open));
         // How the content ends: skip nested closers backwards.
         let mut k = i;
-        while k > o + 1 && (is_closer_char(chars[k - 1]) || chars[k - 1].is_whitespace()) {
+        while k > o + 1 && (is_closer_char(chars[k - 1]) || is_space(chars[k - 1])) {
             k -= 1;
         }
         let ends_punct = k > o + 1 && is_terminal(chars[k - 1]);
@@ -669,13 +680,13 @@ impl Line {
         if is_terminal(chars[k]) {
             return k > s;
         }
-        if chars[k].is_whitespace() {
+        if is_space(chars[k]) {
             // `…버렸음 (출근시간 19시)`: a finished clause before the aside.
             let mut e = k;
-            while e > s && chars[e - 1].is_whitespace() {
+            while e > s && is_space(chars[e - 1]) {
                 e -= 1;
             }
-            return e > s && !chars[e - 1].is_whitespace() && self.ends_sentence_unit(e - 1, s);
+            return e > s && !is_space(chars[e - 1]) && self.ends_sentence_unit(e - 1, s);
         }
         if !self.closes_pair(k) {
             let word = self.word_before(k + 1, s);
@@ -702,7 +713,7 @@ impl Line {
             // word before it did.
             let w0 = i + 1 - word.len();
             let mut k = w0;
-            while k > s && self.chars[k - 1].is_whitespace() {
+            while k > s && is_space(self.chars[k - 1]) {
                 k -= 1;
             }
             if k == w0 || k <= s || !is_strong_decoration(deco) {
@@ -772,7 +783,7 @@ impl Line {
             return false;
         }
         let mut k = i;
-        while k < self.chars.len() && self.chars[k].is_whitespace() {
+        while k < self.chars.len() && is_space(self.chars[k]) {
             k += 1;
         }
         let after = self.word_after(k + 1);
@@ -959,6 +970,13 @@ mod tests {
             texts("[단독] 정부가 예산을 늘렸다."),
             ["[단독] 정부가 예산을 늘렸다."]
         );
+    }
+
+    #[test]
+    fn is_space_is_is_whitespace() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{:?}", c);
+        }
     }
 
     #[test]
