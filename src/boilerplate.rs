@@ -54,16 +54,12 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     }
     // One pass: count chars and letters, and look for markers where they can start.
     let (mut chars, mut letters) = (0usize, 0usize);
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (c, len) = crate::unicode::char_at(bytes, i);
+    for (i, c) in s.char_indices() {
         chars += 1;
         letters += usize::from(is_letter(c));
-        if may_start_marker(c) && marker_at(c, &bytes[i..]) {
+        if may_start_marker(c) && marker_at(c, &s.as_bytes()[i..]) {
             return true;
         }
-        i += len;
     }
     // e-mail address in a short line: a byline ("홍길동 기자 hong@example.com").
     if chars <= 60 && s.contains('@') && has_email(s) {
@@ -105,17 +101,22 @@ fn may_start_marker(c: char) -> bool {
     if c.is_ascii() {
         matches!(c, '(' | '[' | '/' | 'c' | 'C' | 'a' | 'A')
     } else {
-        // A one-word filter on the low bits first: most chars fail it.
-        FIRST_MASK & (1 << (c as u32 % 64)) != 0 && FIRST_CHARS.binary_search(&c).is_ok()
+        // Two one-word filters on the bits first: most chars fail them.
+        let c = c as u32;
+        FIRST_MASK[0] & (1 << (c % 64)) != 0
+            && FIRST_MASK[1] & (1 << ((c / 64) % 64)) != 0
+            && FIRST_CHARS.binary_search(&char::from_u32(c).unwrap_or('\0')).is_ok()
     }
 }
 
-/// Bit `c % 64` set for each char `c` of [`FIRST_CHARS`].
-const FIRST_MASK: u64 = {
-    let mut mask = 0u64;
+/// Bit `c % 64`, and bit `(c / 64) % 64`, set for each char `c` of [`FIRST_CHARS`].
+const FIRST_MASK: [u64; 2] = {
+    let mut mask = [0u64; 2];
     let mut i = 0;
     while i < FIRST_CHARS.len() {
-        mask |= 1 << (FIRST_CHARS[i] as u32 % 64);
+        let c = FIRST_CHARS[i] as u32;
+        mask[0] |= 1 << (c % 64);
+        mask[1] |= 1 << ((c / 64) % 64);
         i += 1;
     }
     mask

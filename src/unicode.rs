@@ -34,25 +34,6 @@ pub(crate) fn is_hangul_syllable(c: char) -> bool {
     (c as u32).wrapping_sub(S_BASE) < S_COUNT
 }
 
-/// The char that starts at byte `i` of `bytes` (UTF-8 taken from a `str`, `i` a char
-/// boundary) and its length in bytes: decoding by the lead byte alone, without the
-/// checks `str::chars` repeats, for the hot loops that look at every char.
-#[inline]
-pub(crate) fn char_at(bytes: &[u8], i: usize) -> (char, usize) {
-    let b = bytes[i];
-    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
-    let (cp, len) = match b {
-        0..=0x7F => (u32::from(b), 1),
-        0xC0..=0xDF => ((u32::from(b & 0x1F) << 6) | cont(1), 2),
-        0xE0..=0xEF => ((u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
-        _ => (
-            (u32::from(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-            4,
-        ),
-    };
-    (char::from_u32(cp).unwrap_or('\u{FFFD}'), len)
-}
-
 /// A composed copy of a text and the way back to the original's byte offsets.
 #[derive(Debug)]
 pub(crate) struct Composed {
