@@ -43,6 +43,8 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     let mut pool: Vec<(usize, f32)> = content[..split].iter().map(|&i| (i, 0.0)).collect();
     let mut chosen: Vec<usize> = Vec::with_capacity(content.len() + boilerplate.len());
     let mut deferred: Vec<usize> = Vec::new();
+    let mut dense = vec![0f32; if pool.len() > 1 { ranker.vectors.term_count() } else { 0 }];
+    // (Only used while two or more sentences are in the pool.)
     while !pool.is_empty() {
         // The pool is in score order, so on equal gain the earlier entry wins.
         let mut pick = 0;
@@ -59,8 +61,26 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
             continue;
         }
         chosen.push(i);
+        if pool.is_empty() {
+            break;
+        }
+        // Cosines with i through i's weights spread over a dense array: one look-up
+        // per term of the other sentence, no merge (the same products, summed in the
+        // same term order, so the same bits as `Vectors::similarity`).
+        let vi = &ranker.vectors.vecs[i].0;
+        for &(t, w) in vi {
+            dense[t as usize] = w;
+        }
         for (j, r) in pool.iter_mut() {
-            *r = r.max(similarity(i, *j));
+            let dot: f32 = ranker.vectors.vecs[*j]
+                .0
+                .iter()
+                .map(|&(t, w)| dense[t as usize] * w)
+                .fold(0.0, |sum, x| sum + x);
+            *r = r.max(dot);
+        }
+        for &(t, _) in vi {
+            dense[t as usize] = 0.0;
         }
     }
     for &i in &content[split..] {
