@@ -105,7 +105,9 @@ fn may_start_marker(c: char) -> bool {
         let c = c as u32;
         FIRST_MASK[0] & (1 << (c % 64)) != 0
             && FIRST_MASK[1] & (1 << ((c / 64) % 64)) != 0
-            && FIRST_CHARS.binary_search(&char::from_u32(c).unwrap_or('\0')).is_ok()
+            && FIRST_CHARS
+                .binary_search(&char::from_u32(c).unwrap_or('\0'))
+                .is_ok()
     }
 }
 

@@ -43,8 +43,13 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     let mut pool: Vec<(usize, f32)> = content[..split].iter().map(|&i| (i, 0.0)).collect();
     let mut chosen: Vec<usize> = Vec::with_capacity(content.len() + boilerplate.len());
     let mut deferred: Vec<usize> = Vec::new();
-    let mut dense = vec![0f32; if pool.len() > 1 { ranker.vectors.term_count() } else { 0 }];
-    // (Only used while two or more sentences are in the pool.)
+    // Used only while two or more sentences are in the pool.
+    let terms = if pool.len() > 1 {
+        ranker.vectors.term_count()
+    } else {
+        0
+    };
+    let mut dense = vec![0f32; terms];
     while !pool.is_empty() {
         // The pool is in score order, so on equal gain the earlier entry wins.
         let mut pick = 0;
