@@ -218,6 +218,10 @@ impl Vectors {
         let room = (bytes / 8).min(1 << 12);
         stems.hangul.reserve(room);
         bigrams.hangul.reserve(room);
+        stems.df.reserve(room);
+        bigrams.df.reserve(room);
+        stems.counts.reserve(sentences.len());
+        bigrams.counts.reserve(sentences.len());
         let mut scratch = crate::normalize::Scratch::default();
         for &sentence in sentences {
             scratch.terms(sentence, |stem, syllables| {
@@ -299,7 +303,10 @@ impl Graph {
         // move forward, so no search is needed.
         let mut own = start[..terms].to_vec();
         let mut far = own.clone();
-        let mut edges: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+        // Each sentence's edges to later sentences, each list allocated at its size,
+        // and every sentence's degree.
+        let mut forward: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
+        let mut degree = vec![0usize; n];
         // Accumulate dot products of sentence i with every later sentence sharing a term.
         let mut acc: Vec<f32> = vec![0.0; n];
         let mut touched: Vec<u32> = Vec::new();
@@ -332,15 +339,28 @@ impl Graph {
             } else {
                 touched.sort_unstable();
             }
+            let mut list = Vec::with_capacity(touched.len());
             for &j in &touched {
                 let sim = acc[j as usize];
                 acc[j as usize] = 0.0;
                 if sim > 0.0 {
-                    edges[i].push((j, sim));
-                    edges[j as usize].push((i as u32, sim));
+                    list.push((j, sim));
+                    degree[j as usize] += 1;
                 }
             }
+            degree[i] += list.len();
+            forward.push(list);
             touched.clear();
+        }
+        // The whole lists, each allocated once: sentence x gets (i, w) from every
+        // earlier i that links to it, in order of i, then its own later edges.
+        let mut edges: Vec<Vec<(u32, f32)>> =
+            degree.iter().map(|&d| Vec::with_capacity(d)).collect();
+        for (i, list) in forward.into_iter().enumerate() {
+            for &(j, w) in &list {
+                edges[j as usize].push((i as u32, w));
+            }
+            edges[i].extend(list);
         }
         Graph {
             edges: keep_strongest(edges),
