@@ -114,7 +114,7 @@ const QUESTION_ENDINGS: &[char] = &[
 /// The sentence without trailing spaces and closing quotes or brackets.
 fn trim_closers(sentence: &str) -> &str {
     sentence.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '」' | '』')
+        crate::unicode::is_space(c) || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '」' | '』')
     })
 }
 
@@ -158,7 +158,7 @@ fn form(sentence: &str) -> f64 {
     } else {
         FRAGMENT_WEIGHT
     };
-    let chars = s.chars().filter(|c| !c.is_whitespace()).count();
+    let chars = s.chars().filter(|&c| !crate::unicode::is_space(c)).count();
     if chars < MIN_CHARS {
         weight *= chars as f64 / MIN_CHARS as f64;
     } else if chars > MAX_CHARS {

@@ -37,6 +37,7 @@
 //!    opened the sentence and its content ended one, or when a quote inside the
 //!    sentence ends with sentence punctuation and no continuation follows.
 
+use crate::unicode::is_space;
 use crate::Span;
 
 mod endings;
@@ -63,17 +64,6 @@ const MAX_FOOTNOTE: usize = 12;
 
 /// Marks a char that has no partner.
 const NONE: u32 = u32::MAX;
-
-/// `char::is_whitespace`, answered without the Unicode table for the chars that fill
-/// Korean text (ASCII and Hangul syllables): the splitter asks it of nearly every char.
-#[inline]
-fn is_space(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_whitespace() || c == '\u{0B}'
-    } else {
-        !is_syllable(c) && c.is_whitespace()
-    }
-}
 
 /// Splits `text` into sentences; see the module documentation for the rules and the
 /// invariant the spans satisfy.
@@ -970,13 +960,6 @@ mod tests {
             texts("[단독] 정부가 예산을 늘렸다."),
             ["[단독] 정부가 예산을 늘렸다."]
         );
-    }
-
-    #[test]
-    fn is_space_is_is_whitespace() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_space(c), c.is_whitespace(), "{:?}", c);
-        }
     }
 
     #[test]
