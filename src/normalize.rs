@@ -233,6 +233,16 @@ const STOPWORDS: &[&str] = &[
     "통해",
     "대한",
     "대해",
+    // the same function words with 서 and their 관하다/의하다 kin
+    "위해서",
+    "통해서",
+    "대해서",
+    "관해",
+    "관해서",
+    "관한",
+    "의해",
+    "의해서",
+    "의한",
     "관련",
     "있다",
     "없다",
@@ -823,6 +833,14 @@ mod tests {
         assert_eq!(
             all("AI가 5G를 CEO는 12일 AI반도체 x86에서 Q&A"),
             ["ai", "5g", "ceo", "12일", "AI반도체", "x86"]
+        );
+    }
+
+    #[test]
+    fn function_words_with_endings_are_dropped() {
+        assert_eq!(
+            all("정부는 AI에 대해서 설명했다. 법에 의해 관한 통해서"),
+            ["정부", "ai", "법"]
         );
     }
 
