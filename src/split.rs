@@ -93,7 +93,7 @@ fn split_composed(text: &str) -> Vec<Span> {
         // (a tight loop: most bytes cannot).
         match bytes[i..]
             .iter()
-            .position(|&b| matches!(b, b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2))
+            .position(|&b| MAY_START_BREAK[usize::from(b)])
         {
             Some(k) => i += k,
             None => break,
@@ -119,6 +119,18 @@ fn split_composed(text: &str) -> Vec<Span> {
     line.split(text, start, text.len(), &mut out);
     out
 }
+
+/// The bytes a line break can start with: \n \r \v \f, and C2 or E2 (U+0085, U+2028,
+/// U+2029). One table load a byte in the scan for line breaks.
+static MAY_START_BREAK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(i as u8, b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2);
+        i += 1;
+    }
+    table
+};
 
 /// Characters that end a line (and so a sentence); [`split`] finds them by bytes.
 #[cfg(test)]
