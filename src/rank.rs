@@ -180,31 +180,40 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
         .collect();
     let base = (1.0 - DAMPING) / n as f64;
     let mut score = vec![1.0 / n as f64; n];
-    let mut next = vec![0.0; n];
-    // Each sentence's score divided by its total edge weight, once per round.
-    let mut share = vec![0.0; n];
+    // Each sentence's score divided by its total edge weight (0 for isolated ones).
+    let inverse: Vec<f64> = out_weight
+        .iter()
+        .map(|&w| if w > 0.0 { 1.0 / w } else { 0.0 })
+        .collect();
+    let mut share: Vec<f64> = score.iter().zip(&inverse).map(|(s, i)| s * i).collect();
+    // Gauss-Seidel: each sentence's new score is used at once by the sentences after it,
+    // which takes about half the rounds of updating all at the end of a round, to the same
+    // fixed point. The scores are scaled to sum to 1 at the end.
     for _ in 0..MAX_ITERATIONS {
-        // Isolated sentences spread their score evenly, so the total stays 1.
+        // Isolated sentences spread their score evenly.
         let dangling: f64 = (0..n)
             .filter(|&j| out_weight[j] == 0.0)
             .map(|j| score[j])
             .sum::<f64>()
             / n as f64;
-        for (c, (&s, &w)) in share.iter_mut().zip(score.iter().zip(&out_weight)) {
-            *c = if w > 0.0 { s / w } else { 0.0 };
-        }
+        let mut delta = 0.0;
         for (i, edges) in graph.edges.iter().enumerate() {
             let incoming: f64 = edges
                 .iter()
                 .map(|&(j, w)| share[j as usize] * w as f64)
                 .sum();
-            next[i] = base + DAMPING * (incoming + dangling);
+            let new = base + DAMPING * (incoming + dangling);
+            delta += (new - score[i]).abs();
+            score[i] = new;
+            share[i] = new * inverse[i];
         }
-        let delta: f64 = score.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
-        std::mem::swap(&mut score, &mut next);
         if delta < TOLERANCE {
             break;
         }
+    }
+    let total: f64 = score.iter().sum();
+    if total > 0.0 {
+        score.iter_mut().for_each(|s| *s /= total);
     }
     score
 }
