@@ -473,8 +473,8 @@ struct Tables {
     short: rustc_hash::FxHashMap<u64, u8>,
     /// The few longer entries (five or six syllables).
     long: Vec<(Vec<u16>, u8)>,
-    /// Bit per syllable: does some entry start with it? Most words and tails fail
-    /// this test, which costs one load.
+    /// Bit per syllable: does some entry start with it? A word or tail that fails
+    /// this test (one load) needs no hashing.
     first: Vec<u64>,
 }
 
@@ -527,30 +527,7 @@ impl Tables {
                 .map_or(0, |&(_, flags)| flags),
         }
     }
-}
 
-/// The longest entry of [`SUFFIXES`], in syllables.
-const MAX_SUFFIX_SYLLABLES: usize = 6;
-
-/// The syllable indices of [`SHORT_PARTICLES`] and [`FUNCTION_NOUNS`].
-fn index_of(c: char) -> u16 {
-    (c as u32 - crate::unicode::S_BASE) as u16
-}
-
-/// Strips the longest known suffix from a Hangul word when a stem of at least two
-/// syllables remains (one syllable for a two-syllable word ending in a case or
-/// topic particle); other words are returned unchanged.
-pub fn strip(word: &str) -> &str {
-    match syllables_of(word) {
-        Some(syllables) => {
-            let tables = Tables::get();
-            &word[..3 * tables.stem_len(&syllables, tables.flags(&syllables))]
-        }
-        None => word,
-    }
-}
-
-impl Tables {
     /// The length in syllables of the stem of a Hangul word ([`strip`]), given its
     /// syllables and its own table flags.
     fn stem_len(&self, syllables: &[u16], word_flags: u8) -> usize {
@@ -579,6 +556,27 @@ impl Tables {
             }
             _ => false,
         }
+    }
+}
+
+/// The longest entry of [`SUFFIXES`], in syllables.
+const MAX_SUFFIX_SYLLABLES: usize = 6;
+
+/// The syllable indices of [`SHORT_PARTICLES`] and [`FUNCTION_NOUNS`].
+fn index_of(c: char) -> u16 {
+    (c as u32 - crate::unicode::S_BASE) as u16
+}
+
+/// Strips the longest known suffix from a Hangul word when a stem of at least two
+/// syllables remains (one syllable for a two-syllable word ending in a case or
+/// topic particle); other words are returned unchanged.
+pub fn strip(word: &str) -> &str {
+    match syllables_of(word) {
+        Some(syllables) => {
+            let tables = Tables::get();
+            &word[..3 * tables.stem_len(&syllables, tables.flags(&syllables))]
+        }
+        None => word,
     }
 }
 
