@@ -167,7 +167,8 @@ fn form(sentence: &str) -> f64 {
     weight
 }
 
-/// Weighted PageRank by power iteration; the scores sum to 1.
+/// Weighted PageRank by Gauss-Seidel sweeps (each new score used at once); the scores
+/// are scaled to sum to 1.
 fn pagerank(graph: &Graph) -> Vec<f64> {
     let n = graph.edges.len();
     if n == 0 {
