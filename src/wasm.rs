@@ -39,19 +39,19 @@ pub fn summarize(
     let sentences = js_sys::Array::new_with_length(report.sentences.len() as u32);
     for (i, s) in report.sentences.iter().enumerate() {
         let o = keys.sentence(&source, s.start, s.end);
-        set(&o, &keys.score, &JsValue::from_f64(s.score));
-        set(&o, &keys.rank, &number(s.rank));
+        set_number(&o, &keys.score, s.score);
+        set_number(&o, &keys.rank, s.rank as f64);
         sentences.set(i as u32, o.into());
     }
     let summary_js = js_sys::Array::new_with_length(report.summary.len() as u32);
     for (i, &k) in report.summary.iter().enumerate() {
-        summary_js.set(i as u32, number(k));
+        set_index(&summary_js, i as u32, k as f64);
     }
     let keywords = js_sys::Array::new_with_length(report.keywords.len() as u32);
     for (i, k) in report.keywords.iter().enumerate() {
         let o = js_sys::Object::new();
         set(&o, &keys.term, &JsValue::from_str(&k.term));
-        set(&o, &keys.score, &JsValue::from_f64(k.score));
+        set_number(&o, &keys.score, k.score);
         keywords.set(i as u32, o.into());
     }
     let out = js_sys::Object::new();
@@ -119,21 +119,39 @@ impl Keys {
     /// `{start, end, text}` for UTF-16 offsets `start..end` of the source.
     fn sentence(&self, source: &Source, start: usize, end: usize) -> js_sys::Object {
         let o = js_sys::Object::new();
-        set(&o, &self.start, &number(start));
-        set(&o, &self.end, &number(end));
+        set_number(&o, &self.start, start as f64);
+        set_number(&o, &self.end, end as f64);
         set(&o, &self.text, &source.0.slice(start as u32, end as u32));
         o
     }
 }
 
-/// `target[key] = value` on a plain object (which cannot throw).
-fn set(target: &JsValue, key: &JsValue, value: &JsValue) {
-    let _ = js_sys::Reflect::set(target, key, value);
+#[wasm_bindgen]
+extern "C" {
+    // `Reflect.set` without wasm-bindgen's exception wrapper (a plain object's set
+    // cannot throw), and with numbers passed as numbers: building the result is one
+    // JS call a property, not three.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> bool;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn reflect_set_number(target: &JsValue, key: &JsValue, value: f64) -> bool;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn reflect_set_index(target: &JsValue, index: u32, value: f64) -> bool;
 }
 
-/// A count or offset as a JS number (exact: below 2^53 on a 32-bit target).
-fn number(n: usize) -> JsValue {
-    JsValue::from_f64(n as f64)
+/// `target[key] = value` on a plain object.
+fn set(target: &JsValue, key: &JsValue, value: &JsValue) {
+    reflect_set(target, key, value);
+}
+
+/// `target[key] = value` for a number (counts and offsets are exact below 2^53).
+fn set_number(target: &JsValue, key: &JsValue, value: f64) {
+    reflect_set_number(target, key, value);
+}
+
+/// `target[index] = value` on an array.
+fn set_index(target: &JsValue, index: u32, value: f64) {
+    reflect_set_index(target, index, value);
 }
 
 /// The text argument as a Rust string (lone surrogates become U+FFFD, one UTF-16
