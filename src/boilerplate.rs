@@ -52,14 +52,38 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    // One pass: count chars and letters, and look for markers where they can start.
+    // One pass over the bytes: count chars and letters, and look for markers where
+    // they can start. ASCII and Hangul syllables (nearly every char) are read in
+    // place; other chars are decoded.
+    let bytes = s.as_bytes();
     let (mut chars, mut letters) = (0usize, 0usize);
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         chars += 1;
-        letters += usize::from(is_letter(c));
-        if may_start_marker(c) && marker_at(c, &s.as_bytes()[i..]) {
+        if b < 0x80 {
+            letters += usize::from(b.is_ascii_alphabetic());
+            if may_start_ascii_marker(b) && marker_at(char::from(b), &bytes[i..]) {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(cp) = crate::unicode::syllable_at(bytes, i) {
+            letters += 1;
+            if may_start_marker_cp(cp) && marker_at(char::from_u32(cp).unwrap_or('\0'), &bytes[i..])
+            {
+                return true;
+            }
+            i += 3;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or('\0');
+        letters += usize::from(c.is_alphabetic());
+        if may_start_marker(c) && marker_at(c, &bytes[i..]) {
             return true;
         }
+        i += c.len_utf8();
     }
     // e-mail address in a short line: a byline ("홍길동 기자 hong@example.com").
     if chars <= 60 && s.contains('@') && has_email(s) {
@@ -78,15 +102,6 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     letters * 3 < chars
 }
 
-/// `char::is_alphabetic` with fast paths for ASCII and Hangul syllables.
-fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        crate::unicode::is_hangul_syllable(c) || c.is_alphabetic()
-    }
-}
-
 /// True when `s` contains any of [`MARKERS`] or [`CAPTION_MARKERS`], or any of
 /// [`ASCII_MARKERS`] ignoring ASCII case.
 #[cfg(test)]
@@ -99,16 +114,25 @@ fn has_marker(s: &str) -> bool {
 /// the markers themselves are compared only where it passes).
 fn may_start_marker(c: char) -> bool {
     if c.is_ascii() {
-        matches!(c, '(' | '[' | '/' | 'c' | 'C' | 'a' | 'A')
+        may_start_ascii_marker(c as u8)
     } else {
-        // Two one-word filters on the bits first: most chars fail them.
-        let c = c as u32;
-        FIRST_MASK[0] & (1 << (c % 64)) != 0
-            && FIRST_MASK[1] & (1 << ((c / 64) % 64)) != 0
-            && FIRST_CHARS
-                .binary_search(&char::from_u32(c).unwrap_or('\0'))
-                .is_ok()
+        may_start_marker_cp(c as u32)
     }
+}
+
+/// [`may_start_marker`] for a non-ASCII code point: two one-word filters on its bits
+/// first (most chars fail them), then the list.
+fn may_start_marker_cp(c: u32) -> bool {
+    FIRST_MASK[0] & (1 << (c % 64)) != 0
+        && FIRST_MASK[1] & (1 << ((c / 64) % 64)) != 0
+        && FIRST_CHARS
+            .binary_search(&char::from_u32(c).unwrap_or('\0'))
+            .is_ok()
+}
+
+/// [`may_start_marker`] for an ASCII byte.
+fn may_start_ascii_marker(b: u8) -> bool {
+    matches!(b, b'(' | b'[' | b'/' | b'c' | b'C' | b'a' | b'A')
 }
 
 /// Bit `c % 64`, and bit `(c / 64) % 64`, set for each char `c` of [`FIRST_CHARS`].
@@ -181,7 +205,7 @@ fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
 /// before it is then the caption text, split off by the `.` that ends it.
 pub fn is_caption_credit(sentence: &str) -> bool {
     let s = sentence.trim();
-    s.chars().count() <= 40 && CAPTION_MARKERS.iter().any(|m| s.starts_with(m))
+    CAPTION_MARKERS.iter().any(|m| s.starts_with(m)) && s.chars().count() <= 40
 }
 
 fn has_email(s: &str) -> bool {

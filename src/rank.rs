@@ -158,7 +158,7 @@ fn form(sentence: &str) -> f64 {
     } else {
         FRAGMENT_WEIGHT
     };
-    let chars = s.chars().filter(|&c| !crate::unicode::is_space(c)).count();
+    let chars = crate::unicode::count_non_space(s);
     if chars < MIN_CHARS {
         weight *= chars as f64 / MIN_CHARS as f64;
     } else if chars > MAX_CHARS {
@@ -190,13 +190,10 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
     // Gauss-Seidel: each sentence's new score is used at once by the sentences after it,
     // which takes about half the rounds of updating all at the end of a round, to the same
     // fixed point. The scores are scaled to sum to 1 at the end.
+    let isolated: Vec<usize> = (0..n).filter(|&j| out_weight[j] == 0.0).collect();
     for _ in 0..MAX_ITERATIONS {
         // Isolated sentences spread their score evenly.
-        let dangling: f64 = (0..n)
-            .filter(|&j| out_weight[j] == 0.0)
-            .map(|j| score[j])
-            .sum::<f64>()
-            / n as f64;
+        let dangling: f64 = isolated.iter().map(|&j| score[j]).sum::<f64>() / n as f64;
         let mut delta = 0.0;
         for (i, edges) in graph.edges.iter().enumerate() {
             let incoming: f64 = edges

@@ -34,6 +34,21 @@ pub(crate) fn is_hangul_syllable(c: char) -> bool {
     (c as u32).wrapping_sub(S_BASE) < S_COUNT
 }
 
+/// The code point of the Hangul syllable whose UTF-8 encoding starts at `bytes[i]`,
+/// if one does: a syllable is 3 bytes with a lead byte EA–ED, so it is decoded
+/// without `char` iteration.
+#[inline]
+pub(crate) fn syllable_at(bytes: &[u8], i: usize) -> Option<u32> {
+    let b = *bytes.get(i)?;
+    if !(0xEA..=0xED).contains(&b) || i + 2 >= bytes.len() {
+        return None;
+    }
+    let cp = (u32::from(b & 0x0F) << 12)
+        | (u32::from(bytes[i + 1] & 0x3F) << 6)
+        | u32::from(bytes[i + 2] & 0x3F);
+    (cp.wrapping_sub(S_BASE) < S_COUNT).then_some(cp)
+}
+
 /// `char::is_whitespace`, answered without the Unicode table for the chars that fill
 /// Korean text (ASCII and Hangul syllables): the splitter and the ranker ask it of
 /// nearly every char.
@@ -44,6 +59,31 @@ pub(crate) fn is_space(c: char) -> bool {
     } else {
         !is_hangul_syllable(c) && c.is_whitespace()
     }
+}
+
+/// How many chars of `s` are not whitespace, counted on the bytes: every non-ASCII
+/// whitespace char has the lead byte C2, E1, E2 or E3, so only those are decoded.
+pub(crate) fn count_non_space(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let (mut count, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let len = match b {
+            0x00..=0x7F => {
+                count += usize::from(!is_space(char::from(b)));
+                i += 1;
+                continue;
+            }
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let space = matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && s[i..].chars().next().is_some_and(char::is_whitespace);
+        count += usize::from(!space);
+        i += len;
+    }
+    count
 }
 
 /// A composed copy of a text and the way back to the original's byte offsets.
@@ -167,6 +207,34 @@ mod tests {
     fn is_space_is_is_whitespace() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_space(c), c.is_whitespace(), "{:?}", c);
+        }
+    }
+
+    #[test]
+    fn syllable_at_reads_exactly_the_syllables() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let want = is_hangul_syllable(c).then_some(c as u32);
+            assert_eq!(syllable_at(bytes, 0), want, "{c:?}");
+        }
+        assert_eq!(syllable_at("가".as_bytes(), 1), None);
+        assert_eq!(syllable_at(&[0xEA, 0xB0], 0), None);
+    }
+
+    #[test]
+    fn count_non_space_counts_like_chars() {
+        let every: String = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        let want = |s: &str| s.chars().filter(|&c| !c.is_whitespace()).count();
+        assert_eq!(count_non_space(&every), want(&every));
+        for s in [
+            "",
+            " ",
+            "가 나\u{3000}다\u{a0}",
+            "a\u{2028}b\u{85}",
+            "\u{1680}😀 x",
+        ] {
+            assert_eq!(count_non_space(s), want(s), "{s:?}");
         }
     }
 

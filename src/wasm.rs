@@ -86,7 +86,13 @@ struct Source(js_sys::JsString);
 
 impl Source {
     fn new(js_text: &JsValue, text: &str) -> Self {
-        if text.contains('\u{FFFD}') {
+        // U+FFFD is EF BF BD; EF is rare in Korean text, so look for it first.
+        let bytes = text.as_bytes();
+        let replaced = bytes
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| b == 0xEF && bytes[i + 1..].starts_with(&[0xBF, 0xBD]));
+        if replaced {
             Source(js_sys::JsString::from(text))
         } else {
             Source(js_text.clone().unchecked_into())
