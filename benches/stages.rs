@@ -21,7 +21,7 @@
 //! | `graph`      | `Graph::new(&bigram_vectors)`                                    |
 //! | `rank`       | `Ranker::new(&sentences)` (vectors + graph + PageRank + scoring) |
 //! | `select`     | `select::importance_order(&ranker)`                              |
-//! | `keywords`   | `keywords::keywords(&ranker, 10)`                                |
+//! | `keywords`   | `keywords::keywords(&ranker, &sentences, 10)`                    |
 //! | `summarize`  | `ksum::summarize(text, k = 3)`, everything end to end            |
 //!
 //! Run one stage or size with a filter: `cargo bench --bench stages -- 'summarize/1MB'`.
@@ -145,7 +145,7 @@ fn stages(c: &mut Criterion) {
         select::importance_order(&p.ranker)
     });
     bench_stage(c, "keywords", &prepared, |p| {
-        keywords::keywords(&p.ranker, 10)
+        keywords::keywords(&p.ranker, &p.sentences, 10)
     });
     bench_stage(c, "summarize", &prepared, |p| {
         ksum::summarize(p.text, &opts).ok()

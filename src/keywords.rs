@@ -6,7 +6,9 @@
 //! important sentences beats one that fills a long aside. Stems are the normalized
 //! forms people recognise (`클라우드`, not `클라우드를`); boilerplate (bylines,
 //! copyright lines) never contributes, nor do dates, counts and amounts (`12일`,
-//! `3억원`), one-syllable words or stopwords.
+//! `3억원`), one-syllable words or stopwords. A Hangul stem must also be seen used as
+//! a noun somewhere in the text ([`used_as_noun`]): `늘어` (from `늘어난`), `바꾸`
+//! (`바꾸기로`) or `있었` (`있었다`) are verb forms, not topics.
 
 use crate::rank::Ranker;
 
@@ -29,16 +31,20 @@ const MIN_SENTENCES_FOR_REPEAT: usize = 4;
 ///     "업계는 클라우드 육성 정책을 환영했다.",
 /// ];
 /// let ranker = ksum::rank::Ranker::new(&sentences);
-/// let top = ksum::keywords::keywords(&ranker, 3);
+/// let top = ksum::keywords::keywords(&ranker, &sentences, 3);
 /// assert_eq!(top[0].0, "클라우드");
 /// assert_eq!(top[0].1, 1.0);
 /// ```
-pub fn keywords(ranker: &Ranker, n: usize) -> Vec<(String, f64)> {
+///
+/// `sentences` are the sentences `ranker` was made from.
+pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f64)> {
     let vectors = &ranker.vectors;
     let scores = ranker.scores();
     let best = scores.iter().copied().fold(0.0, f64::max);
     let mut mass = vec![0.0f64; vectors.term_count()];
     let mut sentences_with = vec![0usize; vectors.term_count()];
+    // The first content sentence of each term, where `used_as_noun` starts looking.
+    let mut first = vec![u32::MAX; vectors.term_count()];
     let mut content = 0usize;
     for (i, v) in vectors.vecs.iter().enumerate() {
         if ranker.excluded[i] || v.is_empty() {
@@ -49,6 +55,7 @@ pub fn keywords(ranker: &Ranker, n: usize) -> Vec<(String, f64)> {
         for &(term, w) in &v.0 {
             mass[term as usize] += weight * w as f64;
             sentences_with[term as usize] += 1;
+            first[term as usize] = first[term as usize].min(i as u32);
         }
     }
     let min_sentences = if content >= MIN_SENTENCES_FOR_REPEAT {
@@ -67,7 +74,9 @@ pub fn keywords(ranker: &Ranker, n: usize) -> Vec<(String, f64)> {
             break;
         }
         let term = vectors.term(t);
-        if is_keyword_like(&term) {
+        if is_keyword_like(&term)
+            && used_as_noun(ranker, first[t] as usize, sentences, t as u32, &term)
+        {
             top.push((term, mass[t]));
         }
     }
@@ -86,6 +95,155 @@ fn is_keyword_like(stem: &str) -> bool {
     !counted_number && !stem.chars().all(|c| c.is_ascii_digit())
 }
 
+/// What follows a noun, and only a noun, in the same word: particles, the copula,
+/// the plural `들`.
+const AFTER_NOUN: &[&str] = &[
+    "이",
+    "가",
+    "를",
+    "의",
+    "에",
+    "와",
+    "과",
+    "도",
+    "만",
+    "로",
+    "으로",
+    "에서",
+    "에게",
+    "께",
+    "까지",
+    "부터",
+    "보다",
+    "처럼",
+    "마다",
+    "조차",
+    "이나",
+    "이란",
+    "란",
+    "이라",
+    "라",
+    "이며",
+    "이고",
+    "이다",
+    "다",
+    "인",
+    "에는",
+    "에서는",
+    "에서도",
+    "에도",
+    "으로는",
+    "로는",
+    "으로도",
+    "로도",
+    "으로서",
+    "로서",
+    "과의",
+    "와의",
+    "에서의",
+    "으로의",
+    "로의",
+    "만의",
+    "까지의",
+    "이라는",
+    "라는",
+    "이라고",
+    "라고",
+    "이었다",
+    "였다",
+    "이었고",
+    "였고",
+    "이지만",
+    "들",
+    "들이",
+    "들은",
+    "들을",
+    "들의",
+    "들에",
+    "들에게",
+    "들도",
+    "들과",
+    "들로",
+    "들이다",
+];
+
+/// What follows nouns and verbs alike (`산업은`/`받은`, `클라우드는`/`바꾸는`,
+/// `산업을`/`받을`, `늘어나`): evidence of neither.
+const AFTER_EITHER: &[&str] = &["은", "는", "을", "나", "며", "고"];
+
+/// First syllables of what follows a noun that is not a particle: `하다`/`되다`
+/// (`육성한다`, `구축했다`, `선정된`) and the suffix `-적` (`보수적인`, `집중적으로`).
+const NOUN_VERB_START: &[char] = &[
+    '하', '한', '할', '함', '합', '해', '했', '되', '된', '될', '됨', '됩', '돼', '됐', '적',
+];
+
+/// Last syllables of verb forms that stand alone as words (`놓고`, `늘어`, `맞아`,
+/// `심하게`, `들떠`) or of a noun with `와`/`과` left on (`벼와`): a word ending in one
+/// of these is no evidence of a noun by itself.
+const CONNECTIVE_END: &[char] = &[
+    '고', '게', '며', '아', '어', '여', '떠', '써', '봐', '줘', '와', '과', '해', '돼', '져', '워',
+];
+
+/// Batchim ㅆ: a syllable that carries the past tense (`있었`, `했`, `됐`).
+const PAST_BATCHIM: u32 = 20;
+
+/// True unless the stem `term` (term id `t` of `ranker`'s vectors, first seen in
+/// sentence `from`) is used as a verb
+/// and never as a noun: a noun is seen before a particle, the copula, `하다`/`되다` or
+/// `-적`, or as a whole word; a verb before an ending (`늘어난`, `바꾸기로`) or as a
+/// whole word ending like one (`놓고`, `맞아`). A stem seen only before `은`, `는` or
+/// `을` counts as a noun. A past-tense stem (`있었`) is never one. Non-Hangul stems
+/// (`ai`, `5g`) always pass.
+fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: &str) -> bool {
+    let Some(last) = term.chars().last() else {
+        return false;
+    };
+    if !crate::unicode::is_hangul_syllable(last) {
+        return true;
+    }
+    // A past-tense syllable (`있었`), or `으` left from `으로` (`순으`): never a noun.
+    if (last as u32 - crate::unicode::S_BASE) % 28 == PAST_BATCHIM || last == '으' {
+        return false;
+    }
+    let vectors = &ranker.vectors;
+    let verb_like_end = CONNECTIVE_END.contains(&last);
+    let mut as_verb = false;
+    for (i, sentence) in sentences.iter().enumerate().skip(from) {
+        let has = vectors
+            .vecs
+            .get(i)
+            .is_some_and(|v| v.0.binary_search_by_key(&t, |&(id, _)| id).is_ok());
+        if !has {
+            continue;
+        }
+        for (at, _) in sentence.match_indices(term) {
+            if sentence[..at].chars().next_back().is_some_and(is_word_char) {
+                continue; // inside a word
+            }
+            let rest = &sentence[at + term.len()..];
+            let rest = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+            if rest.is_empty() {
+                if !verb_like_end {
+                    return true;
+                }
+                as_verb = true;
+            } else if AFTER_NOUN.contains(&rest)
+                || rest.starts_with(|c: char| NOUN_VERB_START.contains(&c))
+            {
+                return true;
+            } else if !AFTER_EITHER.contains(&rest) {
+                as_verb = true;
+            }
+        }
+    }
+    !as_verb
+}
+
+/// `char::is_alphanumeric`, answered for Hangul syllables without the Unicode table.
+fn is_word_char(c: char) -> bool {
+    crate::unicode::is_hangul_syllable(c) || c.is_alphanumeric()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,7 +260,7 @@ mod tests {
 
     #[test]
     fn keywords_are_stems_best_first() {
-        let top = keywords(&Ranker::new(&ARTICLE), 3);
+        let top = keywords(&Ranker::new(&ARTICLE), &ARTICLE, 3);
         let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(words[0], "클라우드", "topic word not first: {top:?}");
         assert!(
@@ -118,7 +276,7 @@ mod tests {
 
     #[test]
     fn keywords_skip_boilerplate_numbers_and_particles() {
-        let top = keywords(&Ranker::new(&ARTICLE), 50);
+        let top = keywords(&Ranker::new(&ARTICLE), &ARTICLE, 50);
         for (word, score) in &top {
             assert!(
                 !["가상일보", "김하늘", "무단", "2025년", "12일", "3만명"].contains(&word.as_str()),
@@ -134,16 +292,38 @@ mod tests {
 
     #[test]
     fn keyword_edge_cases() {
-        assert!(keywords(&Ranker::new(&[]), 5).is_empty());
-        assert!(keywords(&Ranker::new(&ARTICLE), 0).is_empty());
-        let short = keywords(&Ranker::new(&["정부가 클라우드 산업을 육성한다."]), 5);
+        assert!(keywords(&Ranker::new(&[]), &[], 5).is_empty());
+        assert!(keywords(&Ranker::new(&ARTICLE), &ARTICLE, 0).is_empty());
+        let one = ["정부가 클라우드 산업을 육성한다."];
+        let short = keywords(&Ranker::new(&one), &one, 5);
         assert!(
             short.iter().any(|(w, _)| w == "클라우드"),
             "one-sentence text should still give keywords: {short:?}"
         );
-        let a = keywords(&Ranker::new(&ARTICLE), 5);
-        let b = keywords(&Ranker::new(&ARTICLE), 5);
+        let a = keywords(&Ranker::new(&ARTICLE), &ARTICLE, 5);
+        let b = keywords(&Ranker::new(&ARTICLE), &ARTICLE, 5);
         assert_eq!(a, b, "keywords are not deterministic");
+    }
+
+    #[test]
+    fn verb_forms_are_not_keywords() {
+        // 늘어 (늘어난, 늘어), 있었 (있었다), 놓고 and 맞아 are verb forms; 인력, 정원,
+        // 행정 and 수요 are nouns, seen as words or before particles.
+        let text = [
+            "시청 공무원 정원이 늘어난 것은 행정 수요가 늘어 인력을 맞아 들였기 때문이다.",
+            "정원 확대를 놓고 논란이 있었다.",
+            "시는 정원 증원으로 행정 수요에 대응하고 인력 운용을 개선한다.",
+            "행정 수요가 늘어 시민 불편이 있었다고 시는 설명했다.",
+            "인력 증원을 놓고 시의회는 정원 조례를 심사했다.",
+        ];
+        let top = keywords(&Ranker::new(&text), &text, 20);
+        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
+        for verb in ["늘어", "있었", "놓고", "맞아"] {
+            assert!(!words.contains(&verb), "{verb:?} is a verb form: {words:?}");
+        }
+        for noun in ["정원", "행정", "수요", "인력"] {
+            assert!(words.contains(&noun), "{noun:?} is missing: {words:?}");
+        }
     }
 
     #[test]

@@ -160,7 +160,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let scores = ranker.scores();
     let summary = select::select(&order, k);
     let ranks = select::ranks(&order);
-    let keywords = keywords::keywords(&ranker, options.keywords)
+    let keywords = keywords::keywords(&ranker, &sentences, options.keywords)
         .into_iter()
         .map(|(term, score)| Keyword { term, score })
         .collect();
