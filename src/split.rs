@@ -43,8 +43,8 @@ use crate::Span;
 mod endings;
 
 use endings::{
-    ending, ends_with, has_jong_m, is_connective, is_continuation, is_decoration, is_final,
-    is_opener, is_strong_decoration, is_syllable, may_end, Ending,
+    ending, has_jong_m, is_connective, is_continuation, is_decoration, is_final, is_opener,
+    is_strong_decoration, is_syllable, may_end, words, Ending,
 };
 
 /// Quote and bracket pairs farther apart than this many chars are not paired.
@@ -61,6 +61,10 @@ const MAX_NOTE: usize = 40;
 
 /// Longest footnote mark kept after sentence punctuation (`[12]`, `[주 3]`).
 const MAX_FOOTNOTE: usize = 12;
+
+/// Chars the line buffers have room for from the start (most paragraphs fit; longer
+/// lines grow them).
+const LINE_CAPACITY: usize = 1024;
 
 /// Marks a char that has no partner.
 const NONE: u32 = u32::MAX;
@@ -83,18 +87,14 @@ pub fn split(text: &str) -> Vec<Span> {
 /// [`split`] of text whose Hangul is composed.
 fn split_composed(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut line = Line::default();
+    let mut line = Line::with_capacity(text.len().min(LINE_CAPACITY));
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         // Line breaks by their UTF-8 bytes: \n \r \v \f, U+0085 (C2 85),
-        // U+2028 and U+2029 (E2 80 A8/A9). Skip to the next byte that can start one
-        // (a tight loop: most bytes cannot).
-        match bytes[i..]
-            .iter()
-            .position(|&b| MAY_START_BREAK[usize::from(b)])
-        {
+        // U+2028 and U+2029 (E2 80 A8/A9). Skip to the next byte that can start one.
+        match find_break_start(&bytes[i..]) {
             Some(k) => i += k,
             None => break,
         }
@@ -132,6 +132,32 @@ static MAY_START_BREAK: [bool; 256] = {
     table
 };
 
+/// The index of the first byte of `bytes` that may start a line break (see
+/// [`MAY_START_BREAK`]). Most bytes cannot, so eight bytes at a time are ruled out
+/// by bit tricks before the bytes themselves are looked at.
+fn find_break_start(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // True when some byte of `x` is below `n` (n <= 0x80).
+    let any_below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS != 0;
+    let is_start = |&b: &u8| MAY_START_BREAK[usize::from(b)];
+    let mut words = bytes.chunks_exact(8);
+    for (k, word) in words.by_ref().enumerate() {
+        let x = u64::from_ne_bytes(word.try_into().unwrap_or_default());
+        // A byte below 0x0E (\n \r \v \f and rarer control bytes), or C2 or E2
+        // (the bytes that are E2 with bit 0x20 set)?
+        if any_below(x, 0x0E) || any_below((x | (ONES * 0x20)) ^ (ONES * 0xE2), 1) {
+            if let Some(j) = word.iter().position(is_start) {
+                return Some(8 * k + j);
+            }
+        }
+    }
+    let tail = words.remainder();
+    tail.iter()
+        .position(is_start)
+        .map(|j| bytes.len() - tail.len() + j)
+}
+
 /// Characters that end a line (and so a sentence); [`split`] finds them by bytes.
 #[cfg(test)]
 fn is_line_break(c: char) -> bool {
@@ -164,7 +190,7 @@ enum Pairing {
 
 /// The pairing role of `c`, given its neighbours (an apostrophe inside a Latin word,
 /// as in `don't`, is not a quote).
-fn pairing(prev: char, c: char, next: char) -> Pairing {
+const fn pairing(prev: char, c: char, next: char) -> Pairing {
     match c {
         '(' | '[' | '{' | '<' | '「' | '『' | '《' | '〈' | '【' | '〔' | '“' | '‘' | '«'
         | '（' | '［' | '｛' => Pairing::Open,
@@ -192,6 +218,29 @@ fn pairing(prev: char, c: char, next: char) -> Pairing {
     }
 }
 
+/// The ASCII chars that may pair (see [`pairing`]), and the period: the ASCII chars
+/// [`Line::pair`] looks at.
+static ASCII_PAIR_OR_PERIOD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        table[b] = c == '.' || !matches!(pairing(' ', c, ' '), Pairing::No);
+        b += 1;
+    }
+    table
+};
+
+/// True when [`Line::pair`] must look at `c`: a quote or bracket (whatever its
+/// neighbours), a period, or a char that is neither ASCII nor a Hangul syllable.
+fn pair_looks_at(c: char) -> bool {
+    if c.is_ascii() {
+        ASCII_PAIR_OR_PERIOD[c as usize]
+    } else {
+        !is_syllable(c)
+    }
+}
+
 /// Closing quotes or brackets, paired or not.
 fn is_closer_char(c: char) -> bool {
     matches!(pairing(' ', c, ' '), Pairing::Close(_) | Pairing::Both)
@@ -204,7 +253,7 @@ fn is_paren(c: char) -> bool {
 }
 
 /// Abbreviations that a period does not end (case-sensitive, without the period).
-const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS: &[&[char]] = words![
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "vs", "Inc", "Co", "Ltd", "Corp", "No",
     "Vol", "vol", "pp", "Fig", "fig", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "Mt", "Gen", "Gov", "Sen", "Rep", "Ave", "approx", "cf", "al",
@@ -216,13 +265,10 @@ const ABBREVIATIONS: &[&str] = &[
 struct Line {
     /// The line's chars. (Byte offsets are not kept per char: sentences are found as
     /// char ranges and converted in one pass, which keeps a long line's buffers at
-    /// 9 bytes a char.)
+    /// 8 bytes a char.)
     chars: Vec<char>,
     /// For a paired quote or bracket, the index of its partner.
     mate: Vec<u32>,
-    /// How many pairs enclose each char (the pair's own marks excluded). Pairs nest
-    /// and at most [`MAX_OPEN`] are open at once, so this never exceeds `MAX_OPEN`.
-    depth: Vec<u8>,
     /// Open pairs while pairing.
     stack: Vec<u32>,
     /// True when the line ends sentences with periods (`했다. `) at least twice:
@@ -232,6 +278,15 @@ struct Line {
 }
 
 impl Line {
+    /// Buffers with room for a line of `n` chars.
+    fn with_capacity(n: usize) -> Self {
+        Line {
+            chars: Vec::with_capacity(n),
+            mate: Vec::with_capacity(n),
+            ..Line::default()
+        }
+    }
+
     /// Splits `text[start..end]` (one line, no line break inside) into `out`.
     fn split(&mut self, text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         let Some(line) = text.get(start..end) else {
@@ -241,88 +296,74 @@ impl Line {
             return;
         }
         self.chars.clear();
-        self.chars.reserve(line.chars().count());
-        self.chars.extend(line.chars());
+        self.chars.resize(line.chars().count(), '\0');
+        for (slot, c) in self.chars.iter_mut().zip(line.chars()) {
+            *slot = c;
+        }
         self.pair();
         let first = out.len();
         self.scan(out);
         // `scan` pushed char ranges, in order: make them byte ranges in one pass.
         let (mut idx, mut byte) = (0, start);
         for span in &mut out[first..] {
-            for &c in &self.chars[idx..span.start] {
-                byte += c.len_utf8();
-            }
-            let from = byte;
-            for &c in &self.chars[span.start..span.end] {
-                byte += c.len_utf8();
-            }
+            let from = byte + utf8_len(&self.chars[idx..span.start]);
+            byte = from + utf8_len(&self.chars[span.start..span.end]);
             idx = span.end;
             *span = Span::new(from, byte);
         }
     }
 
-    /// Fills `mate` and `depth`.
+    /// Fills `mate` and `punctuated`.
     fn pair(&mut self) {
-        let n = self.chars.len();
-        self.mate.clear();
-        self.mate.resize(n, NONE);
-        self.stack.clear();
-        let chars = &self.chars;
+        let Line {
+            chars, mate, stack, ..
+        } = self;
+        mate.clear();
+        mate.resize(chars.len(), NONE);
+        stack.clear();
         let mut periods = 0;
-        for i in 0..n {
-            if is_syllable(chars[i]) {
-                continue; // the common case: no Hangul syllable pairs
+        for (i, &c) in chars.iter().enumerate() {
+            if !pair_looks_at(c) {
+                continue;
             }
             let prev = if i > 0 { chars[i - 1] } else { ' ' };
             let next = chars.get(i + 1).copied().unwrap_or(' ');
-            let c = chars[i];
             if c == '.' && is_syllable(prev) && is_space(next) {
                 periods += 1;
             }
             let want = match pairing(prev, c, next) {
                 Pairing::No => continue,
                 Pairing::Open => {
-                    push_open(&mut self.stack, i);
+                    push_open(stack, i);
                     continue;
                 }
                 Pairing::Close(open) => open,
                 Pairing::Both => c,
             };
-            let found = self.stack.iter().rposition(|&o| chars[o as usize] == want);
+            let found = stack.iter().rposition(|&o| chars[o as usize] == want);
             match found {
-                Some(k) if i - self.stack[k] as usize <= MAX_PAIR_CHARS => {
-                    let o = self.stack[k];
-                    self.mate[o as usize] = i as u32;
-                    self.mate[i] = o;
-                    self.stack.truncate(k);
+                Some(k) if i - stack[k] as usize <= MAX_PAIR_CHARS => {
+                    let o = stack[k];
+                    mate[o as usize] = i as u32;
+                    mate[i] = o;
+                    stack.truncate(k);
                 }
                 Some(k) if want == c => {
                     // Too far from its partner: start a new pair here.
-                    self.stack.truncate(k);
-                    push_open(&mut self.stack, i);
+                    stack.truncate(k);
+                    push_open(stack, i);
                 }
-                None if want == c => push_open(&mut self.stack, i),
+                None if want == c => push_open(stack, i),
                 _ => {}
             }
         }
         self.punctuated = periods >= 2;
-        // Depth by a difference array over the paired ranges.
-        self.depth.clear();
-        self.depth.resize(n + 1, 0);
-        let mut diff = std::mem::take(&mut self.depth);
-        for o in 0..n {
-            let c = self.mate[o];
-            if c != NONE && (c as usize) > o {
-                diff[o + 1] = diff[o + 1].wrapping_add(1);
-                diff[c as usize] = diff[c as usize].wrapping_sub(1);
-            }
-        }
-        let mut d: u8 = 0;
-        for v in diff.iter_mut() {
-            d = d.wrapping_add(*v);
-            *v = d;
-        }
-        self.depth = diff;
+    }
+
+    /// The index of the partner of the char at `i` when it opens a pair.
+    fn opens_pair(&self, i: usize) -> Option<usize> {
+        let m = self.mate[i];
+        (m != NONE && (m as usize) > i).then_some(m as usize)
     }
 
     /// True when the char at `i` closes a pair.
@@ -383,18 +424,23 @@ impl Line {
         let mut i = 0;
         while i < n {
             let c = chars[i];
-            if is_syllable(c) && chars.get(i + 1).is_some_and(|&d| is_syllable(d)) {
-                // Inside a Hangul word: nothing can end here.
-                sent.get_or_insert(i);
-                i += 1;
-                continue;
-            }
             if is_space(c) {
                 i += 1;
                 continue;
             }
             let s = *sent.get_or_insert(i);
-            if self.depth[i] > 0 {
+            if is_syllable(c) {
+                // Nothing ends inside a Hangul word: go to its last syllable, and only
+                // there look for an ending (a syllable no ending ends with, as most
+                // words end, cannot end the sentence; see `after_word`).
+                while chars.get(i + 1).is_some_and(|&d| is_syllable(d)) {
+                    i += 1;
+                }
+                let next_ws = chars.get(i + 1).is_some_and(|&d| is_space(d));
+                if next_ws && may_end(chars[i]) && self.after_word(i, s) {
+                    out.push(Span::new(s, i + 1));
+                    sent = None;
+                }
                 i += 1;
                 continue;
             }
@@ -421,14 +467,21 @@ impl Line {
                 continue;
             }
             let glued = chars.get(i + 1).is_some_and(|&c| is_syllable(c)) && is_decoration(c);
-            // A word that ends in a Hangul syllable no ending ends with cannot end the
-            // sentence (see `after_word`): most words.
-            let maybe = !is_syllable(c) || may_end(c);
-            if (next_ws || glued) && maybe && self.after_word(i, s) {
+            if (next_ws || glued) && self.after_word(i, s) {
                 out.push(Span::new(s, i + 1));
                 sent = None;
             }
-            i += 1;
+            match self.opens_pair(i) {
+                Some(close) => {
+                    // Nothing inside a pair ends a sentence: go to its closing mark (a
+                    // sentence that ended just before the pair starts inside it).
+                    if sent.is_none() {
+                        sent = (i + 1..close).find(|&k| !is_space(chars[k]));
+                    }
+                    i = close;
+                }
+                None => i += 1,
+            }
         }
         if let Some(s) = sent {
             let mut e = n;
@@ -506,9 +559,11 @@ impl Line {
             }
             // An ellipsis after a connective (때문에...) or after a one-syllable
             // interjection opening the sentence (음..., 아...) is a pause, not an end.
-            let interjection = word.len() == 1 && a == s + 1;
-            let pause = core.is_empty() || is_connective(core) || interjection;
-            if ellipsis && pause && !is_final(core) {
+            let pause = || {
+                let interjection = word.len() == 1 && a == s + 1;
+                core.is_empty() || is_connective(core) || interjection
+            };
+            if ellipsis && pause() && !is_final(core) {
                 return (b, false);
             }
             return (b, !is_continuation(self.word_after(b)));
@@ -614,10 +669,7 @@ impl Line {
                 return true;
             }
             let before_ok = k == s || !chars[k - 1].is_alphanumeric();
-            return before_ok
-                && ABBREVIATIONS
-                    .iter()
-                    .any(|abbr| abbr.len() == seg.len() && ends_with(seg, abbr));
+            return before_ok && ABBREVIATIONS.contains(&seg);
         }
         // A one-syllable list marker opening the sentence: 가. 나. 다.
         is_syllable(p) && a - 1 == s
@@ -793,6 +845,18 @@ impl Line {
     }
 }
 
+/// The UTF-8 length of `chars` (the sum of their [`char::len_utf8`]), branch-free so
+/// that the compiler vectorizes the loop.
+fn utf8_len(chars: &[char]) -> usize {
+    chars
+        .iter()
+        .map(|&c| {
+            let c = c as u32;
+            1 + usize::from(c >= 0x80) + usize::from(c >= 0x800) + usize::from(c >= 0x10000)
+        })
+        .sum()
+}
+
 /// Pushes an open quote or bracket, forgetting the oldest when [`MAX_OPEN`] are open
 /// (text with many stray marks would otherwise make pairing quadratic).
 fn push_open(stack: &mut Vec<u32>, i: usize) {
@@ -860,9 +924,8 @@ fn is_invisible(c: char) -> bool {
 /// characters) off a word.
 fn strip_decorations(word: &[char]) -> (&[char], &[char]) {
     let mut e = word.len();
-    while e > 0
-        && (is_decoration(word[e - 1]) || is_closer_char(word[e - 1]) || is_invisible(word[e - 1]))
-    {
+    let strip = |c| !is_syllable(c) && (is_decoration(c) || is_closer_char(c) || is_invisible(c));
+    while e > 0 && strip(word[e - 1]) {
         e -= 1;
     }
     word.split_at(e)
@@ -1015,6 +1078,39 @@ mod tests {
             texts("좋았어요\u{FEFF} 또 갈게요"),
             ["좋았어요\u{FEFF}", "또 갈게요"]
         );
+    }
+
+    #[test]
+    fn sentence_ending_at_an_opening_quote_restarts_inside_the_pair() {
+        assert_eq!(
+            texts("좋았다\" 그는 웃었다 \"끝이다."),
+            ["좋았다\"", "그는 웃었다 \"끝이다."]
+        );
+        assert_eq!(texts("좋았다\"  \" 또 가요"), ["좋았다\"", "\" 또 가요"]);
+    }
+
+    #[test]
+    fn break_bytes_are_found_at_every_offset() {
+        let text = "가a\t“”…\u{2028}b\u{85}c\rd\n🙂\u{0B}é\u{0C}";
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            assert_eq!(
+                find_break_start(&bytes[from..]),
+                bytes[from..]
+                    .iter()
+                    .position(|&b| MAY_START_BREAK[usize::from(b)]),
+                "from {from}"
+            );
+        }
+    }
+
+    #[test]
+    fn utf8_len_is_the_sum_of_char_lengths() {
+        let chars: Vec<char> = "a é 가 🙂 \u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"
+            .chars()
+            .collect();
+        let sum: usize = chars.iter().map(|c| c.len_utf8()).sum();
+        assert_eq!(utf8_len(&chars), sum);
     }
 
     #[test]

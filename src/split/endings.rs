@@ -25,61 +25,96 @@ const JONG_B: u32 = 17;
 /// Jongseong ㅆ.
 const JONG_SS: u32 = 20;
 
-/// True when `w` ends with the characters of `s`.
-pub(super) fn ends_with(w: &[char], s: &str) -> bool {
-    let mut it = w.iter().rev();
-    for c in s.chars().rev() {
-        if it.next() != Some(&c) {
-            return false;
+/// Table words as `char` slices, decoded at compile time (`words!["바다", "보다"]`):
+/// matching a word against a table compares `char`s, with no UTF-8 decoding.
+macro_rules! words {
+    ($($w:literal),* $(,)?) => {
+        &[$(&$crate::split::endings::decode::<{ $crate::split::endings::char_count($w) }>($w)),*]
+    };
+}
+pub(super) use words;
+
+/// The number of chars of `s` (for [`words`]).
+pub(super) const fn char_count(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < bytes.len() {
+        // Every byte but a continuation byte (10xxxxxx) starts a char.
+        if bytes[i] & 0xC0 != 0x80 {
+            n += 1;
         }
+        i += 1;
     }
-    true
+    n
 }
 
-/// True when `w` starts with the characters of `s`.
-fn starts_with(w: &[char], s: &str) -> bool {
-    let mut it = w.iter();
-    for c in s.chars() {
-        if it.next() != Some(&c) {
-            return false;
+/// The `N` chars of `s` (for [`words`]).
+pub(super) const fn decode<const N: usize>(s: &str) -> [char; N] {
+    let bytes = s.as_bytes();
+    let mut out = ['\0'; N];
+    let (mut i, mut k) = (0, 0);
+    while i < bytes.len() {
+        let lead = bytes[i] as u32;
+        let (len, mut c) = match lead {
+            0x00..=0x7F => (1, lead),
+            0xC0..=0xDF => (2, lead & 0x1F),
+            0xE0..=0xEF => (3, lead & 0x0F),
+            _ => (4, lead & 0x07),
+        };
+        let mut j = 1;
+        while j < len {
+            c = (c << 6) | (bytes[i + j] as u32 & 0x3F);
+            j += 1;
         }
+        out[k] = match char::from_u32(c) {
+            Some(c) => c,
+            None => panic!("not UTF-8"),
+        };
+        i += len;
+        k += 1;
     }
-    true
+    out
+}
+
+/// True when `w` ends with `s`. (Compares from the end and stops at the first
+/// difference: cheaper than a `memcmp` call for these short words.)
+pub(super) fn ends_with(w: &[char], s: &[char]) -> bool {
+    s.len() <= w.len() && s.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+}
+
+/// True when `w` starts with `s`.
+fn starts_with(w: &[char], s: &[char]) -> bool {
+    s.len() <= w.len() && s.iter().zip(w).all(|(a, b)| a == b)
 }
 
 /// True when `w` ends with one of the words of `table`.
-fn ends_with_any(w: &[char], table: &[&str]) -> bool {
+fn ends_with_any(w: &[char], table: &[&[char]]) -> bool {
     table.iter().any(|s| ends_with(w, s))
 }
 
-/// True when `w` is one of the words of `table`. The UTF-8 length of `w`, computed
-/// once, rules out most entries with one comparison.
-fn equals_any(w: &[char], table: &[&str]) -> bool {
-    let bytes: usize = w.iter().map(|c| c.len_utf8()).sum();
-    table.iter().any(|s| s.len() == bytes && ends_with(w, s))
+/// True when `w` is one of the words of `table`.
+fn equals_any(w: &[char], table: &[&[char]]) -> bool {
+    table
+        .iter()
+        .any(|s| s.len() == w.len() && starts_with(w, s))
 }
 
-/// True when `w` starts with one of the words of `table`. The first char rules out
-/// most entries.
-fn starts_with_any(w: &[char], table: &[&str]) -> bool {
-    let first = w.first().copied();
-    table.iter().any(|s| {
-        let head = s.chars().next();
-        (head.is_none() || head == first) && starts_with(w, s)
-    })
+/// True when `w` starts with one of the words of `table`.
+fn starts_with_any(w: &[char], table: &[&[char]]) -> bool {
+    table.iter().any(|s| starts_with(w, s))
 }
 
 /// Words ending in 다 that are nouns, particles, adverbs or connectives, not a
 /// predicate's final ending (바다, 나보다, 날마다, 가져다 주다, 냅다).
 #[rustfmt::skip]
-const NOT_DA: &[&str] = &[
+const NOT_DA: &[&[char]] = words![
     "바다", "보다", "마다", "에다", "소다", "사이다", "판다", "캐나다", "네바다", "플로리다", "그라나다", "아이다", "미란다", "한테다",
     "께다", "가져다", "갖다", "데려다", "쳐다", "내려다", "올려다", "냅다",
 ];
 
 /// Words ending in 요 that are nouns (필요, 주요...), not the polite ending.
 #[rustfmt::skip]
-const NOT_YO: &[&str] = &[
+const NOT_YO: &[&[char]] = words![
     "필요", "수요", "주요", "중요", "소요", "강요", "개요", "동요", "풍요", "요요", "월요", "화요", "목요", "금요", "토요",
     "일요", "공요", "교요",
 ];
@@ -258,7 +293,9 @@ pub(super) fn ending(w: &[char]) -> Ending {
             strong((prev == '구' && pp != '누') || (prev == '긋' && pp_jong == Some(JONG_SS)) || ss)
         }
         '라' => strong(prev == '더' || (prev == '드' && pp == '하') || (prev == '기' && n >= 3)),
-        '고' | '구' => strong(ends_with(&w[..n - 1], "더라") || ends_with(&w[..n - 1], "드라")),
+        '고' | '구' => {
+            strong(ends_with(&w[..n - 1], &['더', '라']) || ends_with(&w[..n - 1], &['드', '라']))
+        }
         '아' => strong(prev == '잖'),
         '야' => strong(prev == '거'),
         '먼' => strong(prev == '구'),
@@ -334,7 +371,7 @@ pub(super) fn is_connective(w: &[char]) -> bool {
 /// forms (`"…" 하며`, `~다 보니`), particles and bound nouns written apart
 /// (`~다 라고`, `~함 속에`), 등.
 #[rustfmt::skip]
-const CONT_EXACT: &[&str] = &[
+const CONT_EXACT: &[&[char]] = words![
     "고", "며", "는", "은", "란", "라", "면서", "라고", "라며", "라는", "라면서", "라구", "등", "등의", "등을", "등이",
     "등은", "등도", "등과", "등으로", "등에", "등에서", "하니", "하니까", "하자", "하여", "해도", "해서", "하길래", "하기에", "하지",
     "하냐", "하면", "하네", "하곤", "하잖아", "보니", "보면", "보니까", "보다", "못해", "치고", "이라고", "이라며", "이라는", "이란",
@@ -344,7 +381,7 @@ const CONT_EXACT: &[&str] = &[
 /// Word beginnings that continue the sentence before them (하고, 하며, 했다, 싶어,
 /// 생각했다, ~까 두려워...).
 #[rustfmt::skip]
-const CONT_PREFIX: &[&str] = &[
+const CONT_PREFIX: &[&[char]] = words![
     "라고", "라며", "라는", "하고", "하며", "하면서", "하는", "했", "하였", "하더", "하드", "하던", "한다", "하셨", "하시", "싶",
     "하듯", "하겠", "하기", "하게", "하라", "하잖", "해요", "해야", "해라", "합니", "않", "때문", "덕분", "자체", "생각했",
     "생각한", "생각하", "생각들", "생각된", "생각해", "생각됨", "두려", "무서", "걱정되", "걱정스",
@@ -353,7 +390,7 @@ const CONT_PREFIX: &[&str] = &[
 /// Conjunctive adverbs that open a sentence for sure. After a weak final ending
 /// (가다, 아사다) only one of these makes a boundary.
 #[rustfmt::skip]
-const OPENERS: &[&str] = &[
+const OPENERS: &[&[char]] = words![
     "그리고", "그러나", "그런데", "근데", "하지만", "그래서", "그러니까", "그니까", "그러면", "그럼", "그렇지만", "그치만", "따라서",
     "또한", "게다가", "더구나", "물론", "다만", "한편", "아무튼", "어쨌든", "암튼", "결국", "왜냐하면", "왜냐면", "그러므로", "그러자",
     "그래도", "그리하여", "즉", "반면", "또",
@@ -388,12 +425,53 @@ pub(super) fn is_continuation(w: &[char]) -> bool {
         return true;
     }
     let core = hangul_head(w);
-    !core.is_empty() && (equals_any(core, CONT_EXACT) || starts_with_any(core, CONT_PREFIX))
+    !core.is_empty()
+        && CONT_FIRST.may_hold(core[0])
+        && (equals_any(core, CONT_EXACT) || starts_with_any(core, CONT_PREFIX))
+}
+
+/// The first chars of [`CONT_EXACT`] and [`CONT_PREFIX`] words: most words start
+/// otherwise, and are ruled out without going through the tables.
+static CONT_FIRST: FirstChars = FirstChars::of(&[CONT_EXACT, CONT_PREFIX]);
+
+/// The first chars of the words of some tables, as a set of the chars' low 8 bits:
+/// a char outside the set starts no word of the tables (a char in it may).
+struct FirstChars([u64; 4]);
+
+impl FirstChars {
+    /// The set of first chars of the words of `tables`.
+    const fn of(tables: &[&[&[char]]]) -> Self {
+        let mut bits = [0; 4];
+        let mut t = 0;
+        while t < tables.len() {
+            let mut w = 0;
+            while w < tables[t].len() {
+                let [first, ..] = tables[t][w] else {
+                    panic!("an empty word in a table");
+                };
+                let b = *first as usize & 0xFF;
+                bits[b / 64] |= 1 << (b % 64);
+                w += 1;
+            }
+            t += 1;
+        }
+        FirstChars(bits)
+    }
+
+    /// False when no word of the tables starts with `c`.
+    fn may_hold(&self, c: char) -> bool {
+        let b = c as usize & 0xFF;
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 /// Decorations that may trail a sentence: laughter and crying jamo (ㅋㅋ, ㅠㅠ, ㅎㅅㅎ),
 /// emoji, tildes, hearts, `^^`, `;;`.
 pub(super) fn is_decoration(c: char) -> bool {
+    // Nothing below the jamo block but `~ ^ ;`: a quick answer for ASCII.
+    if (c as u32) < 0x1100 {
+        return matches!(c, '~' | '^' | ';');
+    }
     is_jamo(c)
         || is_emoji(c)
         || matches!(
@@ -451,6 +529,18 @@ mod tests {
                     assert_eq!(ending(&[p, c]), Ending::None, "{p}{c}: update may_end");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn tables_decode_at_compile_time() {
+        const WORDS: &[&[char]] = words!["a", "é", "가나", "🙂x", ""];
+        for (&got, s) in WORDS.iter().zip(["a", "é", "가나", "🙂x", ""]) {
+            assert_eq!(got, s.chars().collect::<Vec<_>>());
+        }
+        for word in CONT_EXACT.iter().chain(CONT_PREFIX) {
+            assert!(CONT_FIRST.may_hold(word[0]));
+            assert!(is_continuation(word));
         }
     }
 
