@@ -451,6 +451,76 @@ pub(crate) fn short_key_text(mut key: u64) -> String {
         .collect()
 }
 
+/// A hash map keyed by [`short_key`]s, cheaper than a general one for them: keys
+/// are nonzero integers, so Fibonacci hashing (one multiplication) spreads them well.
+/// Linear probing in a power-of-two table of indices, kept at most half full (so a
+/// missing key is found missing after two or three slots), into the entries in order
+/// of insertion.
+pub(crate) struct KeyMap<V> {
+    /// Per slot, 1 + the index in `entries` of its key, or 0 when free.
+    slots: Vec<u32>,
+    entries: Vec<(u64, V)>,
+    /// 64 minus the log2 of the table size: the shift that turns a hash into a slot.
+    shift: u32,
+}
+
+impl<V> KeyMap<V> {
+    /// A map with room for `n` keys before it grows.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        let mut map = KeyMap {
+            slots: Vec::new(),
+            entries: Vec::with_capacity(n),
+            shift: 0,
+        };
+        map.resize((2 * n + 1).next_power_of_two().max(16));
+        map
+    }
+
+    /// The value of `key`.
+    pub(crate) fn get(&self, key: u64) -> Option<&V> {
+        self.find(key).ok().map(|e| &self.entries[e].1)
+    }
+
+    /// The value of `key`, first inserted as `new()` when it is missing.
+    pub(crate) fn get_or_insert_with(&mut self, key: u64, new: impl FnOnce() -> V) -> &mut V {
+        if 2 * (self.entries.len() + 1) > self.slots.len() {
+            self.resize(2 * self.slots.len());
+        }
+        let e = match self.find(key) {
+            Ok(e) => e,
+            Err(slot) => {
+                self.slots[slot] = self.entries.len() as u32 + 1;
+                self.entries.push((key, new()));
+                self.entries.len() - 1
+            }
+        };
+        &mut self.entries[e].1
+    }
+
+    /// The index in `entries` of `key`, or else the free slot where it goes.
+    fn find(&self, key: u64) -> Result<usize, usize> {
+        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        loop {
+            match self.slots[slot].checked_sub(1) {
+                None => return Err(slot),
+                Some(e) if self.entries[e as usize].0 == key => return Ok(e as usize),
+                Some(_) => slot = (slot + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+
+    /// Rebuilds the table with `size` slots.
+    fn resize(&mut self, size: usize) {
+        self.slots = vec![0; size];
+        self.shift = 64 - size.trailing_zeros();
+        for e in 0..self.entries.len() {
+            if let Err(slot) = self.find(self.entries[e].0) {
+                self.slots[slot] = e as u32 + 1;
+            }
+        }
+    }
+}
+
 /// Membership of a word in the tables ([`Tables::flags`]).
 const SUFFIX: u8 = 1;
 const STOPWORD: u8 = 2;
@@ -470,23 +540,36 @@ fn syllables_of(word: &str) -> Option<Vec<u16>> {
 /// lookup by syllables: one probe answers all three for a word.
 struct Tables {
     /// Entries of up to four syllables, by [`short_key`].
-    short: rustc_hash::FxHashMap<u64, u8>,
+    short: KeyMap<u8>,
     /// The few longer entries (five or six syllables).
     long: Vec<(Vec<u16>, u8)>,
-    /// Bit per syllable: does some entry start with it? A word or tail that fails
-    /// this test (one load) needs no hashing.
-    first: Vec<u64>,
+    /// Per syllable, which entries start or end with it ([`Tables::starts`]): a word or
+    /// tail that cannot be an entry by these (one load) needs no hashing.
+    roles: Vec<u16>,
 }
+
+/// In [`Tables::roles`]: the syllable is one of [`FUNCTION_NOUNS`]. Bits 0 to 5 say a
+/// suffix of one to six syllables starts with it, bits 8 to 15 a stopword or
+/// whole-kept word of one to eight syllables ([`Tables::starts`]).
+const FUNCTION_NOUN: u16 = 1 << 6;
+/// In [`Tables::roles`]: some suffix ends with the syllable.
+const SUFFIX_ENDS: u16 = 1 << 7;
 
 impl Tables {
     fn get() -> &'static Tables {
         static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
         TABLES.get_or_init(|| {
             let mut tables = Tables {
-                short: rustc_hash::FxHashMap::default(),
+                // Sparse, as most lookups miss.
+                short: KeyMap::with_capacity(
+                    4 * (SUFFIXES.len() + STOPWORDS.len() + KEEP_WHOLE.len()),
+                ),
                 long: Vec::new(),
-                first: vec![0; (crate::unicode::S_COUNT as usize).div_ceil(64)],
+                roles: vec![0; crate::unicode::S_COUNT as usize],
             };
+            for &c in FUNCTION_NOUNS {
+                tables.roles[usize::from(index_of(c))] |= FUNCTION_NOUN;
+            }
             for (list, flag) in [
                 (SUFFIXES, SUFFIX),
                 (STOPWORDS, STOPWORD),
@@ -496,9 +579,13 @@ impl Tables {
                     let Some(syllables) = syllables_of(word).filter(|s| !s.is_empty()) else {
                         continue;
                     };
-                    tables.first[usize::from(syllables[0]) / 64] |= 1 << (syllables[0] % 64);
+                    let (first, last) = (syllables[0], syllables[syllables.len() - 1]);
+                    tables.roles[usize::from(first)] |= Self::start_bit(flag, syllables.len());
+                    if flag == SUFFIX {
+                        tables.roles[usize::from(last)] |= SUFFIX_ENDS;
+                    }
                     match short_key(&syllables) {
-                        Some(k) => *tables.short.entry(k).or_insert(0) |= flag,
+                        Some(k) => *tables.short.get_or_insert_with(k, || 0) |= flag,
                         None => match tables.long.iter_mut().find(|(s, _)| *s == syllables) {
                             Some((_, flags)) => *flags |= flag,
                             None => tables.long.push((syllables, flag)),
@@ -510,16 +597,59 @@ impl Tables {
         })
     }
 
+    /// The bit of [`Tables::roles`] for entries with `flag` ([`SUFFIX`], else a word
+    /// of [`STOPWORDS`] or [`KEEP_WHOLE`]) of `len` syllables (0 when none can be so
+    /// long: a test checks that the tables fit).
+    fn start_bit(flag: u8, len: usize) -> u16 {
+        match (flag, len) {
+            (SUFFIX, 1..=MAX_SUFFIX_SYLLABLES) => 1 << (len - 1),
+            (SUFFIX, _) => 0,
+            (_, 1..=MAX_WORD_SYLLABLES) => 1 << (8 + len - 1),
+            _ => 0,
+        }
+    }
+
+    /// True when some entry with `flag` (as in [`Tables::start_bit`]) could be
+    /// `syllables`, by its first syllable and length alone.
+    fn starts(&self, syllables: &[u16], flag: u8) -> bool {
+        syllables
+            .first()
+            .is_some_and(|&first| self.role(first) & Self::start_bit(flag, syllables.len()) != 0)
+    }
+
+    /// The [`Tables::roles`] bits of a syllable.
+    fn role(&self, syllable: u16) -> u16 {
+        self.roles.get(usize::from(syllable)).copied().unwrap_or(0)
+    }
+
     /// The table flags of a word given by its syllables (0 when in no table).
     fn flags(&self, syllables: &[u16]) -> u8 {
-        let Some(&first) = syllables.first() else {
-            return 0;
-        };
-        if self.first[usize::from(first) / 64] & (1 << (first % 64)) == 0 {
-            return 0;
+        if self.starts(syllables, SUFFIX) || self.starts(syllables, STOPWORD) {
+            self.probe(syllables)
+        } else {
+            0
         }
+    }
+
+    /// The table flags of a word as a stopword or whole-kept word ([`Tables::flags`]
+    /// without [`SUFFIX`]).
+    fn word_flags(&self, syllables: &[u16]) -> u8 {
+        if self.starts(syllables, STOPWORD) {
+            self.probe(syllables) & !SUFFIX
+        } else {
+            0
+        }
+    }
+
+    /// True when a word or tail is in [`SUFFIXES`].
+    fn is_suffix(&self, syllables: &[u16]) -> bool {
+        self.starts(syllables, SUFFIX) && self.probe(syllables) & SUFFIX != 0
+    }
+
+    /// The flags of a nonempty word, by hashing.
+    fn probe(&self, syllables: &[u16]) -> u8 {
         match short_key(syllables) {
-            Some(k) => self.short.get(&k).copied().unwrap_or(0),
+            Some(k) => self.short.get(k).copied().unwrap_or(0),
             None => self
                 .long
                 .iter()
@@ -529,7 +659,7 @@ impl Tables {
     }
 
     /// The length in syllables of the stem of a Hangul word ([`strip`]), given its
-    /// syllables and its own table flags.
+    /// syllables and its [`Tables::word_flags`].
     fn stem_len(&self, syllables: &[u16], word_flags: u8) -> usize {
         let n = syllables.len();
         if n < 2 || word_flags & KEEP != 0 {
@@ -539,20 +669,46 @@ impl Tables {
             let short = SHORT_PARTICLES.iter().any(|&c| index_of(c) == syllables[1]);
             return if short { 1 } else { 2 };
         }
+        if self.role(syllables[n - 1]) & SUFFIX_ENDS == 0 {
+            return n;
+        }
         // Try the longest suffix first that leaves a stem of two syllables.
         let longest = (n - 2).min(MAX_SUFFIX_SYLLABLES);
         (1..=longest)
             .rev()
-            .find(|&len| self.flags(&syllables[n - len..]) & SUFFIX != 0)
+            .find(|&len| self.is_suffix(&syllables[n - len..]))
             .map_or(n, |len| n - len)
+    }
+
+    /// The length of the stem of a word made of Hangul syllables, or `None` when the
+    /// word or its stem carries no topic.
+    #[inline(always)]
+    fn hangul_stem(&self, syllables: &[u16]) -> Option<usize> {
+        // Most words are in no table, begin with no function noun and end in no
+        // suffix (the short particles are suffixes too, a test checks): two loads
+        // tell, and such a word is its own stem.
+        if let (Some(&first), Some(&last)) = (syllables.first(), syllables.last()) {
+            let starts = FUNCTION_NOUN | Self::start_bit(STOPWORD, syllables.len());
+            if self.role(first) & starts == 0 && self.role(last) & SUFFIX_ENDS == 0 {
+                return Some(syllables.len());
+            }
+        }
+        let word_flags = self.word_flags(syllables);
+        if word_flags & STOPWORD != 0 {
+            return None;
+        }
+        let n = self.stem_len(syllables, word_flags);
+        let dropped = (n < syllables.len() && self.word_flags(&syllables[..n]) & STOPWORD != 0)
+            || self.is_function_word(syllables);
+        (!dropped).then_some(n)
     }
 
     /// True for a one-syllable function noun with a particle or ending (`것으로`, `수도`),
     /// given the word's syllables.
     fn is_function_word(&self, syllables: &[u16]) -> bool {
         match syllables.split_first() {
-            Some((&first, rest)) if FUNCTION_NOUNS.iter().any(|&c| index_of(c) == first) => {
-                rest.is_empty() || self.flags(rest) & SUFFIX != 0
+            Some((&first, rest)) if self.role(first) & FUNCTION_NOUN != 0 => {
+                rest.is_empty() || self.is_suffix(rest)
             }
             _ => false,
         }
@@ -561,6 +717,9 @@ impl Tables {
 
 /// The longest entry of [`SUFFIXES`], in syllables.
 const MAX_SUFFIX_SYLLABLES: usize = 6;
+
+/// The longest entry of [`STOPWORDS`] and [`KEEP_WHOLE`], in syllables.
+const MAX_WORD_SYLLABLES: usize = 8;
 
 /// The syllable indices of [`SHORT_PARTICLES`] and [`FUNCTION_NOUNS`].
 fn index_of(c: char) -> u16 {
@@ -574,7 +733,7 @@ pub fn strip(word: &str) -> &str {
     match syllables_of(word) {
         Some(syllables) => {
             let tables = Tables::get();
-            &word[..3 * tables.stem_len(&syllables, tables.flags(&syllables))]
+            &word[..3 * tables.stem_len(&syllables, tables.word_flags(&syllables))]
         }
         None => word,
     }
@@ -615,6 +774,38 @@ pub fn terms_with_syllables(sentence: &str, f: impl FnMut(&str, &[u16])) {
     Scratch::default().terms(sentence, f);
 }
 
+/// Punctuation and symbols common in Korean text, none of them a letter or digit (a
+/// test checks): General Punctuation (quotes, dashes, `…`), arrows, box drawing and
+/// geometric shapes (`■`, `▲`), CJK punctuation (`「」`, `《》`) and the middle dot.
+const NOT_ALPHANUMERIC: [std::ops::RangeInclusive<char>; 6] = [
+    '\u{B7}'..='\u{B7}',
+    '\u{2000}'..='\u{206F}',
+    '\u{2190}'..='\u{21FF}',
+    '\u{2500}'..='\u{25FF}',
+    '\u{3000}'..='\u{3004}',
+    '\u{3008}'..='\u{3020}',
+];
+
+/// [`char::is_alphanumeric`], without the slow search of the Unicode tables for
+/// [`NOT_ALPHANUMERIC`].
+fn is_alphanumeric(c: char) -> bool {
+    !NOT_ALPHANUMERIC.iter().any(|range| range.contains(&c)) && c.is_alphanumeric()
+}
+
+/// The syllable index (`가` = 0) of the Hangul syllable that `bytes` start with, if
+/// one is there: a syllable is three bytes with lead byte `EA`–`ED`, decoded in place.
+fn syllable_at(bytes: &[u8]) -> Option<u16> {
+    match *bytes {
+        [b0 @ 0xEA..=0xED, b1, b2, ..] => {
+            let cp =
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            let index = cp.wrapping_sub(crate::unicode::S_BASE);
+            (index < crate::unicode::S_COUNT).then_some(index as u16)
+        }
+        _ => None,
+    }
+}
+
 /// Buffers that [`Scratch::terms`] reuses from one sentence to the next.
 #[derive(Default)]
 pub struct Scratch {
@@ -630,100 +821,126 @@ impl Scratch {
         let Scratch { syllables, lower } = self;
         let mut i = 0;
         while i < bytes.len() {
-            // Find the next word: [start, i).
+            // Most words are Hangul syllables only, ended by ASCII (a space, a full
+            // stop) or the sentence end: read those, and runs of ASCII separators,
+            // without the general scan of [`other_word`].
+            if !bytes[i].is_ascii_alphanumeric() && bytes[i].is_ascii() {
+                i += 1;
+                continue;
+            }
             let start = i;
-            let (mut hangul, mut digits, mut ascii, mut upper) = (true, true, true, false);
-            // Latin letters or digits then Hangul only (`AI가`, `5G를`): where the
-            // Hangul starts, and whether the Latin part is all digits.
-            let (mut latin_then_hangul, mut first_hangul, mut latin_digits) =
-                (true, usize::MAX, true);
             syllables.clear();
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if !b.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    hangul = false;
-                    digits &= b.is_ascii_digit();
-                    upper |= b.is_ascii_uppercase();
-                    latin_then_hangul &= first_hangul == usize::MAX;
-                    latin_digits &= b.is_ascii_digit();
-                    i += 1;
-                    continue;
-                }
-                if (0xEA..=0xED).contains(&b) && i + 2 < bytes.len() {
-                    let cp = (u32::from(b & 0x0F) << 12)
-                        | (u32::from(bytes[i + 1] & 0x3F) << 6)
-                        | u32::from(bytes[i + 2] & 0x3F);
-                    let index = cp.wrapping_sub(crate::unicode::S_BASE);
-                    if index < crate::unicode::S_COUNT {
-                        first_hangul = first_hangul.min(i);
-                        syllables.push(index as u16);
-                        digits = false;
-                        ascii = false;
-                        i += 3;
-                        continue;
-                    }
-                }
-                // Any other non-ASCII char: decode it.
-                let c = sentence[i..].chars().next().unwrap_or(' ');
-                if !c.is_alphanumeric() {
-                    break;
-                }
-                hangul = false;
-                digits = false;
-                ascii = false;
-                latin_then_hangul = false;
-                i += c.len_utf8();
+            let mut rest = &bytes[i..];
+            while let Some(syllable) = syllable_at(rest) {
+                syllables.push(syllable);
+                rest = &rest[3..];
             }
-            if i == start {
-                // A separator: skip it.
-                i += sentence[i..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            }
-            let word = &sentence[start..i];
-            if digits {
-                continue;
-            }
-            if !hangul {
-                let mut word = word;
-                if latin_then_hangul
-                    && !latin_digits
-                    && first_hangul > start
-                    && first_hangul != usize::MAX
-                    && tables.flags(syllables) & SUFFIX != 0
-                {
-                    // A particle after a Latin word (`AI가` → `ai`, `5G를` → `5g`);
-                    // numbers with a counter (`12일`) stay whole.
-                    word = &sentence[start..first_hangul];
-                    ascii = true;
-                }
-                let stem = if ascii && upper {
-                    lower.clear();
-                    lower.push_str(word);
-                    lower.make_ascii_lowercase();
-                    lower.as_str()
-                } else {
-                    word
-                };
-                // Single non-Hangul characters carry nothing; stopwords are all Hangul.
-                if stem.chars().nth(1).is_some() {
-                    f(stem, &[]);
-                }
-                continue;
-            }
-            let word_flags = tables.flags(syllables);
-            let stem = &syllables[..tables.stem_len(syllables, word_flags)];
-            if word_flags & STOPWORD != 0
-                || (stem.len() < syllables.len() && tables.flags(stem) & STOPWORD != 0)
-                || tables.is_function_word(syllables)
+            i = bytes.len() - rest.len();
+            let term = if i > start
+                && bytes
+                    .get(i)
+                    .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
             {
-                continue;
+                tables
+                    .hangul_stem(syllables)
+                    .map(|n| (&sentence[start..start + 3 * n], &syllables[..n]))
+            } else {
+                i = start;
+                other_word(sentence, &mut i, tables, syllables, lower)
+            };
+            // One call site, so that `f` is inlined.
+            if let Some((stem, stem_syllables)) = term {
+                f(stem, stem_syllables);
             }
-            f(&word[..3 * stem.len()], stem);
         }
     }
+}
+
+/// The general case of [`Scratch::terms`]: reads the word or separator at byte `*i`
+/// of `sentence`, moves `*i` past it, and returns its term if it has one.
+fn other_word<'a>(
+    sentence: &'a str,
+    i: &mut usize,
+    tables: &Tables,
+    syllables: &'a mut Vec<u16>,
+    lower: &'a mut String,
+) -> Option<(&'a str, &'a [u16])> {
+    let bytes = sentence.as_bytes();
+    // The word: [start, i).
+    let start = *i;
+    let (mut hangul, mut digits, mut ascii, mut upper) = (true, true, true, false);
+    // Latin letters or digits then Hangul only (`AI가`, `5G를`): where the
+    // Hangul starts, and whether the Latin part is all digits.
+    let (mut latin_then_hangul, mut first_hangul, mut latin_digits) = (true, usize::MAX, true);
+    syllables.clear();
+    while *i < bytes.len() {
+        let b = bytes[*i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            hangul = false;
+            digits &= b.is_ascii_digit();
+            upper |= b.is_ascii_uppercase();
+            latin_then_hangul &= first_hangul == usize::MAX;
+            latin_digits &= b.is_ascii_digit();
+            *i += 1;
+            continue;
+        }
+        if let Some(syllable) = syllable_at(&bytes[*i..]) {
+            first_hangul = first_hangul.min(*i);
+            syllables.push(syllable);
+            digits = false;
+            ascii = false;
+            *i += 3;
+            continue;
+        }
+        // Any other non-ASCII char: decode it.
+        let c = sentence[*i..].chars().next().unwrap_or(' ');
+        if !is_alphanumeric(c) {
+            break;
+        }
+        hangul = false;
+        digits = false;
+        ascii = false;
+        latin_then_hangul = false;
+        *i += c.len_utf8();
+    }
+    if *i == start {
+        // A separator: skip it.
+        *i += sentence[*i..].chars().next().map_or(1, char::len_utf8);
+        return None;
+    }
+    let word = &sentence[start..*i];
+    if digits {
+        return None;
+    }
+    if hangul {
+        let n = tables.hangul_stem(syllables)?;
+        return Some((&word[..3 * n], &syllables[..n]));
+    }
+    let mut word = word;
+    if latin_then_hangul
+        && !latin_digits
+        && first_hangul > start
+        && first_hangul != usize::MAX
+        && tables.is_suffix(syllables)
+    {
+        // A particle after a Latin word (`AI가` → `ai`, `5G를` → `5g`);
+        // numbers with a counter (`12일`) stay whole.
+        word = &sentence[start..first_hangul];
+        ascii = true;
+    }
+    let stem = if ascii && upper {
+        lower.clear();
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+        lower.as_str()
+    } else {
+        word
+    };
+    // Single non-Hangul characters carry nothing; stopwords are all Hangul.
+    stem.chars().nth(1).is_some().then_some((stem, &[][..]))
 }
 
 #[cfg(test)]
@@ -767,12 +984,31 @@ mod tests {
     }
 
     #[test]
+    fn not_alphanumeric_is_right() {
+        for c in NOT_ALPHANUMERIC.into_iter().flatten() {
+            assert!(!c.is_alphanumeric(), "{c:?} is alphanumeric");
+        }
+    }
+
+    #[test]
     fn suffix_table_fits_the_lookup() {
         for suffix in SUFFIXES {
             let n = suffix.chars().count();
             assert!(
                 n <= MAX_SUFFIX_SYLLABLES && suffix.chars().all(is_hangul_syllable),
                 "suffix {suffix:?} is longer than MAX_SUFFIX_SYLLABLES or not Hangul syllables"
+            );
+        }
+        for &c in SHORT_PARTICLES {
+            assert!(
+                SUFFIXES.contains(&c.to_string().as_str()),
+                "short particle {c:?} is not in SUFFIXES"
+            );
+        }
+        for word in STOPWORDS.iter().chain(KEEP_WHOLE) {
+            assert!(
+                word.chars().count() <= MAX_WORD_SYLLABLES,
+                "{word:?} is longer than MAX_WORD_SYLLABLES"
             );
         }
     }

@@ -73,91 +73,125 @@ enum Name {
     Text(String),
 }
 
-/// Interns terms and collects per-sentence term counts; [`Builder::finish`] turns
-/// them into TF-IDF vectors. Terms are borrowed from the sentences where they can be
-/// (stems and bigrams are slices of their sentence), so interning rarely allocates.
-#[derive(Default)]
-struct Builder<'a> {
-    /// Ids of terms of one to four Hangul syllables, by [`short_key`] (most terms
-    /// are such: hashing one integer is far cheaper than hashing a string).
-    hangul: rustc_hash::FxHashMap<u64, u32>,
-    /// Ids of the other terms.
-    ids: rustc_hash::FxHashMap<Cow<'a, str>, u32>,
-    df: Vec<u32>,
-    /// `(term id, count)` per finished sentence.
-    counts: Vec<Vec<(u32, f32)>>,
-    /// Raw term ids of the open sentence, repeats included.
-    open: Vec<u32>,
+/// Marks, in a pair of ids, a kind of term (stem or bigram) that a key is not a term of.
+const NO_ID: u32 = u32::MAX;
+
+/// Sorts `(term id, count)` pairs by id: an insertion sort, as a sentence has few
+/// terms to sort.
+fn sort_by_id(terms: &mut [(u32, f32)]) {
+    if terms.len() > 32 {
+        return terms.sort_unstable_by_key(|&(id, _)| id);
+    }
+    for i in 1..terms.len() {
+        let term = terms[i];
+        let mut j = i;
+        while j > 0 && terms[j - 1].0 > term.0 {
+            terms[j] = terms[j - 1];
+            j -= 1;
+        }
+        terms[j] = term;
+    }
 }
 
-impl<'a> Builder<'a> {
-    /// Adds a term of one to four Hangul syllables by its [`short_key`].
-    fn add_key(&mut self, key: u64) {
-        let next = self.df.len() as u32;
-        let id = *self.hangul.entry(key).or_insert(next);
-        if id == next {
-            self.df.push(0);
+/// Collects the per-sentence term counts of one kind of term (stems or bigrams);
+/// [`Builder::finish`] turns them into TF-IDF vectors.
+#[derive(Default)]
+struct Builder {
+    df: Vec<u32>,
+    /// For each term id, the last sentence (counting from 1) that has it and its place
+    /// in `old` or `new` then, so a repeat is counted in place without a search.
+    seen: Vec<(u32, u32)>,
+    /// `(term id, count)` per finished sentence, sorted by id.
+    counts: Vec<Vec<(u32, f32)>>,
+    /// `(term id, count)` of the open sentence for the terms seen in earlier
+    /// sentences, in order of first occurrence.
+    old: Vec<(u32, f32)>,
+    /// The same for the terms new to the text, which get the highest ids in order:
+    /// they need no sorting.
+    new: Vec<(u32, f32)>,
+    /// The first id given in the open sentence.
+    new_from: u32,
+    /// The term of each id, when kept.
+    names: Option<Vec<Name>>,
+}
+
+impl Builder {
+    /// A builder with room for `terms` terms and `sentences` sentences, keeping the
+    /// terms' names when `with_names`.
+    fn new(with_names: bool, terms: usize, sentences: usize) -> Self {
+        Builder {
+            df: Vec::with_capacity(terms),
+            seen: Vec::with_capacity(terms),
+            counts: Vec::with_capacity(sentences),
+            old: Vec::with_capacity(64),
+            new: Vec::with_capacity(64),
+            names: with_names.then(|| Vec::with_capacity(terms)),
+            ..Builder::default()
         }
-        self.open.push(id);
     }
 
-    /// Adds a term by its syllables (`가` = 0) when it has any, else by its text.
-    fn add(&mut self, sentence: &'a str, term: &str, syllables: &[u16]) {
-        if let Some(key) = (!syllables.is_empty())
-            .then(|| short_key(syllables))
-            .flatten()
-        {
-            return self.add_key(key);
-        }
-        let id = match self.ids.get(term) {
-            Some(&id) => id,
-            None => {
-                let id = self.df.len() as u32;
-                let key = match borrow_from(sentence, term) {
-                    Some(slice) => Cow::Borrowed(slice),
-                    None => Cow::Owned(term.to_string()),
-                };
-                self.ids.insert(key, id);
-                self.df.push(0);
-                id
+    /// Counts the term whose id is in `id` in the open sentence; a new term
+    /// ([`NO_ID`]) gets the next id, and `name` names it.
+    fn add(&mut self, id: &mut u32, name: impl FnOnce() -> Name) {
+        let sentence = self.counts.len() as u32 + 1;
+        if *id == NO_ID {
+            *id = self.df.len() as u32;
+            self.df.push(1);
+            self.seen.push((sentence, self.new.len() as u32));
+            self.new.push((*id, 1.0));
+            if let Some(names) = &mut self.names {
+                names.push(name());
             }
+            return;
+        }
+        let seen = &mut self.seen[*id as usize];
+        let open = if *id < self.new_from {
+            &mut self.old
+        } else {
+            &mut self.new
         };
-        self.open.push(id);
+        if seen.0 == sentence {
+            open[seen.1 as usize].1 += 1.0;
+        } else {
+            *seen = (sentence, open.len() as u32);
+            self.df[*id as usize] += 1;
+            open.push((*id, 1.0));
+        }
     }
 
     fn end_sentence(&mut self) {
-        self.open.sort_unstable();
-        // Runs of one id are its count; one allocation of the exact size per sentence,
-        // and `open` keeps its room for the next.
-        let distinct = 1 + self.open.windows(2).filter(|p| p[0] != p[1]).count();
-        let mut tf: Vec<(u32, f32)> = Vec::with_capacity(distinct.min(self.open.len()));
-        for &id in &self.open {
-            match tf.last_mut() {
-                Some(last) if last.0 == id => last.1 += 1.0,
-                _ => {
-                    self.df[id as usize] += 1;
-                    tf.push((id, 1.0));
-                }
-            }
-        }
+        sort_by_id(&mut self.old);
+        // One allocation of the exact size per sentence; `old` and `new` keep their
+        // room for the next.
+        let mut tf = Vec::with_capacity(self.old.len() + self.new.len());
+        tf.extend_from_slice(&self.old);
+        tf.extend_from_slice(&self.new);
         self.counts.push(tf);
-        self.open.clear();
+        self.old.clear();
+        self.new.clear();
+        self.new_from = self.df.len() as u32;
     }
 
-    /// The vectors; `with_names` also keeps the terms themselves.
-    fn finish(self, with_names: bool) -> Vectors {
+    /// The vectors.
+    fn finish(self) -> Vectors {
         let n = self.counts.len() as f32;
         let df = self.df;
         // libm, not f32::ln: the platform's logf may differ in the last bit between
-        // native and wasm, and then so would every score. Each term's IDF and the
-        // weights of small counts are computed once (the same values as computed in
-        // place, so the vectors are bit for bit the same).
-        let idf: Vec<f32> = df.iter().map(|&d| libm::logf(1.0 + n / d as f32)).collect();
+        // native and wasm, and then so would every score. The IDF is computed once per
+        // document frequency (terms share a few small ones), and the weights of small
+        // counts once (the same values as computed in place, so the vectors are bit for
+        // bit the same).
+        let max_df = df.iter().copied().max().unwrap_or(0);
+        let idf_of_df: Vec<f32> = (0..=max_df)
+            .map(|d| libm::logf(1.0 + n / d as f32))
+            .collect();
         let tf_weight: [f32; 8] = std::array::from_fn(|c| 1.0 + libm::logf(c as f32));
         let vecs = self
             .counts
             .into_iter()
             .map(|mut tf| {
+                // The squared norm is summed as the weights are made, in the same order.
+                let mut norm = 0.0f32;
                 for (id, w) in tf.iter_mut() {
                     // Most terms occur once: 1 + ln 1 is exactly 1.
                     let t = if *w == 1.0 {
@@ -169,30 +203,22 @@ impl<'a> Builder<'a> {
                             _ => 1.0 + libm::logf(*w),
                         }
                     };
-                    *w = t * idf[*id as usize];
+                    *w = t * idf_of_df[df[*id as usize] as usize];
+                    norm += *w * *w;
                 }
-                let norm = tf.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+                let norm = norm.sqrt();
                 if norm > 0.0 {
                     tf.iter_mut().for_each(|(_, w)| *w /= norm);
                 }
                 SparseVec(tf)
             })
             .collect();
-        let mut names = Vec::new();
-        if with_names {
-            names = vec![Name::Syllables(0); df.len()];
-            for (term, id) in self.ids {
-                names[id as usize] = Name::Text(term.into_owned());
-            }
-            for (key, id) in self.hangul {
-                names[id as usize] = Name::Syllables(key);
-            }
-        }
+        let names = self.names.unwrap_or_default();
         Vectors { vecs, df, names }
     }
 }
 
-use crate::normalize::{short_key, short_key_text};
+use crate::normalize::{short_key, short_key_text, KeyMap};
 
 /// `term` as a slice of `sentence` when it is one (same address), else `None`.
 fn borrow_from<'a>(sentence: &'a str, term: &str) -> Option<&'a str> {
@@ -211,35 +237,59 @@ impl Vectors {
     /// Builds, in one pass over the text, the stem vectors of `sentences` and the
     /// vectors over the syllable bigrams of those stems.
     pub fn stems_and_bigrams(sentences: &[&str]) -> (Self, Self) {
-        let (mut stems, mut bigrams) = (Builder::default(), Builder::default());
         // Room for the terms up front (about one new term per 8 bytes on a short text,
-        // far fewer on a long one), instead of growing the maps step by step.
+        // far fewer on a long one), instead of growing the tables step by step.
         let bytes: usize = sentences.iter().map(|s| s.len()).sum();
         let room = (bytes / 8).min(1 << 12);
-        stems.hangul.reserve(room);
-        bigrams.hangul.reserve(room);
-        stems.df.reserve(room);
-        bigrams.df.reserve(room);
-        stems.counts.reserve(sentences.len());
-        bigrams.counts.reserve(sentences.len());
+        let mut stems = Builder::new(true, room, sentences.len());
+        let mut bigrams = Builder::new(false, room, sentences.len());
+        // Both kinds of ids of each term, `[stem id, bigram id]`: a stem of two
+        // syllables is also a bigram, so one probe finds both. By key for the terms of
+        // one to four Hangul syllables (most terms: hashing one integer is far cheaper
+        // than hashing a string), else by text, borrowed from the sentences where it
+        // can be (stems are slices of their sentence), so interning rarely allocates.
+        let mut keys = KeyMap::with_capacity(room);
+        let mut texts: rustc_hash::FxHashMap<Cow<str>, [u32; 2]> = Default::default();
         let mut scratch = crate::normalize::Scratch::default();
         for &sentence in sentences {
             scratch.terms(sentence, |stem, syllables| {
-                stems.add(sentence, stem, syllables);
+                let key = (!syllables.is_empty())
+                    .then(|| short_key(syllables))
+                    .flatten();
+                let ids = match key {
+                    Some(key) => keys.get_or_insert_with(key, || [NO_ID; 2]),
+                    None => match texts.get_mut(stem) {
+                        Some(ids) => ids,
+                        None => {
+                            let text = match borrow_from(sentence, stem) {
+                                Some(slice) => Cow::Borrowed(slice),
+                                None => Cow::Owned(stem.to_string()),
+                            };
+                            texts.entry(text).or_insert([NO_ID; 2])
+                        }
+                    },
+                };
+                stems.add(&mut ids[0], || match key {
+                    Some(key) => Name::Syllables(key),
+                    None => Name::Text(stem.to_string()),
+                });
                 if syllables.len() >= 3 {
                     // Syllable bigrams (`반려동물` → `반려`, `려동`, `동물`), as
                     // [`crate::normalize::syllable_bigrams`] gives them.
                     for pair in syllables.windows(2) {
-                        bigrams.add_key(short_key(pair).unwrap_or_default());
+                        let key = short_key(pair).unwrap_or_default();
+                        bigrams.add(&mut keys.get_or_insert_with(key, || [NO_ID; 2])[1], || {
+                            Name::Syllables(key)
+                        });
                     }
                 } else {
-                    bigrams.add(sentence, stem, syllables);
+                    bigrams.add(&mut ids[1], || Name::Text(String::new()));
                 }
             });
             stems.end_sentence();
             bigrams.end_sentence();
         }
-        (stems.finish(true), bigrams.finish(false))
+        (stems.finish(), bigrams.finish())
     }
 
     /// The number of distinct terms.
