@@ -84,8 +84,10 @@ export function buildPage() {
   const pack = read(INPUTS.pack);
   const workerSource = `${glueRaw}\n;\n${pack}\n;\n${read(INPUTS.worker)}`;
   const glue = scriptSafe(glueRaw);
+  // The worker source first: its copy of the glue then sits within gzip's 32 KB window
+  // of the glue script above, and compresses against it (about 1 KB of the page).
   const data = scriptSafe(
-    `var KSUM_WASM_GZIP_BASE64 = "${gzipSync(wasm, { level: 9 }).toString("base64")}";\nvar KSUM_WORKER_SOURCE = ${JSON.stringify(workerSource)};\n`,
+    `var KSUM_WORKER_SOURCE = ${JSON.stringify(workerSource)};\nvar KSUM_WASM_GZIP_BASE64 = "${gzipSync(wasm, { level: 9 }).toString("base64")}";\n`,
   );
   const engine = scriptSafe(`${pack}\n;\n${read(INPUTS.engine)}`);
   const app = scriptSafe(read(INPUTS.app));

@@ -76,12 +76,8 @@ enum Name {
 /// Marks, in a pair of ids, a kind of term (stem or bigram) that a key is not a term of.
 const NO_ID: u32 = u32::MAX;
 
-/// Sorts `(term id, count)` pairs by id: an insertion sort, as a sentence has few
-/// terms to sort.
-fn sort_by_id(terms: &mut [(u32, f32)]) {
-    if terms.len() > 32 {
-        return terms.sort_unstable_by_key(|&(id, _)| id);
-    }
+/// Sorts a few `(term id, count)` pairs by id (an insertion sort).
+fn sort_few_by_id(terms: &mut [(u32, f32)]) {
     for i in 1..terms.len() {
         let term = terms[i];
         let mut j = i;
@@ -111,6 +107,8 @@ struct Builder {
     new: Vec<(u32, f32)>,
     /// The first id given in the open sentence.
     new_from: u32,
+    /// Scratch: the ids of `old`, when there are too many for an insertion sort.
+    ids: Vec<u32>,
     /// The term of each id, when kept.
     names: Option<Vec<Name>>,
 }
@@ -160,11 +158,21 @@ impl Builder {
     }
 
     fn end_sentence(&mut self) {
-        sort_by_id(&mut self.old);
         // One allocation of the exact size per sentence; `old` and `new` keep their
         // room for the next.
         let mut tf = Vec::with_capacity(self.old.len() + self.new.len());
-        tf.extend_from_slice(&self.old);
+        if self.old.len() <= 32 {
+            sort_few_by_id(&mut self.old);
+            tf.extend_from_slice(&self.old);
+        } else {
+            // Many: sort the bare ids (the crate's one sort of `u32`s, so no more sort
+            // code in the wasm module), then take each pair from its place in `old`.
+            self.ids.clear();
+            self.ids.extend(self.old.iter().map(|&(id, _)| id));
+            self.ids.sort_unstable();
+            let (old, seen) = (&self.old, &self.seen);
+            tf.extend(self.ids.iter().map(|&id| old[seen[id as usize].1 as usize]));
+        }
         tf.extend_from_slice(&self.new);
         self.counts.push(tf);
         self.old.clear();
