@@ -118,11 +118,10 @@ fn trim_closers(sentence: &str) -> &str {
     })
 }
 
-/// True when the line ends like a sentence of prose: with `.`, `!` or `…`, with a
-/// final ending (`다`, `요`, `죠`, `까`, `음`, `함`), or with `?` after a question
-/// ending; headlines, list items and captions do not.
-fn ends_like_sentence(sentence: &str) -> bool {
-    let s = trim_closers(sentence);
+/// True when the line, passed through [`trim_closers`], ends like a sentence of prose:
+/// with `.`, `!` or `…`, with a final ending (`다`, `요`, `죠`, `까`, `음`, `함`), or
+/// with `?` after a question ending; headlines, list items and captions do not.
+fn ends_like_sentence(s: &str) -> bool {
     match s.strip_suffix('?') {
         Some(body) => body.trim_end_matches('?').ends_with(QUESTION_ENDINGS),
         None => s.ends_with(['.', '!', '…', '다', '요', '죠', '까', '음', '함']),
@@ -140,8 +139,9 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
         .iter()
         .zip(excluded)
         .map(|(sentence, &excluded)| {
-            let punctuated = trim_closers(sentence).ends_with(['.', '!', '?']);
-            let fragment = !ends_like_sentence(sentence) || (in_headlines && !punctuated);
+            let s = trim_closers(sentence);
+            let punctuated = s.ends_with(['.', '!', '?']);
+            let fragment = !ends_like_sentence(s) || (in_headlines && !punctuated);
             if !excluded && !fragment {
                 in_headlines = false;
             }
@@ -158,6 +158,11 @@ fn form(sentence: &str) -> f64 {
     } else {
         FRAGMENT_WEIGHT
     };
+    // Most sentences are neither short nor long, whatever their rarer chars are.
+    let (at_least, at_most) = crate::unicode::non_space_bounds(s);
+    if at_least >= MIN_CHARS && at_most <= MAX_CHARS {
+        return weight;
+    }
     let chars = crate::unicode::count_non_space(s);
     if chars < MIN_CHARS {
         weight *= chars as f64 / MIN_CHARS as f64;
@@ -170,15 +175,11 @@ fn form(sentence: &str) -> f64 {
 /// Weighted PageRank by Gauss-Seidel sweeps (each new score used at once); the scores
 /// are scaled to sum to 1.
 fn pagerank(graph: &Graph) -> Vec<f64> {
-    let n = graph.edges.len();
+    let n = graph.len();
     if n == 0 {
         return Vec::new();
     }
-    let out_weight: Vec<f64> = graph
-        .edges
-        .iter()
-        .map(|e| e.iter().map(|&(_, w)| w as f64).sum())
-        .collect();
+    let out_weight: Vec<f64> = (0..n).map(|i| graph.edges(i).1.iter().sum()).collect();
     let base = (1.0 - DAMPING) / n as f64;
     let mut score = vec![1.0 / n as f64; n];
     // Each sentence's score divided by its total edge weight (0 for isolated ones).
@@ -186,7 +187,13 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
         .iter()
         .map(|&w| if w > 0.0 { 1.0 / w } else { 0.0 })
         .collect();
-    let mut share: Vec<f64> = score.iter().zip(&inverse).map(|(s, i)| s * i).collect();
+    // Padded to a power of two: `j & mask` (= j) is an index the compiler sees is in
+    // bounds, so the innermost loop has no bounds check.
+    let mask = n.next_power_of_two() - 1;
+    let mut share = vec![0.0; mask + 1];
+    for (share, (s, i)) in share.iter_mut().zip(score.iter().zip(&inverse)) {
+        *share = s * i;
+    }
     // Gauss-Seidel: each sentence's new score is used at once by the sentences after it,
     // which takes about half the rounds of updating all at the end of a round, to the same
     // fixed point. The scores are scaled to sum to 1 at the end.
@@ -195,11 +202,13 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
         // Isolated sentences spread their score evenly.
         let dangling: f64 = isolated.iter().map(|&j| score[j]).sum::<f64>() / n as f64;
         let mut delta = 0.0;
-        for (i, edges) in graph.edges.iter().enumerate() {
-            let incoming: f64 = edges
-                .iter()
-                .map(|&(j, w)| share[j as usize] * w as f64)
-                .sum();
+        for i in 0..n {
+            let (neighbours, weights) = graph.edges(i);
+            // Summed in order of neighbour, as ever: the same bits on every platform.
+            let mut incoming = 0.0;
+            for (&j, &w) in neighbours.iter().zip(weights) {
+                incoming += share[j as usize & mask] * w;
+            }
             let new = base + DAMPING * (incoming + dangling);
             delta += (new - score[i]).abs();
             score[i] = new;
@@ -288,7 +297,7 @@ mod tests {
         ];
         for &(line, want) in cases {
             assert_eq!(
-                ends_like_sentence(line),
+                ends_like_sentence(trim_closers(line)),
                 want,
                 "ends_like_sentence({line:?})"
             );

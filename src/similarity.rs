@@ -320,25 +320,30 @@ impl Vectors {
     }
 }
 
-/// An undirected weighted graph as adjacency lists: `edges[i]` holds `(j, cosine)`
-/// for every `j != i` with a positive similarity, `j` ascending.
+/// An undirected weighted graph in compressed rows: sentence `i`'s edges are
+/// `(neighbours[k], weights[k])` for `k` in `start[i]..start[i + 1]`, one for every
+/// `j != i` with a positive similarity, `j` ascending. Three flat arrays, not a list
+/// per sentence: fewer allocations, and PageRank reads them straight through.
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
-    /// Adjacency lists, one per sentence.
-    pub edges: Vec<Vec<(u32, f32)>>,
+    start: Vec<usize>,
+    neighbours: Vec<u32>,
+    /// The cosines (computed in f32), as the f64 that PageRank sums them in.
+    weights: Vec<f64>,
 }
 
 impl Graph {
     /// Builds the similarity graph of `vectors` through the inverted index.
     pub fn new(vectors: &Vectors) -> Self {
         let n = vectors.vecs.len();
-        // Postings with weights, for terms in at most MAX_POSTINGS sentences, in one
-        // flat array: term t's list is postings[start[t]..start[t + 1]], by sentence.
+        // Postings with weights, for terms in at most MAX_POSTINGS sentences (and at
+        // least two: a term of one sentence links none), in one flat array: term t's
+        // list is postings[start[t]..start[t + 1]], by sentence.
         let terms = vectors.df.len();
         let mut start = Vec::with_capacity(terms + 1);
         start.push(0usize);
         for &df in &vectors.df {
-            let len = if df as usize <= MAX_POSTINGS {
+            let len = if (2..=MAX_POSTINGS).contains(&(df as usize)) {
                 df as usize
             } else {
                 0
@@ -359,20 +364,24 @@ impl Graph {
         // Sentence i, sharing term t, sits at `own[t]` in t's list (sentences come in
         // order); `far[t]` is the end of the sentences within WINDOW of i. Both only
         // move forward, so no search is needed.
-        let mut own = start[..terms].to_vec();
+        let mut own = fill;
+        own.copy_from_slice(&start[..terms]);
         let mut far = own.clone();
         // Each sentence's edges to later sentences, each list allocated at its size,
         // and every sentence's degree.
         let mut forward: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
         let mut degree = vec![0usize; n];
-        // Accumulate dot products of sentence i with every later sentence sharing a term.
+        let mut list: Vec<(u32, f32)> = Vec::new();
+        // Accumulate dot products of sentence i with every later sentence sharing a
+        // term; bit j of `touched` marks a j with a share, so reading the bits in order
+        // gives the neighbours sorted, without a sort.
         let mut acc: Vec<f32> = vec![0.0; n];
-        let mut touched: Vec<u32> = Vec::new();
+        let mut touched: Vec<u64> = vec![0; n.div_ceil(64)];
         for i in 0..n {
             for &(term, w) in &vectors.vecs[i].0 {
                 let t = term as usize;
                 if own[t] == start[t + 1] {
-                    continue; // a term in too many sentences: not posted
+                    continue; // a term in one or too many sentences: not posted
                 }
                 own[t] += 1;
                 let later = own[t];
@@ -383,54 +392,90 @@ impl Graph {
                 }
                 far[t] = near;
                 for &(j, w2) in &postings[later..near] {
-                    if acc[j as usize] == 0.0 {
-                        touched.push(j);
-                    }
                     acc[j as usize] += w * w2;
+                    touched[j as usize / 64] |= 1 << (j % 64);
                 }
             }
-            // Neighbours in index order: sort the few, or sweep the window for many.
-            if touched.len() > 64 {
-                touched.clear();
-                let last = (i + WINDOW).min(n - 1);
-                touched.extend((i as u32 + 1..=last as u32).filter(|&j| acc[j as usize] != 0.0));
-            } else {
-                touched.sort_unstable();
-            }
-            let mut list = Vec::with_capacity(touched.len());
-            for &j in &touched {
-                let sim = acc[j as usize];
-                acc[j as usize] = 0.0;
-                if sim > 0.0 {
-                    list.push((j, sim));
-                    degree[j as usize] += 1;
+            // Only sentences after i and within the window have a share.
+            let last = (i + WINDOW).min(n - 1);
+            let mut word = (i + 1) / 64;
+            while word <= last / 64 {
+                let mut bits = std::mem::take(&mut touched[word]);
+                while bits != 0 {
+                    let j = word * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let sim = std::mem::take(&mut acc[j]);
+                    if sim > 0.0 {
+                        list.push((j as u32, sim));
+                        degree[j] += 1;
+                    }
                 }
+                word += 1;
             }
             degree[i] += list.len();
-            forward.push(list);
-            touched.clear();
+            forward.push(list.as_slice().to_vec());
+            list.clear();
         }
-        // The whole lists, each allocated once: sentence x gets (i, w) from every
+        drop((start, postings, own, far, acc, touched, list));
+        // The whole lists, in one pair of arrays: sentence x gets (i, w) from every
         // earlier i that links to it, in order of i, then its own later edges.
-        let mut edges: Vec<Vec<(u32, f32)>> =
-            degree.iter().map(|&d| Vec::with_capacity(d)).collect();
+        let mut start = Vec::with_capacity(n + 1);
+        start.push(0);
+        for &d in &degree {
+            start.push(start.last().copied().unwrap_or(0) + d);
+        }
+        let mut neighbours = vec![0u32; start[n]];
+        let mut cosines = vec![0f32; start[n]];
+        let mut fill = degree;
+        fill.copy_from_slice(&start[..n]);
         for (i, list) in forward.into_iter().enumerate() {
             for &(j, w) in &list {
-                edges[j as usize].push((i as u32, w));
+                let at = fill[j as usize];
+                fill[j as usize] = at + 1;
+                (neighbours[at], cosines[at]) = (i as u32, w);
             }
-            edges[i].extend(list);
+            for (k, &(j, w)) in (fill[i]..).zip(&list) {
+                (neighbours[k], cosines[k]) = (j, w);
+            }
         }
+        keep_strongest(&mut start, &mut neighbours, &mut cosines);
+        // Shrunk before the f64 copy is made, so the peak of memory stays where it was.
+        neighbours.shrink_to_fit();
+        cosines.shrink_to_fit();
+        let weights = cosines.iter().copied().map(f64::from).collect();
         Graph {
-            edges: keep_strongest(edges),
+            start,
+            neighbours,
+            weights,
         }
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.start.len().saturating_sub(1)
+    }
+
+    /// True when the graph has no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The neighbours of sentence `i`, ascending, and the weights of its edges to them.
+    pub fn edges(&self, i: usize) -> (&[u32], &[f64]) {
+        let range = self.start[i]..self.start[i + 1];
+        (&self.neighbours[range.clone()], &self.weights[range])
     }
 }
 
 /// Keeps, for each sentence, its [`MAX_NEIGHBOURS`] strongest edges, and every edge
-/// that the other end keeps; lists stay sorted by neighbour.
-fn keep_strongest(edges: Vec<Vec<(u32, f32)>>) -> Vec<Vec<(u32, f32)>> {
-    if edges.iter().all(|e| e.len() <= MAX_NEIGHBOURS) {
-        return edges;
+/// that the other end keeps, in place: sentence `i`'s edges are at
+/// `start[i]..start[i + 1]` in `neighbours` and `cosines`, sorted by neighbour, and
+/// stay so.
+fn keep_strongest(start: &mut [usize], neighbours: &mut Vec<u32>, cosines: &mut Vec<f32>) {
+    let n = start.len() - 1;
+    let long = |i: usize| start[i + 1] - start[i] > MAX_NEIGHBOURS;
+    if !(0..n).any(long) {
+        return;
     }
     // Strongest first; equal weights go to the nearer index, deterministically. As one
     // integer: weights are positive, so their bits order like them.
@@ -439,29 +484,41 @@ fn keep_strongest(edges: Vec<Vec<(u32, f32)>>) -> Vec<Vec<(u32, f32)>> {
     // weight is the same in both lists, so "i keeps (j, w)" is a comparison with
     // i's cutoff, and the lists are filtered in place of being rebuilt and sorted.
     let mut scratch: Vec<u64> = Vec::new();
-    let cutoff: Vec<u64> = edges
-        .iter()
-        .map(|list| {
-            if list.len() <= MAX_NEIGHBOURS {
+    let cutoff: Vec<u64> = (0..n)
+        .map(|i| {
+            if !long(i) {
                 return 0;
             }
+            let range = start[i]..start[i + 1];
             scratch.clear();
-            scratch.extend(list.iter().map(|&(j, w)| rank(j, w)));
+            scratch.extend(
+                neighbours[range.clone()]
+                    .iter()
+                    .zip(&cosines[range])
+                    .map(|(&j, &w)| rank(j, w)),
+            );
             *scratch
                 .select_nth_unstable_by(MAX_NEIGHBOURS - 1, |a, b| b.cmp(a))
                 .1
         })
         .collect();
     let keeps = |i: usize, j: u32, w: f32| rank(j, w) >= cutoff[i];
-    // In place: no second set of lists beside the first.
-    edges
-        .into_iter()
-        .enumerate()
-        .map(|(i, mut list)| {
-            list.retain(|&(j, w)| keeps(i, j, w) || keeps(j as usize, i as u32, w));
-            list
-        })
-        .collect()
+    // Kept edges move down over dropped ones; `start[i]` moves with its list.
+    let mut out = 0;
+    for i in 0..n {
+        let (from, to) = (start[i], start[i + 1]);
+        start[i] = out;
+        for k in from..to {
+            let (j, w) = (neighbours[k], cosines[k]);
+            if keeps(i, j, w) || keeps(j as usize, i as u32, w) {
+                (neighbours[out], cosines[out]) = (j, w);
+                out += 1;
+            }
+        }
+    }
+    start[n] = out;
+    neighbours.truncate(out);
+    cosines.truncate(out);
 }
 
 #[cfg(test)]
@@ -507,9 +564,10 @@ mod tests {
         let g = Graph::new(&v);
         for i in 0..SENTENCES.len() {
             for j in 0..SENTENCES.len() {
-                let edge = g.edges[i].iter().find(|&&(k, _)| k as usize == j);
+                let (neighbours, weights) = g.edges(i);
+                let edge = neighbours.iter().position(|&k| k as usize == j);
                 let want = if i == j { 0.0 } else { v.similarity(i, j) };
-                let got = edge.map_or(0.0, |&(_, w)| w);
+                let got = edge.map_or(0.0, |k| weights[k] as f32);
                 assert!((got - want).abs() < 1e-6, "edge {i}-{j}: {got} vs {want}");
             }
         }
@@ -523,19 +581,19 @@ mod tests {
             .collect();
         let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
         let g = Graph::new(&Vectors::new(&refs));
-        let edges: usize = g.edges.iter().map(Vec::len).sum();
+        let edges: usize = (0..g.len()).map(|i| g.edges(i).0.len()).sum();
         assert!(
             edges <= 2 * MAX_NEIGHBOURS * refs.len(),
             "{edges} edges: neighbour pruning broke"
         );
-        for (i, list) in g.edges.iter().enumerate() {
+        for i in 0..g.len() {
+            let list = g.edges(i).0;
             assert!(
-                list.windows(2).all(|w| w[0].0 < w[1].0),
+                list.windows(2).all(|w| w[0] < w[1]),
                 "edges of {i} unsorted"
             );
             assert!(
-                list.iter()
-                    .all(|&(j, _)| (j as usize).abs_diff(i) <= WINDOW),
+                list.iter().all(|&j| (j as usize).abs_diff(i) <= WINDOW),
                 "edge of {i} outside the window"
             );
         }
