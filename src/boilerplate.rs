@@ -155,13 +155,9 @@ fn marker_at(first: char, rest: &[u8]) -> bool {
             .iter()
             .any(|m| rest.len() >= m.len() && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes()));
     }
-    // A byte loop from the end: markers are a few bytes long and their first char
-    // matches, so the last bytes tell them apart at once (no `memcmp` call).
-    let starts_with =
-        |m: &[u8]| m.len() <= rest.len() && m.iter().zip(rest).rev().all(|(a, b)| a == b);
     markers_from(first)
         .iter()
-        .any(|m| starts_with(m.as_bytes()))
+        .any(|m| rest.starts_with(m.as_bytes()))
 }
 
 /// The markers (of [`MARKERS`] and [`CAPTION_MARKERS`]) that start with `first`.
