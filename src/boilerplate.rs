@@ -63,7 +63,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         chars += 1;
         if b < 0x80 {
             letters += usize::from(b.is_ascii_alphabetic());
-            if may_start_ascii_marker(b) && marker_at(char::from(b), &bytes[i..]) {
+            if may_start_ascii_marker(b) && ascii_marker_at(b, &bytes[i..]) {
                 return true;
             }
             i += 1;
@@ -71,16 +71,18 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         }
         if let Some(cp) = crate::unicode::syllable_at(bytes, i) {
             letters += 1;
-            if may_start_marker_cp(cp) && marker_at(char::from_u32(cp).unwrap_or('\0'), &bytes[i..])
-            {
+            if may_start_marker_cp(cp) && marker_at(cp, &bytes[i..]) {
                 return true;
             }
             i += 3;
             continue;
         }
-        let c = s[i..].chars().next().unwrap_or('\0');
+        let c = s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or('\0');
         letters += usize::from(c.is_alphabetic());
-        if may_start_marker(c) && marker_at(c, &bytes[i..]) {
+        if may_start_marker_cp(c as u32) && marker_at(c as u32, &bytes[i..]) {
             return true;
         }
         i += c.len_utf8();
@@ -106,86 +108,127 @@ pub fn is_boilerplate(sentence: &str) -> bool {
 /// [`ASCII_MARKERS`] ignoring ASCII case.
 #[cfg(test)]
 fn has_marker(s: &str) -> bool {
-    s.char_indices()
-        .any(|(i, c)| may_start_marker(c) && marker_at(c, &s.as_bytes()[i..]))
+    s.char_indices().any(|(i, c)| {
+        let rest = &s.as_bytes()[i..];
+        if c.is_ascii() {
+            may_start_ascii_marker(c as u8) && ascii_marker_at(c as u8, rest)
+        } else {
+            may_start_marker_cp(c as u32) && marker_at(c as u32, rest)
+        }
+    })
 }
 
-/// True for the chars that some marker starts with (a cheap test made on every char:
-/// the markers themselves are compared only where it passes).
-fn may_start_marker(c: char) -> bool {
-    if c.is_ascii() {
-        may_start_ascii_marker(c as u8)
-    } else {
-        may_start_marker_cp(c as u32)
+/// [`MARKERS`] and [`CAPTION_MARKERS`] in one list, for [`STARTING_WITH`].
+const ALL_MARKERS: [&str; MARKERS.len() + CAPTION_MARKERS.len()] = {
+    let mut all = [""; MARKERS.len() + CAPTION_MARKERS.len()];
+    let mut m = 0;
+    while m < all.len() {
+        all[m] = if m < MARKERS.len() {
+            MARKERS[m]
+        } else {
+            CAPTION_MARKERS[m - MARKERS.len()]
+        };
+        m += 1;
     }
-}
+    all
+};
 
-/// [`may_start_marker`] for a non-ASCII code point: two one-word filters on its bits
-/// first (most chars fail them), then the list.
+/// The chars that a marker of [`ALL_MARKERS`] starts with, sorted.
+const FIRST_CHARS: &[char] = &[
+    '(', '/', '[', '©', 'ⓒ', '공', '구', '기', '뉴', '많', '무', '바', '사', '재', '저', '제', '좋',
+];
+
+/// For each char of [`FIRST_CHARS`], bit `m` set when `ALL_MARKERS[m]` starts with it
+/// (made at compile time, which also checks that every marker starts with one).
+const STARTING_WITH: [u32; FIRST_CHARS.len()] = {
+    let mut masks = [0u32; FIRST_CHARS.len()];
+    let mut every = 0u32;
+    let mut m = 0;
+    while m < ALL_MARKERS.len() {
+        // The first char of the marker (of at most three bytes), decoded.
+        let b = ALL_MARKERS[m].as_bytes();
+        let first = if b[0] < 0x80 {
+            b[0] as u32
+        } else if b[0] < 0xE0 {
+            ((b[0] as u32 & 0x1F) << 6) | (b[1] as u32 & 0x3F)
+        } else {
+            ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F)
+        };
+        let mut k = 0;
+        while k < FIRST_CHARS.len() {
+            if FIRST_CHARS[k] as u32 == first {
+                masks[k] |= 1 << m;
+                every |= 1 << m;
+            }
+            k += 1;
+        }
+        m += 1;
+    }
+    assert!(
+        every.count_ones() as usize == ALL_MARKERS.len(),
+        "a marker starts with a char missing from FIRST_CHARS"
+    );
+    masks
+};
+
+/// [`may_start_marker_cp`]'s filter: bit `c % 64` of word `(c / 64) % 64` set for each
+/// non-ASCII char `c` of [`FIRST_CHARS`]. Few other chars (about one in a hundred
+/// Hangul syllables) share a bit.
+const FIRST_FILTER: [u64; 64] = {
+    let mut filter = [0u64; 64];
+    let mut k = 0;
+    while k < FIRST_CHARS.len() {
+        let c = FIRST_CHARS[k] as u32;
+        if c >= 0x80 {
+            filter[(c as usize / 64) % 64] |= 1 << (c % 64);
+        }
+        k += 1;
+    }
+    filter
+};
+
+/// True for the non-ASCII code points that may start a marker: a cheap test made on
+/// every char (a bit of [`FIRST_FILTER`]); the markers themselves are compared only
+/// where it passes.
 fn may_start_marker_cp(c: u32) -> bool {
-    FIRST_MASK[0] & (1 << (c % 64)) != 0
-        && FIRST_MASK[1] & (1 << ((c / 64) % 64)) != 0
-        && FIRST_CHARS
-            .binary_search(&char::from_u32(c).unwrap_or('\0'))
-            .is_ok()
+    FIRST_FILTER[(c as usize / 64) % 64] & (1 << (c % 64)) != 0
 }
 
-/// [`may_start_marker`] for an ASCII byte.
+/// The same for an ASCII byte: the first bytes of the markers, ASCII or not.
 fn may_start_ascii_marker(b: u8) -> bool {
     matches!(b, b'(' | b'[' | b'/' | b'c' | b'C' | b'a' | b'A')
 }
 
-/// Bit `c % 64`, and bit `(c / 64) % 64`, set for each char `c` of [`FIRST_CHARS`].
-const FIRST_MASK: [u64; 2] = {
-    let mut mask = [0u64; 2];
-    let mut i = 0;
-    while i < FIRST_CHARS.len() {
-        let c = FIRST_CHARS[i] as u32;
-        mask[0] |= 1 << (c % 64);
-        mask[1] |= 1 << ((c / 64) % 64);
-        i += 1;
-    }
-    mask
-};
-
-/// True when `rest`, which starts with `first`, starts with a marker.
-fn marker_at(first: char, rest: &[u8]) -> bool {
+/// True when `rest`, which starts with the ASCII byte `first`, starts with a marker.
+fn ascii_marker_at(first: u8, rest: &[u8]) -> bool {
     if first.is_ascii_alphabetic() {
-        return ASCII_MARKERS
-            .iter()
-            .any(|m| rest.len() >= m.len() && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes()));
+        ASCII_MARKERS.iter().any(|m| {
+            rest.get(..m.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(m.as_bytes()))
+        })
+    } else {
+        marker_at(u32::from(first), rest)
     }
-    markers_from(first)
-        .iter()
-        .any(|m| rest.starts_with(m.as_bytes()))
 }
 
-/// The markers (of [`MARKERS`] and [`CAPTION_MARKERS`]) that start with `first`.
-fn markers_from(first: char) -> &'static [&'static str] {
-    static BY_FIRST: std::sync::OnceLock<Vec<(char, Vec<&'static str>)>> =
-        std::sync::OnceLock::new();
-    let table = BY_FIRST.get_or_init(|| {
-        let mut table: Vec<(char, Vec<&'static str>)> = Vec::new();
-        for &m in MARKERS.iter().chain(CAPTION_MARKERS) {
-            let c = m.chars().next().unwrap_or(' ');
-            match table.iter_mut().find(|(first, _)| *first == c) {
-                Some((_, list)) => list.push(m),
-                None => table.push((c, vec![m])),
-            }
+/// True when `rest`, which starts with the char `first`, starts with one of
+/// [`ALL_MARKERS`].
+fn marker_at(first: u32, rest: &[u8]) -> bool {
+    let Ok(k) = FIRST_CHARS.binary_search_by(|&c| (c as u32).cmp(&first)) else {
+        return false;
+    };
+    let mut mask = STARTING_WITH[k];
+    while mask != 0 {
+        let m = mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        // The last byte first: most candidates differ there (cheaper than a memcmp).
+        let marker = ALL_MARKERS[m].as_bytes();
+        if rest.get(marker.len() - 1) == marker.last() && rest.starts_with(marker) {
+            return true;
         }
-        table.sort_by_key(|&(c, _)| c);
-        table
-    });
-    table
-        .binary_search_by_key(&first, |&(c, _)| c)
-        .map_or(&[], |i| &table[i].1)
+    }
+    false
 }
-
-/// The non-ASCII chars that a marker starts with, sorted (a test checks that every
-/// marker starts with one of these or with an ASCII char [`has_marker`] tries).
-const FIRST_CHARS: &[char] = &[
-    '©', 'ⓒ', '공', '구', '기', '뉴', '많', '무', '바', '사', '재', '저', '제', '좋',
-];
 
 /// True when `haystack` contains the lowercase ASCII `needle`, ignoring ASCII case
 /// (the plain search that [`has_marker`] is tested against).
@@ -208,15 +251,24 @@ pub fn is_caption_credit(sentence: &str) -> bool {
     CAPTION_MARKERS.iter().any(|m| s.starts_with(m)) && s.chars().count() <= 40
 }
 
+/// True when a word of `s` (between spaces or brackets) looks like an e-mail
+/// address: something before its first `@`, and a `.` after it.
 fn has_email(s: &str) -> bool {
-    s.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '<' | '>'))
-        .any(|w| {
-            let mut parts = w.splitn(2, '@');
-            match (parts.next(), parts.next()) {
-                (Some(user), Some(host)) => !user.is_empty() && host.contains('.'),
-                _ => false,
+    // Words found by hand: `str::split` with a closure costs 1 KB of wasm.
+    let mut start = 0;
+    for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+        if crate::unicode::is_space(c) || matches!(c, '(' | ')' | '[' | ']' | '<' | '>') {
+            let word = s.get(start..i).unwrap_or_default();
+            if word
+                .split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+            {
+                return true;
             }
-        })
+            start = i + c.len_utf8();
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -259,12 +311,21 @@ mod tests {
     #[test]
     fn marker_scan_matches_plain_search() {
         assert!(FIRST_CHARS.windows(2).all(|w| w[0] < w[1]));
-        for m in MARKERS.iter().chain(CAPTION_MARKERS).chain(ASCII_MARKERS) {
+        for m in ALL_MARKERS {
             let c = m.chars().next().unwrap();
+            assert!(FIRST_CHARS.contains(&c), "marker {m:?}");
+            let try_it = if c.is_ascii() {
+                may_start_ascii_marker(c as u8)
+            } else {
+                may_start_marker_cp(c as u32)
+            };
             assert!(
-                FIRST_CHARS.contains(&c) || "([/cCaA".contains(c),
+                try_it,
                 "marker {m:?} starts with a char has_marker does not try"
             );
+        }
+        for m in ASCII_MARKERS {
+            assert!(may_start_ascii_marker(m.as_bytes()[0]), "marker {m:?}");
         }
         let plain = |s: &str| {
             MARKERS.iter().any(|m| s.contains(m))
@@ -287,6 +348,23 @@ mod tests {
             "사진",
         ] {
             assert_eq!(has_marker(s), plain(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn emails_are_found_in_words() {
+        let cases = [
+            ("홍길동 기자 hong@example.com", true),
+            ("(hong@example.com)", true),
+            ("<a@b.c>", true),
+            ("@example.com", false),
+            ("hong@example", false),
+            ("hong@ex@ample.com", true),
+            ("hong @example.com", false),
+            ("", false),
+        ];
+        for (s, want) in cases {
+            assert_eq!(has_email(s), want, "has_email({s:?})");
         }
     }
 

@@ -66,13 +66,14 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     let mut ranked: Vec<usize> = (0..vectors.term_count())
         .filter(|&t| mass[t] > 0.0 && sentences_with[t] >= min_sentences)
         .collect();
-    crate::rank::sort_by_score(&mut ranked, &mass);
-    // Names are made only for the terms looked at, best first.
+    // Best first, from a heap: only the terms looked at are ever ordered, and names
+    // are made only for them.
+    let mut ranked = crate::rank::ByScore::new(&mut ranked, &mass);
     let mut top = Vec::with_capacity(n);
-    for t in ranked {
-        if top.len() == n {
+    while top.len() < n {
+        let Some(t) = ranked.pop() else {
             break;
-        }
+        };
         let term = vectors.term(t);
         if is_keyword_like(&term)
             && used_as_noun(ranker, first[t] as usize, sentences, t as u32, &term)
@@ -216,7 +217,7 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
         if !has {
             continue;
         }
-        for (at, _) in sentence.match_indices(term) {
+        for at in find_all(sentence.as_bytes(), term.as_bytes()) {
             if sentence[..at].chars().next_back().is_some_and(is_word_char) {
                 continue; // inside a word
             }
@@ -237,6 +238,23 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
         }
     }
     !as_verb
+}
+
+/// The places of the non-overlapping occurrences of `needle` (not empty) in `hay`,
+/// from the left, as `str::match_indices` gives them: each is a char boundary when
+/// both are UTF-8. A plain search (needles are short stems) where the standard
+/// library's two-way searcher costs 2 KB of wasm.
+fn find_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from
+            + hay
+                .get(from..)?
+                .windows(needle.len())
+                .position(|w| w[0] == needle[0] && w == needle)?;
+        from = at + needle.len();
+        Some(at)
+    })
 }
 
 /// `char::is_alphanumeric`, answered for Hangul syllables without the Unicode table.
@@ -323,6 +341,21 @@ mod tests {
         }
         for noun in ["정원", "행정", "수요", "인력"] {
             assert!(words.contains(&noun), "{noun:?} is missing: {words:?}");
+        }
+    }
+
+    #[test]
+    fn find_all_matches_match_indices() {
+        for (hay, needle) in [
+            ("가가가가가", "가가"),
+            ("클라우드는 클라우드를", "클라우드"),
+            ("abcabc", "c"),
+            ("", "가"),
+            ("가", "가나"),
+        ] {
+            let want: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+            let got: Vec<usize> = find_all(hay.as_bytes(), needle.as_bytes()).collect();
+            assert_eq!(got, want, "{hay:?} {needle:?}");
         }
     }
 

@@ -2,7 +2,7 @@
 //! control (maximal marginal relevance); near-duplicates of better sentences, then
 //! headline-like fragments, then boilerplate come after; the summary is the first `k`.
 
-use crate::rank::{order, Ranker};
+use crate::rank::{sort_by_score, Ranker};
 
 /// Two sentences with a cosine above this are near-duplicates: the lower-scored one
 /// is deferred until every distinct candidate has been taken.
@@ -30,37 +30,66 @@ pub const REDUNDANCY_WEIGHT: f64 = 0.6;
 /// last. Ties go to the earlier sentence, so the order is deterministic.
 pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     let scores = ranker.scores();
-    let by_score = order(scores);
-    let (content, boilerplate): (Vec<usize>, Vec<usize>) =
-        by_score.into_iter().partition(|&i| !ranker.excluded[i]);
-    let (content, fragments): (Vec<usize>, Vec<usize>) =
-        content.into_iter().partition(|&i| !ranker.fragment[i]);
+    // Each group in document order, then by score. Boilerplate scores 0, so document
+    // order is already its order by score (ties: earlier first).
+    let mut content: Vec<usize> = Vec::with_capacity(scores.len());
+    let (mut fragments, mut boilerplate) = (Vec::new(), Vec::new());
+    for i in 0..scores.len() {
+        match (ranker.excluded[i], ranker.fragment[i]) {
+            (true, _) => boilerplate.push(i),
+            (false, true) => fragments.push(i),
+            (false, false) => content.push(i),
+        }
+    }
+    sort_by_score(&mut content, scores);
+    sort_by_score(&mut fragments, scores);
     let best = content.first().map_or(0.0, |&i| scores[i]);
     let scale = if best > 0.0 { 1.0 / best } else { 0.0 };
     let similarity = |i: usize, j: usize| ranker.vectors.similarity(i, j);
 
+    // The pool holds places in `content[..split]`, each with its highest cosine with
+    // a sentence already placed.
     let split = content.len().min(MAX_CHECKED);
-    let mut pool: Vec<(usize, f32)> = content[..split].iter().map(|&i| (i, 0.0)).collect();
+    let mut pool: Vec<(usize, f32)> = (0..split).map(|p| (p, 0.0)).collect();
     let mut chosen: Vec<usize> = Vec::with_capacity(content.len() + boilerplate.len());
     let mut deferred: Vec<usize> = Vec::new();
-    // Used only while two or more sentences are in the pool.
-    let terms = if pool.len() > 1 {
-        ranker.vectors.term_count()
-    } else {
-        0
-    };
-    let mut dense = vec![0f32; terms];
+    // The cosines with each placed sentence come from an inverted index of the pool:
+    // for each term, the places whose sentence has it, with its weight, chained from
+    // `head[term]` through the third field (the last added first). Only places that
+    // share a term with the placed sentence are visited; their products are summed in
+    // term order, as the terms of both vectors are sorted, so each cosine has the same
+    // bits as `Vectors::similarity` (the skipped products are zeros).
+    const END: u32 = u32::MAX;
+    let mut head = vec![
+        END;
+        if split > 1 {
+            ranker.vectors.term_count()
+        } else {
+            0
+        }
+    ];
+    let mut postings: Vec<(u32, f32, u32)> = Vec::new();
+    if split > 1 {
+        for (p, &i) in content[..split].iter().enumerate() {
+            for &(t, w) in &ranker.vectors.vecs[i].0 {
+                postings.push((p as u32, w, head[t as usize]));
+                head[t as usize] = (postings.len() - 1) as u32;
+            }
+        }
+    }
+    let mut dot = [0f32; MAX_CHECKED];
     while !pool.is_empty() {
         // The pool is in score order, so on equal gain the earlier entry wins.
         let mut pick = 0;
         let mut pick_gain = f64::NEG_INFINITY;
-        for (p, &(i, redundancy)) in pool.iter().enumerate() {
-            let gain = scores[i] * scale - REDUNDANCY_WEIGHT * redundancy as f64;
+        for (k, &(p, redundancy)) in pool.iter().enumerate() {
+            let gain = scores[content[p]] * scale - REDUNDANCY_WEIGHT * redundancy as f64;
             if gain > pick_gain {
-                (pick, pick_gain) = (p, gain);
+                (pick, pick_gain) = (k, gain);
             }
         }
-        let (i, redundancy) = pool.remove(pick);
+        let (p, redundancy) = pool.remove(pick);
+        let i = content[p];
         if redundancy > DUPLICATE_COSINE {
             deferred.push(i);
             continue;
@@ -69,23 +98,16 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
         if pool.is_empty() {
             break;
         }
-        // Cosines with i through i's weights spread over a dense array: one look-up
-        // per term of the other sentence, no merge (the same products, summed in the
-        // same term order, so the same bits as `Vectors::similarity`).
-        let vi = &ranker.vectors.vecs[i].0;
-        for &(t, w) in vi {
-            dense[t as usize] = w;
+        for &(t, w) in &ranker.vectors.vecs[i].0 {
+            let mut at = head[t as usize];
+            while let Some(&(q, w2, next)) = postings.get(at as usize) {
+                dot[q as usize] += w * w2;
+                at = next;
+            }
         }
-        for (j, r) in pool.iter_mut() {
-            let dot: f32 = ranker.vectors.vecs[*j]
-                .0
-                .iter()
-                .map(|&(t, w)| dense[t as usize] * w)
-                .fold(0.0, |sum, x| sum + x);
-            *r = r.max(dot);
-        }
-        for &(t, _) in vi {
-            dense[t as usize] = 0.0;
+        // Places out of the pool gather sums too, never read.
+        for (q, r) in pool.iter_mut() {
+            *r = r.max(std::mem::take(&mut dot[*q]));
         }
     }
     for &i in &content[split..] {
@@ -101,18 +123,23 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     }
     // Deferred near-duplicates by score (ties: earlier first), then fragments, then
     // boilerplate.
-    crate::rank::sort_by_score(&mut deferred, scores);
+    sort_by_score(&mut deferred, scores);
     chosen.extend(deferred);
     chosen.extend(fragments);
     chosen.extend(boilerplate);
     chosen
 }
 
-/// The summary: the first `k` of [`importance_order`], in document order.
+/// The summary: the first `k` of [`importance_order`] (each sentence index once), in
+/// document order.
 pub fn select(order: &[usize], k: usize) -> Vec<usize> {
-    let mut chosen: Vec<usize> = order.iter().take(k).copied().collect();
-    chosen.sort_unstable();
-    chosen
+    // Marked, then read in order: no sort.
+    let first = &order[..k.min(order.len())];
+    let mut chosen = vec![false; first.iter().max().map_or(0, |&i| i + 1)];
+    for &i in first {
+        chosen[i] = true;
+    }
+    (0..chosen.len()).filter(|&i| chosen[i]).collect()
 }
 
 /// Ranks from an importance order: `ranks[i]` is 1 for `order[0]`, and so on.

@@ -89,6 +89,38 @@ fn sort_few_by_id(terms: &mut [(u32, f32)]) {
     }
 }
 
+/// Sorts `ids` by a heapsort: a few hundred bytes of wasm, where the standard
+/// library's sort is 4 KB (long sentences, the only ones with many terms to sort, are
+/// rare).
+fn heapsort(ids: &mut [u32]) {
+    // Moves ids[at] down the max-heap ids[..len] to its place.
+    fn sift_down(ids: &mut [u32], mut at: usize, len: usize) {
+        let id = ids[at];
+        loop {
+            let mut child = 2 * at + 1;
+            if child >= len {
+                break;
+            }
+            if child + 1 < len && ids[child + 1] > ids[child] {
+                child += 1;
+            }
+            if ids[child] <= id {
+                break;
+            }
+            ids[at] = ids[child];
+            at = child;
+        }
+        ids[at] = id;
+    }
+    for at in (0..ids.len() / 2).rev() {
+        sift_down(ids, at, ids.len());
+    }
+    for len in (1..ids.len()).rev() {
+        ids.swap(0, len);
+        sift_down(ids, 0, len);
+    }
+}
+
 /// Collects the per-sentence term counts of one kind of term (stems or bigrams);
 /// [`Builder::finish`] turns them into TF-IDF vectors.
 #[derive(Default)]
@@ -165,11 +197,10 @@ impl Builder {
             sort_few_by_id(&mut self.old);
             tf.extend_from_slice(&self.old);
         } else {
-            // Many: sort the bare ids (the crate's one sort of `u32`s, so no more sort
-            // code in the wasm module), then take each pair from its place in `old`.
+            // Many: sort the bare ids, then take each pair from its place in `old`.
             self.ids.clear();
             self.ids.extend(self.old.iter().map(|&(id, _)| id));
-            self.ids.sort_unstable();
+            heapsort(&mut self.ids);
             let (old, seen) = (&self.old, &self.seen);
             tf.extend(self.ids.iter().map(|&id| old[seen[id as usize].1 as usize]));
         }
@@ -481,8 +512,8 @@ fn keep_strongest(start: &mut [usize], neighbours: &mut Vec<u32>, cosines: &mut 
     // integer: weights are positive, so their bits order like them.
     let rank = |j: u32, w: f32| (u64::from(w.to_bits()) << 32) | u64::from(u32::MAX - j);
     // The weakest edge each sentence keeps (none: it keeps them all). An edge's
-    // weight is the same in both lists, so "i keeps (j, w)" is a comparison with
-    // i's cutoff, and the lists are filtered in place of being rebuilt and sorted.
+    // weight is the same in both lists, so "i keeps (j, w)" is a comparison with i's
+    // cutoff, and the lists are filtered in place of being rebuilt and sorted.
     let mut scratch: Vec<u64> = Vec::new();
     let cutoff: Vec<u64> = (0..n)
         .map(|i| {
@@ -497,9 +528,7 @@ fn keep_strongest(start: &mut [usize], neighbours: &mut Vec<u32>, cosines: &mut 
                     .zip(&cosines[range])
                     .map(|(&j, &w)| rank(j, w)),
             );
-            *scratch
-                .select_nth_unstable_by(MAX_NEIGHBOURS - 1, |a, b| b.cmp(a))
-                .1
+            kth_largest(&mut scratch)
         })
         .collect();
     let keeps = |i: usize, j: u32, w: f32| rank(j, w) >= cutoff[i];
@@ -519,6 +548,95 @@ fn keep_strongest(start: &mut [usize], neighbours: &mut Vec<u32>, cosines: &mut 
     start[n] = out;
     neighbours.truncate(out);
     cosines.truncate(out);
+}
+
+/// The [`MAX_NEIGHBOURS`]th largest of `keys`, which are distinct and more than that
+/// many, reordering them: a quickselect (the pivot the median of three), and should
+/// it take too many rounds, [`kth_largest_by_heap`]. Both are far smaller in the wasm
+/// module than the standard library's selection.
+fn kth_largest(keys: &mut [u64]) -> u64 {
+    let k = MAX_NEIGHBOURS - 1;
+    // The answer is in keys[lo..hi], everything before lo is larger, after hi smaller.
+    let (mut lo, mut hi) = (0, keys.len());
+    for _ in 0..64 {
+        if hi - lo == 1 {
+            return keys[lo];
+        }
+        let mid = lo + (hi - lo) / 2;
+        let (a, b, c) = (keys[lo], keys[mid], keys[hi - 1]);
+        let p = if (a < b) == (b < c) {
+            mid
+        } else if (b < a) == (a < c) {
+            lo
+        } else {
+            hi - 1
+        };
+        // Partition keys[lo..hi]: the larger keys first, then the pivot.
+        let part = &mut keys[lo..hi];
+        let last = part.len() - 1;
+        part.swap(p - lo, last);
+        let pivot = part[last];
+        let mut larger = 0;
+        for x in 0..last {
+            let key = part[x];
+            if key > pivot {
+                part[x] = part[larger];
+                part[larger] = key;
+                larger += 1;
+            }
+        }
+        part.swap(larger, last);
+        let larger = lo + larger;
+        match k.cmp(&larger) {
+            std::cmp::Ordering::Less => hi = larger,
+            std::cmp::Ordering::Equal => return pivot,
+            std::cmp::Ordering::Greater => lo = larger + 1,
+        }
+    }
+    kth_largest_by_heap(keys.iter().copied())
+}
+
+/// The [`MAX_NEIGHBOURS`]th largest of `keys`, which are distinct and at least that
+/// many (else the smallest), kept in a small heap of the largest so far, smallest
+/// on top: most keys are turned away by one comparison with it, and no sort code is
+/// added to the wasm module.
+fn kth_largest_by_heap(keys: impl Iterator<Item = u64>) -> u64 {
+    let mut heap = [0u64; MAX_NEIGHBOURS];
+    let mut len = 0;
+    for key in keys {
+        let at = if len < MAX_NEIGHBOURS {
+            // Still filling: the key rises from the end to its place.
+            let mut at = len;
+            len += 1;
+            while at > 0 && heap[(at - 1) / 2] > key {
+                heap[at] = heap[(at - 1) / 2];
+                at = (at - 1) / 2;
+            }
+            at
+        } else if key > heap[0] {
+            // The key replaces the smallest, and sinks to its place.
+            let mut at = 0;
+            loop {
+                let mut child = 2 * at + 1;
+                if child >= MAX_NEIGHBOURS {
+                    break;
+                }
+                if child + 1 < MAX_NEIGHBOURS && heap[child + 1] < heap[child] {
+                    child += 1;
+                }
+                if heap[child] >= key {
+                    break;
+                }
+                heap[at] = heap[child];
+                at = child;
+            }
+            at
+        } else {
+            continue;
+        };
+        heap[at] = key;
+    }
+    heap[0]
 }
 
 #[cfg(test)]
@@ -569,6 +687,43 @@ mod tests {
                 let want = if i == j { 0.0 } else { v.similarity(i, j) };
                 let got = edge.map_or(0.0, |k| weights[k] as f32);
                 assert!((got - want).abs() < 1e-6, "edge {i}-{j}: {got} vs {want}");
+            }
+        }
+    }
+
+    #[test]
+    fn heapsort_and_kth_largest_agree_with_a_sort() {
+        // Pseudo-random keys (an LCG), distinct for kth_largest, and runs in order,
+        // in reverse and of one value.
+        let mut x = 12345u64;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            x >> 33
+        };
+        for len in [0, 1, 2, 3, 33, 34, 100, 1000] {
+            let random: Vec<u64> = (0..len).map(|_| next()).collect();
+            let ascending: Vec<u64> = (0..len as u64).collect();
+            let descending: Vec<u64> = ascending.iter().rev().copied().collect();
+            for keys in [random, ascending, descending] {
+                let mut ids: Vec<u32> = keys.iter().map(|&k| k as u32 % 50).collect();
+                let mut want = ids.clone();
+                want.sort_unstable();
+                heapsort(&mut ids);
+                assert_eq!(ids, want);
+                if len > MAX_NEIGHBOURS {
+                    let mut distinct: Vec<u64> = keys
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &k)| k << 12 | i as u64)
+                        .collect();
+                    let mut sorted = distinct.clone();
+                    sorted.sort_unstable_by(|a, b| b.cmp(a));
+                    let want = sorted[MAX_NEIGHBOURS - 1];
+                    assert_eq!(kth_largest_by_heap(distinct.iter().copied()), want);
+                    assert_eq!(kth_largest(&mut distinct), want);
+                }
             }
         }
     }
