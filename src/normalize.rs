@@ -545,15 +545,17 @@ struct Tables {
     long: Vec<(Vec<u16>, u8)>,
     /// Per syllable, which entries start or end with it ([`Tables::starts`]): a word or
     /// tail that cannot be an entry by these (one load) needs no hashing.
-    roles: Vec<u16>,
+    roles: Vec<u32>,
 }
 
 /// In [`Tables::roles`]: the syllable is one of [`FUNCTION_NOUNS`]. Bits 0 to 5 say a
 /// suffix of one to six syllables starts with it, bits 8 to 15 a stopword or
 /// whole-kept word of one to eight syllables ([`Tables::starts`]).
-const FUNCTION_NOUN: u16 = 1 << 6;
+const FUNCTION_NOUN: u32 = 1 << 6;
 /// In [`Tables::roles`]: some suffix ends with the syllable.
-const SUFFIX_ENDS: u16 = 1 << 7;
+const SUFFIX_ENDS: u32 = 1 << 7;
+/// In [`Tables::roles`]: some stopword or whole-kept word ends with the syllable.
+const WORD_ENDS: u32 = 1 << 16;
 
 impl Tables {
     fn get() -> &'static Tables {
@@ -581,9 +583,11 @@ impl Tables {
                     };
                     let (first, last) = (syllables[0], syllables[syllables.len() - 1]);
                     tables.roles[usize::from(first)] |= Self::start_bit(flag, syllables.len());
-                    if flag == SUFFIX {
-                        tables.roles[usize::from(last)] |= SUFFIX_ENDS;
-                    }
+                    tables.roles[usize::from(last)] |= if flag == SUFFIX {
+                        SUFFIX_ENDS
+                    } else {
+                        WORD_ENDS
+                    };
                     match short_key(&syllables) {
                         Some(k) => *tables.short.get_or_insert_with(k, || 0) |= flag,
                         None => match tables.long.iter_mut().find(|(s, _)| *s == syllables) {
@@ -600,7 +604,7 @@ impl Tables {
     /// The bit of [`Tables::roles`] for entries with `flag` ([`SUFFIX`], else a word
     /// of [`STOPWORDS`] or [`KEEP_WHOLE`]) of `len` syllables (0 when none can be so
     /// long: a test checks that the tables fit).
-    fn start_bit(flag: u8, len: usize) -> u16 {
+    fn start_bit(flag: u8, len: usize) -> u32 {
         match (flag, len) {
             (SUFFIX, 1..=MAX_SUFFIX_SYLLABLES) => 1 << (len - 1),
             (SUFFIX, _) => 0,
@@ -610,7 +614,8 @@ impl Tables {
     }
 
     /// True when some entry with `flag` (as in [`Tables::start_bit`]) could be
-    /// `syllables`, by its first syllable and length alone.
+    /// `syllables`, by its first syllable and length alone: for one syllable, true
+    /// exactly when it is one (no whole-kept word is one syllable, a test checks).
     fn starts(&self, syllables: &[u16], flag: u8) -> bool {
         syllables
             .first()
@@ -618,7 +623,7 @@ impl Tables {
     }
 
     /// The [`Tables::roles`] bits of a syllable.
-    fn role(&self, syllable: u16) -> u16 {
+    fn role(&self, syllable: u16) -> u32 {
         self.roles.get(usize::from(syllable)).copied().unwrap_or(0)
     }
 
@@ -634,8 +639,14 @@ impl Tables {
     /// The table flags of a word as a stopword or whole-kept word ([`Tables::flags`]
     /// without [`SUFFIX`]).
     fn word_flags(&self, syllables: &[u16]) -> u8 {
-        if self.starts(syllables, STOPWORD) {
-            self.probe(syllables) & !SUFFIX
+        let ends = syllables
+            .last()
+            .is_some_and(|&last| self.role(last) & WORD_ENDS != 0);
+        if ends && self.starts(syllables, STOPWORD) {
+            match syllables.len() {
+                1 => STOPWORD,
+                _ => self.probe(syllables) & !SUFFIX,
+            }
         } else {
             0
         }
@@ -643,7 +654,8 @@ impl Tables {
 
     /// True when a word or tail is in [`SUFFIXES`].
     fn is_suffix(&self, syllables: &[u16]) -> bool {
-        self.starts(syllables, SUFFIX) && self.probe(syllables) & SUFFIX != 0
+        self.starts(syllables, SUFFIX)
+            && (syllables.len() == 1 || self.probe(syllables) & SUFFIX != 0)
     }
 
     /// The flags of a nonempty word, by hashing.
@@ -660,6 +672,9 @@ impl Tables {
 
     /// The length in syllables of the stem of a Hangul word ([`strip`]), given its
     /// syllables and its [`Tables::word_flags`].
+    ///
+    /// Inlined for the common short words; longer ones are stripped out of line.
+    #[inline(always)]
     fn stem_len(&self, syllables: &[u16], word_flags: u8) -> usize {
         let n = syllables.len();
         if n < 2 || word_flags & KEEP != 0 {
@@ -669,6 +684,21 @@ impl Tables {
             let short = SHORT_PARTICLES.iter().any(|&c| index_of(c) == syllables[1]);
             return if short { 1 } else { 2 };
         }
+        if n == 3 {
+            // Only a one-syllable suffix leaves two: no hashing.
+            return if self.is_suffix(&syllables[2..]) {
+                2
+            } else {
+                3
+            };
+        }
+        self.long_stem_len(syllables)
+    }
+
+    /// [`Tables::stem_len`] of a word of four or more syllables.
+    #[inline(never)]
+    fn long_stem_len(&self, syllables: &[u16]) -> usize {
+        let n = syllables.len();
         if self.role(syllables[n - 1]) & SUFFIX_ENDS == 0 {
             return n;
         }
@@ -689,7 +719,7 @@ impl Tables {
         // tell, and such a word is its own stem.
         if let (Some(&first), Some(&last)) = (syllables.first(), syllables.last()) {
             let starts = FUNCTION_NOUN | Self::start_bit(STOPWORD, syllables.len());
-            if self.role(first) & starts == 0 && self.role(last) & SUFFIX_ENDS == 0 {
+            if self.role(last) & SUFFIX_ENDS == 0 && self.role(first) & starts == 0 {
                 return Some(syllables.len());
             }
         }
@@ -771,7 +801,17 @@ pub fn terms(sentence: &str, mut f: impl FnMut(&str)) {
 /// One pass over the bytes: Hangul syllables (three bytes, lead byte `EA`–`ED`) are
 /// decoded in place; only other non-ASCII characters go through `char` decoding.
 pub fn terms_with_syllables(sentence: &str, f: impl FnMut(&str, &[u16])) {
-    Scratch::default().terms(sentence, f);
+    // Most sentences need no heap room for their words' syllables.
+    let mut stack = [0; 128];
+    let mut heap = Vec::new();
+    let syllables = match stack.get_mut(..sentence.len() / 3) {
+        Some(syllables) => syllables,
+        None => {
+            heap.resize(sentence.len() / 3, 0);
+            &mut heap[..]
+        }
+    };
+    scan(sentence, syllables, &mut String::new(), f);
 }
 
 /// Punctuation and symbols common in Korean text, none of them a letter or digit (a
@@ -793,76 +833,122 @@ fn is_alphanumeric(c: char) -> bool {
 }
 
 /// The syllable index (`가` = 0) of the Hangul syllable that `bytes` start with, if
-/// one is there: a syllable is three bytes with lead byte `EA`–`ED`, decoded in place.
+/// one is there. `bytes` must start at a char boundary of valid UTF-8: then the
+/// three bytes read as a UTF-8 sequence of three bytes give an index below
+/// [`crate::unicode::S_COUNT`] exactly for a Hangul syllable (an ASCII byte or a
+/// two-byte lead gives a smaller code point, a four-byte lead a larger one), so no
+/// lead byte check or masking is needed.
 fn syllable_at(bytes: &[u8]) -> Option<u16> {
     match *bytes {
-        [b0 @ 0xEA..=0xED, b1, b2, ..] => {
-            let cp =
-                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            let index = cp.wrapping_sub(crate::unicode::S_BASE);
-            (index < crate::unicode::S_COUNT).then_some(index as u16)
-        }
+        [b0, b1, b2, ..] => syllable_of(b0, b1, b2),
         _ => None,
     }
+}
+
+/// The syllable index of three bytes of UTF-8, as [`syllable_at`] reads them.
+#[inline(always)]
+fn syllable_of(b0: u8, b1: u8, b2: u8) -> Option<u16> {
+    // The code point, plus the marker bits of the lead and continuation bytes.
+    const MARKERS: u32 = (0xE0 << 12) | (0x80 << 6) | 0x80;
+    let sum = (u32::from(b0) << 12) + (u32::from(b1) << 6) + u32::from(b2);
+    let index = sum.wrapping_sub(MARKERS + crate::unicode::S_BASE);
+    (index < crate::unicode::S_COUNT).then_some(index as u16)
+}
+
+/// Writes to `out` the indices of the Hangul syllables that `bytes` (from a char
+/// boundary) start with, and returns their number. `out` must have room for
+/// `bytes.len() / 3`: it is written in place, never grown.
+#[inline(always)]
+fn read_syllables(bytes: &[u8], out: &mut [u16]) -> usize {
+    let mut n = 0;
+    for (chunk, slot) in bytes.chunks_exact(3).zip(out) {
+        match *chunk {
+            [b0, b1, b2] => match syllable_of(b0, b1, b2) {
+                Some(syllable) => *slot = syllable,
+                None => break,
+            },
+            _ => break,
+        }
+        n += 1;
+    }
+    n
 }
 
 /// Buffers that [`Scratch::terms`] reuses from one sentence to the next.
 #[derive(Default)]
 pub struct Scratch {
+    /// The syllables of a word, with room for a word as long as the sentence.
     syllables: Vec<u16>,
     lower: String,
 }
 
 impl Scratch {
     /// [`terms_with_syllables`], reusing this scratch space.
-    pub fn terms(&mut self, sentence: &str, mut f: impl FnMut(&str, &[u16])) {
-        let bytes = sentence.as_bytes();
-        let tables = Tables::get();
-        let Scratch { syllables, lower } = self;
-        let mut i = 0;
-        while i < bytes.len() {
-            // Most words are Hangul syllables only, ended by ASCII (a space, a full
-            // stop) or the sentence end: read those, and runs of ASCII separators,
-            // without the general scan of [`other_word`].
-            if !bytes[i].is_ascii_alphanumeric() && bytes[i].is_ascii() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            syllables.clear();
-            let mut rest = &bytes[i..];
-            while let Some(syllable) = syllable_at(rest) {
-                syllables.push(syllable);
-                rest = &rest[3..];
-            }
-            i = bytes.len() - rest.len();
-            let term = if i > start
-                && bytes
-                    .get(i)
-                    .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
-            {
-                tables
-                    .hangul_stem(syllables)
-                    .map(|n| (&sentence[start..start + 3 * n], &syllables[..n]))
-            } else {
-                i = start;
-                other_word(sentence, &mut i, tables, syllables, lower)
-            };
-            // One call site, so that `f` is inlined.
-            if let Some((stem, stem_syllables)) = term {
-                f(stem, stem_syllables);
-            }
+    pub fn terms(&mut self, sentence: &str, f: impl FnMut(&str, &[u16])) {
+        if self.syllables.len() < sentence.len() / 3 {
+            self.syllables.resize(sentence.len() / 3, 0);
+        }
+        scan(sentence, &mut self.syllables, &mut self.lower, f);
+    }
+}
+
+/// [`terms_with_syllables`], with room in `syllables` for `sentence.len() / 3` and a
+/// buffer for lowercasing.
+fn scan(
+    sentence: &str,
+    syllables: &mut [u16],
+    lower: &mut String,
+    mut f: impl FnMut(&str, &[u16]),
+) {
+    let bytes = sentence.as_bytes();
+    let tables = Tables::get();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Most words are Hangul syllables only, ended by ASCII (a space, a full
+        // stop) or the sentence end: read those, and runs of ASCII separators,
+        // without the general scan of [`other_word`].
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let term = match hangul_word(bytes, &mut i, syllables) {
+            Some(n) => tables
+                .hangul_stem(&syllables[..n])
+                .map(|n| (&sentence[start..start + 3 * n], &syllables[..n])),
+            None => other_word(sentence, &mut i, tables, syllables, lower),
+        };
+        // One call site, so that `f` is inlined.
+        if let Some((stem, stem_syllables)) = term {
+            f(stem, stem_syllables);
         }
     }
 }
 
+/// Reads into `syllables` the word of Hangul syllables at byte `*i` of `bytes` when
+/// it is ended by ASCII or the end (else leaves `*i`), moves `*i` past it and returns
+/// its length in syllables.
+#[inline(always)]
+fn hangul_word(bytes: &[u8], i: &mut usize, syllables: &mut [u16]) -> Option<usize> {
+    let n = read_syllables(&bytes[*i..], syllables);
+    let end = *i + 3 * n;
+    let ended = bytes
+        .get(end)
+        .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
+    (n > 0 && ended).then(|| {
+        *i = end;
+        n
+    })
+}
+
 /// The general case of [`Scratch::terms`]: reads the word or separator at byte `*i`
-/// of `sentence`, moves `*i` past it, and returns its term if it has one.
+/// of `sentence`, moves `*i` past it, and returns its term if it has one
+/// (`syllables` has room for `sentence.len() / 3`, as in [`scan`]).
 fn other_word<'a>(
     sentence: &'a str,
     i: &mut usize,
     tables: &Tables,
-    syllables: &'a mut Vec<u16>,
+    syllables: &'a mut [u16],
     lower: &'a mut String,
 ) -> Option<(&'a str, &'a [u16])> {
     let bytes = sentence.as_bytes();
@@ -872,9 +958,10 @@ fn other_word<'a>(
     // Latin letters or digits then Hangul only (`AI가`, `5G를`): where the
     // Hangul starts, and whether the Latin part is all digits.
     let (mut latin_then_hangul, mut first_hangul, mut latin_digits) = (true, usize::MAX, true);
-    syllables.clear();
-    while *i < bytes.len() {
-        let b = bytes[*i];
+    // The word's syllables: syllables[..n].
+    let mut n = 0;
+    let mut at = start;
+    while let Some(&b) = bytes.get(at) {
         if b < 0x80 {
             if !b.is_ascii_alphanumeric() {
                 break;
@@ -884,19 +971,20 @@ fn other_word<'a>(
             upper |= b.is_ascii_uppercase();
             latin_then_hangul &= first_hangul == usize::MAX;
             latin_digits &= b.is_ascii_digit();
-            *i += 1;
+            at += 1;
             continue;
         }
-        if let Some(syllable) = syllable_at(&bytes[*i..]) {
-            first_hangul = first_hangul.min(*i);
-            syllables.push(syllable);
+        if let Some(syllable) = syllable_at(&bytes[at..]) {
+            first_hangul = first_hangul.min(at);
+            syllables[n] = syllable;
+            n += 1;
             digits = false;
             ascii = false;
-            *i += 3;
+            at += 3;
             continue;
         }
         // Any other non-ASCII char: decode it.
-        let c = sentence[*i..].chars().next().unwrap_or(' ');
+        let c = sentence[at..].chars().next().unwrap_or(' ');
         if !is_alphanumeric(c) {
             break;
         }
@@ -904,8 +992,9 @@ fn other_word<'a>(
         digits = false;
         ascii = false;
         latin_then_hangul = false;
-        *i += c.len_utf8();
+        at += c.len_utf8();
     }
+    *i = at;
     if *i == start {
         // A separator: skip it.
         *i += sentence[*i..].chars().next().map_or(1, char::len_utf8);
@@ -916,7 +1005,7 @@ fn other_word<'a>(
         return None;
     }
     if hangul {
-        let n = tables.hangul_stem(syllables)?;
+        let n = tables.hangul_stem(&syllables[..n])?;
         return Some((&word[..3 * n], &syllables[..n]));
     }
     let mut word = word;
@@ -924,7 +1013,7 @@ fn other_word<'a>(
         && !latin_digits
         && first_hangul > start
         && first_hangul != usize::MAX
-        && tables.is_suffix(syllables)
+        && tables.is_suffix(&syllables[..n])
     {
         // A particle after a Latin word (`AI가` → `ai`, `5G를` → `5g`);
         // numbers with a counter (`12일`) stay whole.
@@ -984,6 +1073,17 @@ mod tests {
     }
 
     #[test]
+    fn syllables_are_read_from_any_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = is_hangul_syllable(c).then(|| index_of(c));
+            for next in ["", "a", "가", "\u{FFFF}", "\u{10FFFF}"] {
+                let text = format!("{c}{next}");
+                assert_eq!(syllable_at(text.as_bytes()), want, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn not_alphanumeric_is_right() {
         for c in NOT_ALPHANUMERIC.into_iter().flatten() {
             assert!(!c.is_alphanumeric(), "{c:?} is alphanumeric");
@@ -1009,6 +1109,12 @@ mod tests {
             assert!(
                 word.chars().count() <= MAX_WORD_SYLLABLES,
                 "{word:?} is longer than MAX_WORD_SYLLABLES"
+            );
+        }
+        for word in KEEP_WHOLE {
+            assert!(
+                word.chars().count() > 1,
+                "{word:?}: Tables::starts takes one-syllable words for stopwords"
             );
         }
     }
