@@ -37,14 +37,14 @@
 //!    opened the sentence and its content ended one, or when a quote inside the
 //!    sentence ends with sentence punctuation and no continuation follows.
 
-use crate::unicode::is_space;
+use crate::unicode::{is_space, syllable_at};
 use crate::Span;
 
 mod endings;
 
 use endings::{
     ending, has_jong_m, is_connective, is_continuation, is_decoration, is_final, is_opener,
-    is_strong_decoration, is_syllable, may_end, words, Ending,
+    is_strong_decoration, is_syllable, may_end, Ending,
 };
 
 /// Quote and bracket pairs farther apart than this many chars are not paired.
@@ -61,10 +61,6 @@ const MAX_NOTE: usize = 40;
 
 /// Longest footnote mark kept after sentence punctuation (`[12]`, `[주 3]`).
 const MAX_FOOTNOTE: usize = 12;
-
-/// Chars the line buffers have room for from the start (most paragraphs fit; longer
-/// lines grow them).
-const LINE_CAPACITY: usize = 1024;
 
 /// Marks a char that has no partner.
 const NONE: u32 = u32::MAX;
@@ -87,78 +83,27 @@ pub fn split(text: &str) -> Vec<Span> {
 /// [`split`] of text whose Hangul is composed.
 fn split_composed(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut line = Line::with_capacity(text.len().min(LINE_CAPACITY));
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Line breaks by their UTF-8 bytes: \n \r \v \f, U+0085 (C2 85),
-        // U+2028 and U+2029 (E2 80 A8/A9). Skip to the next byte that can start one.
-        match find_break_start(&bytes[i..]) {
-            Some(k) => i += k,
-            None => break,
-        }
-        let len = match bytes[i] {
-            b'\n' | b'\r' | 0x0B | 0x0C => 1,
-            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
-                3
-            }
-            _ => 0,
-        };
-        if len > 0 {
-            line.split(text, start, i, &mut out);
-            start = i + len;
-            i += len;
-        } else {
-            i += 1;
-        }
+    let mut line = Line::default();
+    let mut start = Some(0);
+    while let Some(from) = start {
+        start = line.split(text, from, &mut out);
     }
-    line.split(text, start, text.len(), &mut out);
     out
 }
 
-/// The bytes a line break can start with: \n \r \v \f, and C2 or E2 (U+0085, U+2028,
-/// U+2029). One table load a byte in the scan for line breaks.
-static MAY_START_BREAK: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        table[i] = matches!(i as u8, b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2);
-        i += 1;
+/// The length of the line break at byte `i` of `bytes`, or 0: \n \r \v \f, U+0085
+/// (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
+fn break_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i..).unwrap_or_default() {
+        [b'\n' | b'\r' | 0x0B | 0x0C, ..] => 1,
+        [0xC2, 0x85, ..] => 2,
+        [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
+        _ => 0,
     }
-    table
-};
-
-/// The index of the first byte of `bytes` that may start a line break (see
-/// [`MAY_START_BREAK`]). Most bytes cannot, so eight bytes at a time are ruled out
-/// by bit tricks before the bytes themselves are looked at.
-fn find_break_start(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // True when some byte of `x` is below `n` (n <= 0x80).
-    let any_below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS != 0;
-    let is_start = |&b: &u8| MAY_START_BREAK[usize::from(b)];
-    let mut words = bytes.chunks_exact(8);
-    for (k, word) in words.by_ref().enumerate() {
-        let x = u64::from_ne_bytes(word.try_into().unwrap_or_default());
-        // A byte below 0x0E (\n \r \v \f and rarer control bytes), or C2 or E2
-        // (the bytes that are E2 with bit 0x20 set)?
-        if any_below(x, 0x0E) || any_below((x | (ONES * 0x20)) ^ (ONES * 0xE2), 1) {
-            if let Some(j) = word.iter().position(is_start) {
-                return Some(8 * k + j);
-            }
-        }
-    }
-    let tail = words.remainder();
-    tail.iter()
-        .position(is_start)
-        .map(|j| bytes.len() - tail.len() + j)
 }
 
-/// Characters that end a line (and so a sentence); [`split`] finds them by bytes.
+/// Characters that end a line (and so a sentence); [`split`] finds them by bytes
+/// (see [`break_len`]).
 #[cfg(test)]
 fn is_line_break(c: char) -> bool {
     matches!(
@@ -219,7 +164,7 @@ const fn pairing(prev: char, c: char, next: char) -> Pairing {
 }
 
 /// The ASCII chars that may pair (see [`pairing`]), and the period: the ASCII chars
-/// [`Line::pair`] looks at.
+/// [`Line::pair`] looks at (see [`PAIR_STEP`]).
 static ASCII_PAIR_OR_PERIOD: [bool; 128] = {
     let mut table = [false; 128];
     let mut b = 0;
@@ -230,16 +175,6 @@ static ASCII_PAIR_OR_PERIOD: [bool; 128] = {
     }
     table
 };
-
-/// True when [`Line::pair`] must look at `c`: a quote or bracket (whatever its
-/// neighbours), a period, or a char that is neither ASCII nor a Hangul syllable.
-fn pair_looks_at(c: char) -> bool {
-    if c.is_ascii() {
-        ASCII_PAIR_OR_PERIOD[c as usize]
-    } else {
-        !is_syllable(c)
-    }
-}
 
 /// Closing quotes or brackets, paired or not.
 fn is_closer_char(c: char) -> bool {
@@ -253,23 +188,53 @@ fn is_paren(c: char) -> bool {
 }
 
 /// Abbreviations that a period does not end (case-sensitive, without the period).
-const ABBREVIATIONS: &[&[char]] = words![
+const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "vs", "Inc", "Co", "Ltd", "Corp", "No",
     "Vol", "vol", "pp", "Fig", "fig", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "Mt", "Gen", "Gov", "Sen", "Rep", "Ave", "approx", "cf", "al",
     "eg", "ie", "Ph", "Rev", "Capt", "Col", "Lt", "Sgt",
 ];
 
+/// How far [`Line::pair`] steps from a byte that starts a char it need not look at
+/// (the char's UTF-8 length), or 0 for a byte that may start a quote, a bracket, a
+/// period or a line break: the ASCII ones, and the lead bytes C2, E2, E3 and EF of
+/// the others.
+static PAIR_STEP: [u8; 256] = {
+    let mut table = [1; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            0x00..=0x7F if ASCII_PAIR_OR_PERIOD[b] => 0,
+            0xC2 | 0xE2 | 0xE3 | 0xEF => 0,
+            b'\n' | b'\r' | 0x0B | 0x0C => 0,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xFF => 4,
+            _ => 1,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// A quote or bracket that pairing pushed or paired, by its byte offset in the line.
+#[derive(Clone, Copy)]
+struct Mark {
+    /// Its byte offset.
+    at: u32,
+    /// Its partner's byte offset, or [`NONE`].
+    mate: u32,
+}
+
 /// Per-line buffers, reused from line to line.
 #[derive(Default)]
 struct Line {
-    /// The line's chars. (Byte offsets are not kept per char: sentences are found as
-    /// char ranges and converted in one pass, which keeps a long line's buffers at
-    /// 8 bytes a char.)
-    chars: Vec<char>,
-    /// For a paired quote or bracket, the index of its partner.
-    mate: Vec<u32>,
-    /// Open pairs while pairing.
+    /// The quotes and brackets of the line that opened or closed a pair, in order.
+    /// (Few chars are marks, so the line needs no per-char buffer: it is read as
+    /// UTF-8, and a char's partner is found by binary search, or by a cursor in the
+    /// forward walk.)
+    marks: Vec<Mark>,
+    /// Open pairs while pairing, as indices into `marks`.
     stack: Vec<u32>,
     /// True when the line ends sentences with periods (`했다. `) at least twice:
     /// then noun-form endings and 하다-like forms without a period are read as nouns
@@ -278,97 +243,274 @@ struct Line {
 }
 
 impl Line {
-    /// Buffers with room for a line of `n` chars.
-    fn with_capacity(n: usize) -> Self {
-        Line {
-            chars: Vec::with_capacity(n),
-            mate: Vec::with_capacity(n),
-            ..Line::default()
-        }
-    }
-
-    /// Splits `text[start..end]` (one line, no line break inside) into `out`.
-    fn split(&mut self, text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-        let Some(line) = text.get(start..end) else {
-            return;
+    /// Splits the line that starts at byte `start` of `text` into `out`, and returns
+    /// where the next line starts, if one does.
+    fn split(&mut self, text: &str, start: usize, out: &mut Vec<Span>) -> Option<usize> {
+        let (end, brk) = self.pair(text, start);
+        let view = View {
+            text: text.get(start..end).unwrap_or_default(),
+            marks: &self.marks,
+            punctuated: self.punctuated,
         };
-        if line.trim_start().is_empty() {
-            return;
-        }
-        self.chars.clear();
-        self.chars.resize(line.chars().count(), '\0');
-        for (slot, c) in self.chars.iter_mut().zip(line.chars()) {
-            *slot = c;
-        }
-        self.pair();
         let first = out.len();
-        self.scan(out);
-        // `scan` pushed char ranges, in order: make them byte ranges in one pass.
-        let (mut idx, mut byte) = (0, start);
+        view.scan(out);
         for span in &mut out[first..] {
-            let from = byte + utf8_len(&self.chars[idx..span.start]);
-            byte = from + utf8_len(&self.chars[span.start..span.end]);
-            idx = span.end;
-            *span = Span::new(from, byte);
+            *span = Span::new(start + span.start, start + span.end);
         }
+        (brk > 0).then_some(end + brk)
     }
 
-    /// Fills `mate` and `punctuated`.
-    fn pair(&mut self) {
-        let Line {
-            chars, mate, stack, ..
-        } = self;
-        mate.clear();
-        mate.resize(chars.len(), NONE);
-        stack.clear();
+    /// Reads the line that starts at byte `start` of `text` up to its line break: fills
+    /// `marks` (offsets from `start`) and `punctuated`, and returns where the break is
+    /// and its length (0 at the end of the text). The chars around the line, breaks,
+    /// are whitespace, and act as the spaces that pairing assumes at a line's ends.
+    fn pair(&mut self, text: &str, start: usize) -> (usize, usize) {
+        self.marks.clear();
+        self.stack.clear();
+        let bytes = text.as_bytes();
         let mut periods = 0;
-        for (i, &c) in chars.iter().enumerate() {
-            if !pair_looks_at(c) {
+        let mut i = start;
+        let mut brk = 0;
+        while let Some(&b) = bytes.get(i) {
+            let step = PAIR_STEP[usize::from(b)];
+            if step > 0 {
+                i += usize::from(step);
                 continue;
             }
-            let prev = if i > 0 { chars[i - 1] } else { ' ' };
-            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            brk = break_len(bytes, i);
+            if brk > 0 {
+                break;
+            }
+            let c = char_at(text, i);
+            let next_at = i + c.len_utf8();
+            let prev = text
+                .get(..i)
+                .unwrap_or_default()
+                .chars()
+                .next_back()
+                .unwrap_or(' ');
+            let next = char_at(text, next_at);
             if c == '.' && is_syllable(prev) && is_space(next) {
                 periods += 1;
             }
             let want = match pairing(prev, c, next) {
-                Pairing::No => continue,
+                Pairing::No => None,
                 Pairing::Open => {
-                    push_open(stack, i);
-                    continue;
+                    self.push_open(i - start);
+                    None
                 }
-                Pairing::Close(open) => open,
-                Pairing::Both => c,
+                Pairing::Close(open) => Some(open),
+                Pairing::Both => Some(c),
             };
-            let found = stack.iter().rposition(|&o| chars[o as usize] == want);
-            match found {
-                Some(k) if i - stack[k] as usize <= MAX_PAIR_CHARS => {
-                    let o = stack[k];
-                    mate[o as usize] = i as u32;
-                    mate[i] = o;
-                    stack.truncate(k);
-                }
-                Some(k) if want == c => {
-                    // Too far from its partner: start a new pair here.
-                    stack.truncate(k);
-                    push_open(stack, i);
-                }
-                None if want == c => push_open(stack, i),
-                _ => {}
+            if let Some(want) = want {
+                self.close(text.get(start..).unwrap_or_default(), i - start, c, want);
             }
+            i = next_at;
         }
         self.punctuated = periods >= 2;
+        (i.min(text.len()), brk)
     }
 
-    /// The index of the partner of the char at `i` when it opens a pair.
-    fn opens_pair(&self, i: usize) -> Option<usize> {
-        let m = self.mate[i];
-        (m != NONE && (m as usize) > i).then_some(m as usize)
+    /// Pairs the closing (or symmetric) mark `c` at byte `i` of `line` with the
+    /// innermost open `want`, if one is open and near enough.
+    fn close(&mut self, line: &str, i: usize, c: char, want: char) {
+        let Line { marks, stack, .. } = self;
+        let found = stack
+            .iter()
+            .rposition(|&m| char_at(line, marks[m as usize].at as usize) == want);
+        match found {
+            Some(k) if !too_far(line, marks[stack[k] as usize].at as usize, i) => {
+                let m = stack[k] as usize;
+                marks[m].mate = i as u32;
+                let at = marks[m].at;
+                marks.push(Mark {
+                    at: i as u32,
+                    mate: at,
+                });
+                stack.truncate(k);
+            }
+            Some(k) if want == c => {
+                // Too far from its partner: start a new pair here.
+                stack.truncate(k);
+                self.push_open(i);
+            }
+            None if want == c => self.push_open(i),
+            _ => {}
+        }
+    }
+
+    /// Pushes an open quote or bracket at byte `i`, forgetting the oldest when
+    /// [`MAX_OPEN`] are open (text with many stray marks would otherwise make pairing
+    /// quadratic).
+    fn push_open(&mut self, i: usize) {
+        if self.stack.len() >= MAX_OPEN {
+            self.stack.remove(0);
+        }
+        self.stack.push(self.marks.len() as u32);
+        self.marks.push(Mark {
+            at: i as u32,
+            mate: NONE,
+        });
+    }
+}
+
+/// The char starting at byte `k` of `text` (a space past the end).
+fn char_at(text: &str, k: usize) -> char {
+    get_char(text, k).unwrap_or(' ')
+}
+
+/// The char starting at byte `k` of `text`, if `k` is inside it.
+fn get_char(text: &str, k: usize) -> Option<char> {
+    match text.as_bytes().get(k) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(k..)?.chars().next(),
+    }
+}
+
+/// True when the char at byte `i` of valid UTF-8 (at a char boundary) is a Hangul
+/// syllable, U+AC00 `EA B0 80` to U+D7A3 `ED 9E A3`: mostly by its lead byte alone.
+fn is_syllable_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(0xEB | 0xEC) => true,
+        Some(0xEA) => bytes.get(i + 1).is_some_and(|&b| b >= 0xB0),
+        Some(0xED) => bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|t| t <= &[0x9E, 0xA3][..]),
+        _ => false,
+    }
+}
+
+/// True when more than [`MAX_PAIR_CHARS`] chars lie between bytes `a` and `b` of
+/// `text` (counted only when the bytes leave a doubt).
+fn too_far(text: &str, a: usize, b: usize) -> bool {
+    b - a > MAX_PAIR_CHARS && chars_between(text, a, b) > MAX_PAIR_CHARS
+}
+
+/// The number of chars between bytes `a` and `b` of `text`.
+fn chars_between(text: &str, a: usize, b: usize) -> usize {
+    text.get(a..b).map_or(0, |r| r.chars().count())
+}
+
+/// A word's chars (at most [`MAX_WORD`]), decoded from the line into a buffer for the
+/// tables, with the byte offset where the word starts.
+struct Word {
+    /// Room for the word.
+    chars: [char; MAX_WORD],
+    /// The word is `chars[lo..hi]`.
+    lo: usize,
+    hi: usize,
+    /// Byte offset of its first char in the line.
+    start: usize,
+}
+
+impl std::ops::Deref for Word {
+    type Target = [char];
+
+    fn deref(&self) -> &[char] {
+        &self.chars[self.lo..self.hi]
+    }
+}
+
+/// One line, read as UTF-8, with its pairs: the sentence rules. Positions are byte
+/// offsets into the line, always at char boundaries.
+struct View<'a> {
+    text: &'a str,
+    marks: &'a [Mark],
+    punctuated: bool,
+}
+
+impl View<'_> {
+    /// The char at `k` (a space past the end).
+    fn at(&self, k: usize) -> char {
+        char_at(self.text, k)
+    }
+
+    /// The char at `k`, if `k` is inside the line.
+    fn get(&self, k: usize) -> Option<char> {
+        get_char(self.text, k)
+    }
+
+    /// The char ending at `k` and where it starts, if `k` is past the line's start.
+    /// (Not inlined: it has many callers, and the wasm stays smaller.)
+    #[inline(never)]
+    fn before(&self, k: usize) -> Option<(usize, char)> {
+        let bytes = self.text.as_bytes();
+        match k.checked_sub(1).and_then(|j| bytes.get(j)) {
+            Some(&b) if b < 0x80 => return Some((k - 1, char::from(b))),
+            // A Hangul syllable is the commonest char: read it without a loop.
+            Some(_) if k >= 3 && is_syllable_at(bytes, k - 3) => {
+                return syllable_at(bytes, k - 3)
+                    .and_then(char::from_u32)
+                    .map(|c| (k - 3, c));
+            }
+            _ => {}
+        }
+        let c = self.text.get(..k)?.chars().next_back()?;
+        Some((k - c.len_utf8(), c))
+    }
+
+    /// The start of the char before `k` (0 at the start).
+    fn prev(&self, k: usize) -> usize {
+        self.before(k).map_or(0, |(p, _)| p)
+    }
+
+    /// The start of the char after the one at `k`.
+    fn next(&self, k: usize) -> usize {
+        k + match self.text.as_bytes().get(k) {
+            Some(0xF0..) => 4,
+            Some(0xE0..) => 3,
+            Some(0xC0..) => 2,
+            _ => 1,
+        }
+    }
+
+    /// The text from `a` to `b` (empty when that is no range of the line).
+    fn slice(&self, a: usize, b: usize) -> &str {
+        self.text.get(a..b).unwrap_or_default()
+    }
+
+    /// True when the char before `k` exists and satisfies `f`.
+    fn before_is(&self, k: usize, f: impl Fn(char) -> bool) -> bool {
+        self.before(k).is_some_and(|(_, c)| f(c))
+    }
+
+    /// The number of chars from `a` to `b`.
+    fn count(&self, a: usize, b: usize) -> usize {
+        chars_between(self.text, a, b)
+    }
+
+    /// The partner of the quote or bracket at `k`, or [`NONE`]. (Not inlined, as
+    /// [`View::before`].)
+    #[inline(never)]
+    fn mate(&self, k: usize) -> u32 {
+        let k = k as u32;
+        self.marks
+            .binary_search_by_key(&k, |m| m.at)
+            .map_or(NONE, |j| self.marks[j].mate)
+    }
+
+    /// True when only opening marks lie from `a` to `b`.
+    fn only_openers(&self, a: usize, b: usize) -> bool {
+        self.slice(a, b)
+            .chars()
+            .all(|c| matches!(pairing(' ', c, ' '), Pairing::Open))
+    }
+
+    /// The partner of the char at `i` (`NONE as usize` if none) for a walk that moves
+    /// only forward: `mark` is the first mark not before the last `i` asked about.
+    fn mate_from(&self, mark: &mut usize, i: usize) -> usize {
+        while self.marks.get(*mark).is_some_and(|m| (m.at as usize) < i) {
+            *mark += 1;
+        }
+        match self.marks.get(*mark) {
+            Some(m) if m.at as usize == i => m.mate as usize,
+            _ => NONE as usize,
+        }
     }
 
     /// True when the char at `i` closes a pair.
     fn closes_pair(&self, i: usize) -> bool {
-        let m = self.mate[i];
+        let m = self.mate(i);
         m != NONE && (m as usize) < i
     }
 
@@ -377,73 +519,101 @@ impl Line {
     /// own, so that highlighting the lead sentence does not take the byline along.
     fn byline_bracket(&self, s: usize, i: usize) -> bool {
         const TITLES: [&str; 4] = ["기자", "특파원", "통신원", "에디터"];
-        if self.chars[s] != '[' || self.chars[i] != ']' || self.mate[i] as usize != s {
+        if self.at(s) != '[' || self.at(i) != ']' || self.mate(i) as usize != s {
             return false;
         }
-        if !self.chars.get(i + 1).is_some_and(|&c| is_space(c)) || i - s > 40 {
+        if !self.get(i + 1).is_some_and(is_space) || self.count(s, i) > 40 {
             return false;
         }
-        let inner: String = self.chars[s + 1..i].iter().collect();
-        let inner = inner.trim_end();
+        let inner = self.slice(s + 1, i).trim_end();
         inner.contains('=') || TITLES.iter().any(|t| inner.ends_with(t))
     }
 
     /// True when the char at `i` is a closing mark left without a partner.
     fn unpaired_closer(&self, i: usize) -> bool {
-        self.mate[i] == NONE && is_closer_char(self.chars[i])
+        self.mate(i) == NONE && is_closer_char(self.at(i))
     }
 
-    /// The word ending just before index `end` (exclusive), not reaching before `floor`.
-    fn word_before(&self, end: usize, floor: usize) -> &[char] {
-        let mut s = end;
-        while s > floor && end - s < MAX_WORD && !is_space(self.chars[s - 1]) {
-            s -= 1;
+    /// The word ending just before `end` (exclusive), not reaching before `floor`.
+    fn word_before(&self, end: usize, floor: usize) -> Word {
+        let mut word = Word {
+            chars: ['\0'; MAX_WORD],
+            lo: MAX_WORD,
+            hi: MAX_WORD,
+            start: end,
+        };
+        while word.start > floor && word.lo > 0 {
+            match self.before(word.start) {
+                Some((p, c)) if !is_space(c) => {
+                    word.lo -= 1;
+                    word.chars[word.lo] = c;
+                    word.start = p;
+                }
+                _ => break,
+            }
         }
-        &self.chars[s..end]
+        word
     }
 
-    /// The word starting at or after index `i` (skipping whitespace).
-    fn word_after(&self, i: usize) -> &[char] {
-        let n = self.chars.len();
-        let mut s = i;
-        while s < n && is_space(self.chars[s]) {
-            s += 1;
+    /// The word starting at or after `i` (skipping whitespace).
+    fn word_after(&self, i: usize) -> Word {
+        let rest = self.text.get(i..).unwrap_or("");
+        let from = rest.len() - rest.trim_start().len();
+        let mut word = Word {
+            chars: ['\0'; MAX_WORD],
+            lo: 0,
+            hi: 0,
+            start: i + from,
+        };
+        for c in rest[from..].chars() {
+            if is_space(c) || word.hi == MAX_WORD {
+                break;
+            }
+            word.chars[word.hi] = c;
+            word.hi += 1;
         }
-        let mut e = s;
-        while e < n && e - s < MAX_WORD && !is_space(self.chars[e]) {
-            e += 1;
-        }
-        &self.chars[s..e]
+        word
     }
 
-    /// Walks the line and pushes its sentences as char index ranges, in order.
+    /// Walks the line and pushes its sentences as byte ranges of the line, in order.
     fn scan(&self, out: &mut Vec<Span>) {
-        let chars = &self.chars;
-        let n = chars.len();
+        let bytes = self.text.as_bytes();
+        let n = bytes.len();
         let mut sent: Option<usize> = None;
-        let mut i = 0;
+        let (mut i, mut mark) = (0, 0);
         while i < n {
-            let c = chars[i];
-            if is_space(c) {
+            if bytes[i] == b' ' {
                 i += 1;
                 continue;
             }
-            let s = *sent.get_or_insert(i);
-            if is_syllable(c) {
+            if is_syllable_at(bytes, i) {
                 // Nothing ends inside a Hangul word: go to its last syllable, and only
                 // there look for an ending (a syllable no ending ends with, as most
                 // words end, cannot end the sentence; see `after_word`).
-                while chars.get(i + 1).is_some_and(|&d| is_syllable(d)) {
-                    i += 1;
+                let s = *sent.get_or_insert(i);
+                let (run, mut last) = (i, i);
+                while is_syllable_at(bytes, last + 3) {
+                    last += 3;
                 }
-                let next_ws = chars.get(i + 1).is_some_and(|&d| is_space(d));
-                if next_ws && may_end(chars[i]) && self.after_word(i, s) {
-                    out.push(Span::new(s, i + 1));
+                i = last + 3;
+                let next_ws = self.get(i).is_some_and(is_space);
+                let may = || {
+                    let c = syllable_at(bytes, last).and_then(char::from_u32);
+                    c.is_some_and(may_end)
+                };
+                if next_ws && may() && self.after_syllables(run, last, s) {
+                    out.push(Span::new(s, i));
                     sent = None;
                 }
-                i += 1;
                 continue;
             }
+            let c = self.at(i);
+            let after = i + c.len_utf8();
+            if is_space(c) {
+                i = after;
+                continue;
+            }
+            let s = *sent.get_or_insert(i);
             if is_terminal(c) {
                 let (end, boundary) = self.after_terminal(i, s);
                 if boundary {
@@ -453,41 +623,45 @@ impl Line {
                 i = end;
                 continue;
             }
-            let next_ws = chars.get(i + 1).is_some_and(|&c| is_space(c));
-            if self.closes_pair(i) {
-                let glued = chars.get(i + 1).is_some_and(|&c| is_syllable(c));
+            let next = self.get(after);
+            let next_ws = next.is_some_and(is_space);
+            let mate = self.mate_from(&mut mark, i);
+            if mate < i {
+                let glued = next.is_some_and(is_syllable);
                 if (next_ws && self.after_closer(i, s))
                     || (glued && self.after_glued_closer(i, s))
                     || self.byline_bracket(s, i)
                 {
-                    out.push(Span::new(s, i + 1));
+                    out.push(Span::new(s, after));
                     sent = None;
                 }
-                i += 1;
+                i = after;
                 continue;
             }
-            let glued = chars.get(i + 1).is_some_and(|&c| is_syllable(c)) && is_decoration(c);
-            if (next_ws || glued) && self.after_word(i, s) {
-                out.push(Span::new(s, i + 1));
+            // A word ending in anything but a syllable or what `strip_decorations`
+            // strips has no ending.
+            let glued = next.is_some_and(is_syllable) && is_decoration(c);
+            let strips = is_decoration(c) || is_closer_char(c) || is_invisible(c);
+            if (next_ws || glued) && strips && self.after_word(i, s) {
+                out.push(Span::new(s, after));
                 sent = None;
             }
-            match self.opens_pair(i) {
+            match (mate != NONE as usize).then_some(mate) {
                 Some(close) => {
                     // Nothing inside a pair ends a sentence: go to its closing mark (a
                     // sentence that ended just before the pair starts inside it).
                     if sent.is_none() {
-                        sent = (i + 1..close).find(|&k| !is_space(chars[k]));
+                        let inner = self.slice(after, close);
+                        let lead = inner.len() - inner.trim_start().len();
+                        sent = (lead < inner.len()).then_some(after + lead);
                     }
                     i = close;
                 }
-                None => i += 1,
+                None => i = after,
             }
         }
         if let Some(s) = sent {
-            let mut e = n;
-            while e > s && is_space(chars[e - 1]) {
-                e -= 1;
-            }
+            let e = s + self.slice(s, self.text.len()).trim_end().len();
             if e > s {
                 out.push(Span::new(s, e));
             }
@@ -497,41 +671,38 @@ impl Line {
     /// Sentence punctuation at `a` in the sentence starting at `s`: returns the index
     /// after the punctuation run and what trails it, and whether a sentence ends there.
     fn after_terminal(&self, a: usize, s: usize) -> (usize, bool) {
-        let chars = &self.chars;
-        let n = chars.len();
+        let n = self.text.len();
         let mut t = a;
-        while t < n && is_terminal(chars[t]) {
-            t += 1;
+        while self.get(t).is_some_and(is_terminal) {
+            t = self.next(t);
         }
-        let run = &chars[a..t];
+        let run = self.slice(a, t);
         // What may trail the punctuation: more punctuation, decorations, unpaired
         // closing marks, footnote marks.
         let mut b = t;
         while b < n {
-            let c = chars[b];
+            let c = self.at(b);
             if is_terminal(c) || is_decoration(c) || self.unpaired_closer(b) {
-                b += 1;
-            } else if c == '[' && self.mate[b] != NONE && (self.mate[b] as usize) > b {
-                let close = self.mate[b] as usize;
-                if close - b > MAX_FOOTNOTE {
+                b = self.next(b);
+            } else if c == '[' && self.mate(b) != NONE && (self.mate(b) as usize) > b {
+                let close = self.mate(b) as usize;
+                if self.count(b, close) > MAX_FOOTNOTE {
                     break;
                 }
-                b = close + 1;
+                b = self.next(close);
             } else if is_space(c) {
                 // Laughter or emoji after a space still belong to this sentence:
                 // `…하니까요. 😲😲`.
-                let mut k = b;
-                while k < n && is_space(chars[k]) {
-                    k += 1;
-                }
+                let rest = self.slice(b, self.text.len());
+                let k = b + rest.len() - rest.trim_start().len();
                 let mut e = k;
-                while e < n && is_decoration(chars[e]) {
-                    e += 1;
+                while self.get(e).is_some_and(is_decoration) {
+                    e = self.next(e);
                 }
-                if e > k && is_strong_decoration(&chars[k..e]) {
+                if e > k && is_strong_decoration(self.slice(k, e).chars()) {
                     b = e;
                 } else if let Some(close) = self.short_note(k) {
-                    b = close + 1;
+                    b = self.next(close);
                 } else {
                     break;
                 }
@@ -543,15 +714,16 @@ impl Line {
             // Punctuation opening a sentence ("...그래서") never ends it.
             return (b, false);
         }
-        let Some(&next) = chars.get(b) else {
+        let Some(next) = self.get(b) else {
             return (b, true);
         };
         let word = self.word_before(a, s);
-        let core = hangul_tail(word);
+        let core = hangul_tail(&word);
         let dots = run
-            .iter()
-            .all(|&c| matches!(c, '.' | '…' | '‥' | '⋯' | '．'));
-        let ellipsis = dots && (run.len() >= 2 || run.iter().any(|&c| c != '.' && c != '．'));
+            .chars()
+            .all(|c| matches!(c, '.' | '…' | '‥' | '⋯' | '．'));
+        let ellipsis =
+            dots && (run.chars().nth(1).is_some() || run.chars().any(|c| c != '.' && c != '．'));
         let single_period = dots && !ellipsis;
         if is_space(next) {
             if single_period && (self.period_is_not_terminal(a, s) || self.spaced_letters(a, s)) {
@@ -560,18 +732,17 @@ impl Line {
             // An ellipsis after a connective (때문에...) or after a one-syllable
             // interjection opening the sentence (음..., 아...) is a pause, not an end.
             let pause = || {
-                let interjection = word.len() == 1 && a == s + 1;
+                let interjection = word.len() == 1 && self.prev(a) == s;
                 core.is_empty() || is_connective(core) || interjection
             };
             if ellipsis && pause() && !is_final(core) {
                 return (b, false);
             }
-            return (b, !is_continuation(self.word_after(b)));
+            return (b, !is_continuation(&self.word_after(b)));
         }
         // No space after the punctuation: only Hangul text may end a sentence there
         // (했다.그러나), never URLs, numbers or Latin abbreviations.
-        let prev = chars[a - 1];
-        if !is_syllable(prev) && !is_decoration(prev) {
+        if !self.before_is(a, |p| is_syllable(p) || is_decoration(p)) {
             return (b, false);
         }
         if ellipsis && !is_final(core) {
@@ -581,11 +752,11 @@ impl Line {
             return (b, false);
         }
         let boundary = if is_syllable(next) {
-            !is_continuation(self.word_after(b))
+            !is_continuation(&self.word_after(b))
         } else if matches!(next, '“' | '‘' | '「' | '『' | '"' | '\'') {
             true
         } else {
-            self.word_ending(word) == Ending::Strong && !is_closer_char(next)
+            self.word_ending(&word) == Ending::Strong && !is_closer_char(next)
         };
         if boundary && single_period && self.period_is_not_terminal(a, s) {
             return (b, false);
@@ -598,26 +769,27 @@ impl Line {
     /// `(2021년 3월)`, `(사진=…)`), the index of its closing bracket: such a note
     /// stays with the sentence before it.
     fn short_note(&self, k: usize) -> Option<usize> {
-        let chars = &self.chars;
-        if !matches!(chars.get(k), Some('(' | '[' | '（')) {
+        if !matches!(self.get(k), Some('(' | '[' | '（')) {
             return None;
         }
-        let close = self.mate[k] as usize;
-        if self.mate[k] == NONE || close <= k || close - k > MAX_NOTE {
+        let close = self.mate(k) as usize;
+        if self.mate(k) == NONE || close <= k || self.count(k, close) > MAX_NOTE {
             return None;
         }
-        if chars.get(close + 1).is_some_and(|&c| !is_space(c)) {
+        if self.get(self.next(close)).is_some_and(|c| !is_space(c)) {
             return None;
         }
+        let inner = self.next(k);
         let mut e = close;
-        while e > k + 1 && (is_closer_char(chars[e - 1]) || is_space(chars[e - 1])) {
-            e -= 1;
+        while e > inner && self.before_is(e, |c| is_closer_char(c) || is_space(c)) {
+            e = self.prev(e);
         }
-        if e <= k + 1 || is_terminal(chars[e - 1]) {
+        if e <= inner || self.before_is(e, is_terminal) {
             return None;
         }
-        let (core, deco) = strip_decorations(self.word_before(e, k + 1));
-        if is_strong_decoration(deco) || self.word_ending(core) != Ending::None {
+        let word = self.word_before(e, inner);
+        let (core, deco) = strip_decorations(&word);
+        if is_strong_decoration(deco.iter().copied()) || self.word_ending(core) != Ending::None {
             return None;
         }
         Some(close)
@@ -626,83 +798,85 @@ impl Line {
     /// True when the period at `a` follows a one-syllable word that is spelled out
     /// letter by letter with its neighbours (`반.전.`, `전. 부. 다.`).
     fn spaced_letters(&self, a: usize, s: usize) -> bool {
-        let chars = &self.chars;
         let is_letter_at = |k: usize| {
-            chars.get(k).is_some_and(|&c| is_syllable(c))
-                && (k == 0 || k <= s || !is_syllable(chars[k - 1]))
-                && chars.get(k + 1).is_some_and(|&c| is_terminal(c))
+            self.get(k).is_some_and(is_syllable)
+                && (k <= s || !self.before_is(k, is_syllable))
+                && self.get(self.next(k)).is_some_and(is_terminal)
         };
-        if a == 0 || !is_letter_at(a - 1) {
+        if a == 0 || !is_letter_at(self.prev(a)) {
             return false;
         }
         // The previous letter: `X.` or `X. ` just before.
-        let mut k = a - 1;
-        while k > s && is_space(chars[k - 1]) {
-            k -= 1;
+        let mut k = self.prev(a);
+        while k > s && self.before_is(k, is_space) {
+            k = self.prev(k);
         }
-        let before = k >= 2 && k - 2 >= s && chars[k - 1] == '.' && is_letter_at(k - 2);
+        let before = self.before(k).is_some_and(|(p1, c)| {
+            c == '.'
+                && self
+                    .before(p1)
+                    .is_some_and(|(p2, _)| p2 >= s && is_letter_at(p2))
+        });
         // The next letter.
-        let mut j = a + 1;
-        while j < chars.len() && is_space(chars[j]) {
-            j += 1;
-        }
+        let rest = self.slice(self.next(a), self.text.len());
+        let j = self.text.len() - rest.trim_start().len();
         before || is_letter_at(j)
     }
 
     /// True when the single period at `a` marks a number, an abbreviation, an
     /// initial or a list marker rather than the end of a sentence.
     fn period_is_not_terminal(&self, a: usize, s: usize) -> bool {
-        let chars = &self.chars;
-        let Some(&p) = a.checked_sub(1).and_then(|k| chars.get(k)) else {
+        let Some((pa, p)) = self.before(a) else {
             return false;
         };
         if p.is_ascii_digit() || matches!(p, 'Ⅰ'..='Ⅻ' | 'ⅰ'..='ⅻ' | '①'..='⑳') {
             return true;
         }
         if p.is_ascii_alphabetic() {
+            let bytes = self.text.as_bytes();
             let mut k = a;
-            while k > s && chars[k - 1].is_ascii_alphabetic() {
+            while k > s && bytes[k - 1].is_ascii_alphabetic() {
                 k -= 1;
             }
-            let seg = &chars[k..a];
+            let seg = self.slice(k, a);
             if seg.len() == 1 && (p.is_ascii_uppercase() || k == s) {
                 return true;
             }
-            let before_ok = k == s || !chars[k - 1].is_alphanumeric();
+            let before_ok = k == s || !self.before_is(k, char::is_alphanumeric);
             return before_ok && ABBREVIATIONS.contains(&seg);
         }
         // A one-syllable list marker opening the sentence: 가. 나. 다.
-        is_syllable(p) && a - 1 == s
+        is_syllable(p) && pa == s
     }
 
     /// A closing quote or bracket at `i`, followed by whitespace, in the sentence
     /// starting at `s`: does the sentence end after it?
     fn after_closer(&self, i: usize, s: usize) -> bool {
-        let chars = &self.chars;
-        let o = self.mate[i] as usize;
+        let o = self.mate(i) as usize;
+        let inner = self.next(o);
         // The pair opens the sentence when only opening marks precede it.
-        let opens_sentence = (s..o).all(|k| matches!(pairing(' ', chars[k], ' '), Pairing::Open));
+        let opens_sentence = self.only_openers(s, o);
         // How the content ends: skip nested closers backwards.
         let mut k = i;
-        while k > o + 1 && (is_closer_char(chars[k - 1]) || is_space(chars[k - 1])) {
-            k -= 1;
+        while k > inner && self.before_is(k, |c| is_closer_char(c) || is_space(c)) {
+            k = self.prev(k);
         }
-        let ends_punct = k > o + 1 && is_terminal(chars[k - 1]);
+        let ends_punct = k > inner && self.before_is(k, is_terminal);
         let ended = ends_punct || {
-            let word = self.word_before(k, o + 1);
-            let (core, deco) = strip_decorations(word);
-            is_strong_decoration(deco) || is_final(hangul_tail(core))
+            let word = self.word_before(k, inner);
+            let (core, deco) = strip_decorations(&word);
+            is_strong_decoration(deco.iter().copied()) || is_final(hangul_tail(core))
         };
         let boundary = if opens_sentence {
             ended
-        } else if is_paren(chars[o]) {
+        } else if is_paren(self.at(o)) {
             // An aside right after a finished sentence: `…했다.(사진=…)`,
             // `"…한다."(요한 3:13)`.
-            o > s && self.ends_sentence_unit(o - 1, s)
+            o > s && self.ends_sentence_unit(self.prev(o), s)
         } else {
             ends_punct
         };
-        boundary && !is_continuation(self.word_after(i + 1))
+        boundary && !is_continuation(&self.word_after(self.next(i)))
     }
 
     /// A closing quote or bracket at `i` with Hangul right after it (no space): the
@@ -710,71 +884,75 @@ impl Line {
     /// sentence punctuation, and the Hangul is not a particle or quotative
     /// (`“…요?”아직` splits, `“…다.”라고` and `“…다.”는` do not).
     fn after_glued_closer(&self, i: usize, s: usize) -> bool {
-        let chars = &self.chars;
-        let o = self.mate[i] as usize;
-        if !(s..o).all(|k| matches!(pairing(' ', chars[k], ' '), Pairing::Open)) {
+        let o = self.mate(i) as usize;
+        if !self.only_openers(s, o) {
             return false;
         }
+        let inner = self.next(o);
         let mut k = i;
-        while k > o + 1 && is_closer_char(chars[k - 1]) {
-            k -= 1;
+        while k > inner && self.before_is(k, is_closer_char) {
+            k = self.prev(k);
         }
-        if !(k > o + 1 && is_terminal(chars[k - 1])) {
+        if !(k > inner && self.before_is(k, is_terminal)) {
             return false;
         }
-        let next = self.word_after(i + 1);
-        !is_continuation(next) && !next.first().is_some_and(|&c| is_particle_start(c))
+        let next = self.word_after(self.next(i));
+        !is_continuation(&next) && !next.first().is_some_and(|&c| is_particle_start(c))
     }
 
     /// True when the char at `k` (in the sentence starting at `s`) finishes a
     /// sentence: sentence punctuation, or the closing mark of a pair that opened the
     /// sentence and ended with sentence punctuation.
     fn ends_sentence_unit(&self, k: usize, s: usize) -> bool {
-        let chars = &self.chars;
-        if is_terminal(chars[k]) {
+        let c = self.at(k);
+        if is_terminal(c) {
             return k > s;
         }
-        if is_space(chars[k]) {
+        if is_space(c) {
             // `…버렸음 (출근시간 19시)`: a finished clause before the aside.
             let mut e = k;
-            while e > s && is_space(chars[e - 1]) {
-                e -= 1;
+            while e > s && self.before_is(e, is_space) {
+                e = self.prev(e);
             }
-            return e > s && !is_space(chars[e - 1]) && self.ends_sentence_unit(e - 1, s);
+            return e > s
+                && !self.before_is(e, is_space)
+                && self.ends_sentence_unit(self.prev(e), s);
         }
         if !self.closes_pair(k) {
-            let word = self.word_before(k + 1, s);
-            let (core, deco) = strip_decorations(word);
+            let word = self.word_before(self.next(k), s);
+            let (core, deco) = strip_decorations(&word);
             return self.word_ending(core) == Ending::Strong
-                || (deco.len() == word.len() && is_strong_decoration(deco));
+                || (deco.len() == word.len() && is_strong_decoration(deco.iter().copied()));
         }
-        let o = self.mate[k] as usize;
-        let opens_sentence = (s..o).all(|j| matches!(pairing(' ', chars[j], ' '), Pairing::Open));
+        let o = self.mate(k) as usize;
+        let inner = self.next(o);
+        let opens_sentence = self.only_openers(s, o);
         let mut j = k;
-        while j > o + 1 && is_closer_char(chars[j - 1]) {
-            j -= 1;
+        while j > inner && self.before_is(j, is_closer_char) {
+            j = self.prev(j);
         }
-        opens_sentence && j > o + 1 && is_terminal(chars[j - 1])
+        opens_sentence && j > inner && self.before_is(j, is_terminal)
     }
 
     /// The last char of a word at `i`, followed by whitespace, with no punctuation:
     /// does the sentence starting at `s` end after it?
     fn after_word(&self, i: usize, s: usize) -> bool {
-        let word = self.word_before(i + 1, s);
-        let (core, deco) = strip_decorations(word);
+        let after = self.next(i);
+        let word = self.word_before(after, s);
+        let (core, deco) = strip_decorations(&word);
         let strength = if core.is_empty() {
             // A word of decorations only (ㅋㅋ, 😀): it ends the sentence when the
             // word before it did.
-            let w0 = i + 1 - word.len();
+            let w0 = word.start;
             let mut k = w0;
-            while k > s && is_space(self.chars[k - 1]) {
-                k -= 1;
+            while k > s && self.before_is(k, is_space) {
+                k = self.prev(k);
             }
-            if k == w0 || k <= s || !is_strong_decoration(deco) {
+            if k == w0 || k <= s || !is_strong_decoration(deco.iter().copied()) {
                 return false;
             }
             let before = self.word_before(k, s);
-            let (bcore, _) = strip_decorations(before);
+            let (bcore, _) = strip_decorations(&before);
             if bcore.last().is_some_and(|&c| is_terminal(c))
                 || self.word_ending(bcore) != Ending::None
             {
@@ -785,7 +963,7 @@ impl Line {
             }
         } else {
             let st = self.word_ending(core);
-            if is_strong_decoration(deco)
+            if is_strong_decoration(deco.iter().copied())
                 && (st == Ending::Weak
                     || (st == Ending::None
                         && hangul_tail(core).len() == core.len()
@@ -798,17 +976,56 @@ impl Line {
                 st
             }
         };
+        self.ending_ends_sentence(strength, after)
+    }
+
+    /// `after_word` for a Hangul word whose last syllables run from `run` to `last`:
+    /// the ending is read from the run alone, which is all of the word's Hangul tail
+    /// (a word that ends in a syllable has no decorations to strip).
+    fn after_syllables(&self, run: usize, last: usize, s: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let after = last + 3;
+        let from = run.max(after.saturating_sub(3 * MAX_WORD));
+        let mut tail = Word {
+            chars: ['\0'; MAX_WORD],
+            lo: 0,
+            hi: 0,
+            start: from,
+        };
+        for k in (from..after).step_by(3) {
+            tail.chars[tail.hi] = syllable_at(bytes, k)
+                .and_then(char::from_u32)
+                .unwrap_or(' ');
+            tail.hi += 1;
+        }
+        // The word is the run (or its last MAX_WORD syllables), or Hangul after a
+        // closing quote (see `word_ending`); with anything else before the run it is
+        // not a whole Hangul word.
+        let whole = tail.hi == MAX_WORD
+            || from == s
+            || self.before_is(from, |c| is_space(c) || is_closer_char(c));
+        let strength = if whole {
+            ending(&tail).in_style(self.punctuated)
+        } else {
+            Ending::None
+        };
+        self.ending_ends_sentence(strength, after)
+    }
+
+    /// Whether a word with an ending of `strength`, followed by whitespace at `after`,
+    /// ends the sentence: it does unless the next word continues it.
+    fn ending_ends_sentence(&self, strength: Ending, after: usize) -> bool {
         if strength == Ending::None {
             return false;
         }
-        let next = self.word_after(i + 1);
+        let next = self.word_after(after);
         match strength {
             Ending::None => false,
-            Ending::Weak => is_opener(next),
+            Ending::Weak => is_opener(&next),
             Ending::Strong | Ending::Nominal | Ending::Plain => {
-                !is_continuation(next)
+                !is_continuation(&next)
                     && !next.first().is_some_and(|&c| matches!(c, '(' | '['))
-                    && !self.bound_noun_follows(i + 1, next)
+                    && !self.bound_noun_follows(&next)
             }
         }
     }
@@ -832,45 +1049,13 @@ impl Line {
 
     /// True when the next words are "그 자체" or "그 대로"-like bound phrases that
     /// continue a nominalized ending (상큼함 그 자체).
-    fn bound_noun_follows(&self, i: usize, next: &[char]) -> bool {
-        if next != ['그'] {
+    fn bound_noun_follows(&self, next: &Word) -> bool {
+        if **next != ['그'] {
             return false;
         }
-        let mut k = i;
-        while k < self.chars.len() && is_space(self.chars[k]) {
-            k += 1;
-        }
-        let after = self.word_after(k + 1);
+        let after = self.word_after(self.next(next.start));
         after.starts_with(&['자', '체']) || after.starts_with(&['대', '로'])
     }
-}
-
-/// The UTF-8 length of `chars` (the sum of their [`char::len_utf8`]), branch-free so
-/// that the compiler vectorizes the loop (in 32-bit lanes: a block of 2^28 chars
-/// has at most 2^30 bytes).
-fn utf8_len(chars: &[char]) -> usize {
-    chars
-        .chunks(1 << 28)
-        .map(|block| {
-            let bytes: u32 = block
-                .iter()
-                .map(|&c| {
-                    let c = c as u32;
-                    1 + u32::from(c >= 0x80) + u32::from(c >= 0x800) + u32::from(c >= 0x10000)
-                })
-                .sum();
-            bytes as usize
-        })
-        .sum()
-}
-
-/// Pushes an open quote or bracket, forgetting the oldest when [`MAX_OPEN`] are open
-/// (text with many stray marks would otherwise make pairing quadratic).
-fn push_open(stack: &mut Vec<u32>, i: usize) {
-    if stack.len() >= MAX_OPEN {
-        stack.remove(0);
-    }
-    stack.push(i as u32);
 }
 
 /// First syllables of particles and quotative endings that attach to a closing quote
@@ -1097,27 +1282,12 @@ mod tests {
     }
 
     #[test]
-    fn break_bytes_are_found_at_every_offset() {
-        let text = "가a\t“”…\u{2028}b\u{85}c\rd\n🙂\u{0B}é\u{0C}";
-        let bytes = text.as_bytes();
-        for from in 0..bytes.len() {
-            assert_eq!(
-                find_break_start(&bytes[from..]),
-                bytes[from..]
-                    .iter()
-                    .position(|&b| MAY_START_BREAK[usize::from(b)]),
-                "from {from}"
-            );
+    fn is_syllable_at_reads_exactly_the_syllables() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(is_syllable_at(bytes, 0), is_syllable(c), "{c:?}");
         }
-    }
-
-    #[test]
-    fn utf8_len_is_the_sum_of_char_lengths() {
-        let chars: Vec<char> = "a é 가 🙂 \u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"
-            .chars()
-            .collect();
-        let sum: usize = chars.iter().map(|c| c.len_utf8()).sum();
-        assert_eq!(utf8_len(&chars), sum);
     }
 
     #[test]

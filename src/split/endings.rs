@@ -32,7 +32,6 @@ macro_rules! words {
         &[$(&$crate::split::endings::decode::<{ $crate::split::endings::char_count($w) }>($w)),*]
     };
 }
-pub(super) use words;
 
 /// The number of chars of `s` (for [`words`]).
 pub(super) const fn char_count(s: &str) -> usize {
@@ -482,11 +481,17 @@ pub(super) fn is_decoration(c: char) -> bool {
 
 /// Decorations that by themselves mark the end of an utterance: two or more
 /// jamo (ㅋㅋ), an emoji, hearts, `^^`.
-pub(super) fn is_strong_decoration(run: &[char]) -> bool {
-    let jamo = run.iter().filter(|&&c| is_jamo(c)).count();
-    jamo >= 2
-        || run.iter().any(|&c| is_emoji(c) || matches!(c, '♡' | '♥'))
-        || run.windows(2).any(|p| p == ['^', '^'])
+/// (Takes chars, so that a run is read from a word buffer or straight from the line.)
+pub(super) fn is_strong_decoration(run: impl IntoIterator<Item = char>) -> bool {
+    let (mut jamo, mut prev) = (0, '\0');
+    for c in run {
+        jamo += usize::from(is_jamo(c));
+        if jamo >= 2 || is_emoji(c) || matches!(c, '♡' | '♥') || (prev, c) == ('^', '^') {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 /// Compatibility and conjoining jamo (ㄱ..ㅣ, ᄀ..ᇿ).
@@ -616,11 +621,11 @@ mod tests {
 
     #[test]
     fn decorations() {
-        assert!(is_strong_decoration(&w("ㅋㅋ")));
-        assert!(is_strong_decoration(&w("^^")));
-        assert!(is_strong_decoration(&w("😀")));
-        assert!(!is_strong_decoration(&w("~")));
-        assert!(!is_strong_decoration(&w("ㅋ")));
+        assert!(is_strong_decoration(w("ㅋㅋ")));
+        assert!(is_strong_decoration(w("^^")));
+        assert!(is_strong_decoration(w("😀")));
+        assert!(!is_strong_decoration(w("~")));
+        assert!(!is_strong_decoration(w("ㅋ")));
         assert!(is_decoration('~') && !is_decoration('*'));
         assert_eq!(jong('했'), Some(JONG_SS));
         assert_eq!(jong('a'), None);
