@@ -511,14 +511,15 @@ fn keep_strongest(start: &mut [usize], neighbours: &mut Vec<u32>, cosines: &mut 
     // Strongest first; equal weights go to the nearer index, deterministically. As one
     // integer: weights are positive, so their bits order like them.
     let rank = |j: u32, w: f32| (u64::from(w.to_bits()) << 32) | u64::from(u32::MAX - j);
-    // The weakest edge each sentence keeps (none: it keeps them all). An edge's
+    // The weakest edge each sentence keeps, as its weight bits and (among edges of
+    // that weight) its farthest neighbour; `(0, 0)` when it keeps them all. An edge's
     // weight is the same in both lists, so "i keeps (j, w)" is a comparison with i's
     // cutoff, and the lists are filtered in place of being rebuilt and sorted.
     let mut scratch: Vec<u64> = Vec::new();
-    let cutoff: Vec<u64> = (0..n)
+    let cutoff: Vec<(u32, u32)> = (0..n)
         .map(|i| {
             if !long(i) {
-                return 0;
+                return (0, 0);
             }
             let range = start[i]..start[i + 1];
             scratch.clear();
@@ -528,10 +529,16 @@ fn keep_strongest(start: &mut [usize], neighbours: &mut Vec<u32>, cosines: &mut 
                     .zip(&cosines[range])
                     .map(|(&j, &w)| rank(j, w)),
             );
-            kth_largest(&mut scratch)
+            let key = kth_largest(&mut scratch);
+            ((key >> 32) as u32, u32::MAX - key as u32)
         })
         .collect();
-    let keeps = |i: usize, j: u32, w: f32| rank(j, w) >= cutoff[i];
+    // Weights are positive, so the weight bits alone mostly decide; the index only
+    // breaks a tie.
+    let keeps = |i: usize, j: u32, w: u32| {
+        let (cw, cj) = cutoff[i];
+        w > cw || (w == cw && j <= cj)
+    };
     // Kept edges move down over dropped ones; `start[i]` moves with its list.
     let mut out = 0;
     for i in 0..n {
@@ -539,7 +546,7 @@ fn keep_strongest(start: &mut [usize], neighbours: &mut Vec<u32>, cosines: &mut 
         start[i] = out;
         for k in from..to {
             let (j, w) = (neighbours[k], cosines[k]);
-            if keeps(i, j, w) || keeps(j as usize, i as u32, w) {
+            if keeps(i, j, w.to_bits()) || keeps(j as usize, i as u32, w.to_bits()) {
                 (neighbours[out], cosines[out]) = (j, w);
                 out += 1;
             }
@@ -551,9 +558,9 @@ fn keep_strongest(start: &mut [usize], neighbours: &mut Vec<u32>, cosines: &mut 
 }
 
 /// The [`MAX_NEIGHBOURS`]th largest of `keys`, which are distinct and more than that
-/// many, reordering them: a quickselect (the pivot the median of three), and should
-/// it take too many rounds, [`kth_largest_by_heap`]. Both are far smaller in the wasm
-/// module than the standard library's selection.
+/// many, reordering them: a quickselect (the pivot the median of three, or on many
+/// keys [`sampled_pivot`]), and should it take too many rounds, [`kth_largest_by_heap`].
+/// Both are far smaller in the wasm module than the standard library's selection.
 fn kth_largest(keys: &mut [u64]) -> u64 {
     let k = MAX_NEIGHBOURS - 1;
     // The answer is in keys[lo..hi], everything before lo is larger, after hi smaller.
@@ -564,7 +571,9 @@ fn kth_largest(keys: &mut [u64]) -> u64 {
         }
         let mid = lo + (hi - lo) / 2;
         let (a, b, c) = (keys[lo], keys[mid], keys[hi - 1]);
-        let p = if (a < b) == (b < c) {
+        let p = if hi - lo >= 4 * MAX_NEIGHBOURS {
+            sampled_pivot(&keys[lo..hi], k - lo) + lo
+        } else if (a < b) == (b < c) {
             mid
         } else if (b < a) == (a < c) {
             lo
@@ -594,6 +603,27 @@ fn kth_largest(keys: &mut [u64]) -> u64 {
         }
     }
     kth_largest_by_heap(keys.iter().copied())
+}
+
+/// The place of a key in `keys` likely a little larger than their `k + 1`th largest
+/// (`k` well under `keys.len() / 2`), from 8 spread over them: a first pivot that
+/// leaves few keys to select among, where the median of three leaves half.
+fn sampled_pivot(keys: &[u64], k: usize) -> usize {
+    const S: usize = 8;
+    let len = keys.len();
+    let mut at: [usize; S] = std::array::from_fn(|t| (2 * t + 1) * len / (2 * S));
+    // Largest first, by insertion.
+    for x in 1..S {
+        let place = at[x];
+        let mut y = x;
+        while y > 0 && keys[at[y - 1]] < keys[place] {
+            at[y] = at[y - 1];
+            y -= 1;
+        }
+        at[y] = place;
+    }
+    // The sample key expected near rank 2 (k + 1) of the whole.
+    at[(2 * (k + 1) * (S + 1) / len).clamp(1, S) - 1]
 }
 
 /// The [`MAX_NEIGHBOURS`]th largest of `keys`, which are distinct and at least that
