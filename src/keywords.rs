@@ -96,81 +96,21 @@ fn is_keyword_like(stem: &str) -> bool {
     !counted_number && !stem.chars().all(|c| c.is_ascii_digit())
 }
 
-/// What follows a noun, and only a noun, in the same word: particles, the copula,
-/// the plural `들`.
-const AFTER_NOUN: &[&str] = &[
-    "이",
-    "가",
-    "를",
-    "의",
-    "에",
-    "와",
-    "과",
-    "도",
-    "만",
-    "로",
-    "으로",
-    "에서",
-    "에게",
-    "께",
-    "까지",
-    "부터",
-    "보다",
-    "처럼",
-    "마다",
-    "조차",
-    "이나",
-    "이란",
-    "란",
-    "이라",
-    "라",
-    "이며",
-    "이고",
-    "이다",
-    "다",
-    "인",
-    "에는",
-    "에서는",
-    "에서도",
-    "에도",
-    "으로는",
-    "로는",
-    "으로도",
-    "로도",
-    "으로서",
-    "로서",
-    "과의",
-    "와의",
-    "에서의",
-    "으로의",
-    "로의",
-    "만의",
-    "까지의",
-    "이라는",
-    "라는",
-    "이라고",
-    "라고",
-    "이었다",
-    "였다",
-    "이었고",
-    "였고",
-    "이지만",
-    "들",
-    "들이",
-    "들은",
-    "들을",
-    "들의",
-    "들에",
-    "들에게",
-    "들도",
-    "들과",
-    "들로",
-    "들이다",
-];
+/// Particles that verbs take too (`산업은`/`받은`, `클라우드는`/`바꾸는`, `산업을`/`받을`,
+/// `늘어나`, `인프라지만`/`크지만`): evidence of neither.
+const AFTER_EITHER: &[&str] = &["은", "는", "을", "나", "며", "고", "지만"];
 
-/// What follows nouns and verbs alike (`산업은`/`받은`, `클라우드는`/`바꾸는`,
-/// `산업을`/`받을`, `늘어나`): evidence of neither.
-const AFTER_EITHER: &[&str] = &["은", "는", "을", "나", "며", "고"];
+/// What the normalizer strips as a particle but follows only verbs (`하도록`).
+const AFTER_VERB: &[&str] = &["도록"];
+
+/// True when `rest`, the rest of a word after a stem, is a particle (of
+/// [`crate::normalize::PARTICLES`], which has the copula and the plural `들` too) that
+/// only nouns take.
+fn after_noun(rest: &str) -> bool {
+    crate::normalize::PARTICLES.contains(&rest)
+        && !AFTER_EITHER.contains(&rest)
+        && !AFTER_VERB.contains(&rest)
+}
 
 /// First syllables of what follows a noun that is not a particle: `하다`/`되다`
 /// (`육성한다`, `구축했다`, `선정된`) and the suffix `-적` (`보수적인`, `집중적으로`).
@@ -228,9 +168,7 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
                     return true;
                 }
                 as_verb = true;
-            } else if AFTER_NOUN.contains(&rest)
-                || rest.starts_with(|c: char| NOUN_VERB_START.contains(&c))
-            {
+            } else if after_noun(rest) || rest.starts_with(|c: char| NOUN_VERB_START.contains(&c)) {
                 return true;
             } else if !AFTER_EITHER.contains(&rest) {
                 as_verb = true;

@@ -7,10 +7,10 @@
 //! noun with `하다`/`되다` (`육성하고`, `구축했다`) are reduced to the noun. A small
 //! suffix table does this; no dictionary is needed.
 
-/// Suffixes stripped from Hangul words, longest first within each group is not
-/// required: [`strip`] always tries the longest match.
-const SUFFIXES: &[&str] = &[
-    // particles (조사) and their common combinations
+/// Particles (조사) and their common combinations, stripped from Hangul words like
+/// [`PREDICATE_SUFFIXES`]; the two are the suffix table. Order does not matter:
+/// [`strip`] always tries the longest match.
+pub(crate) const PARTICLES: &[&str] = &[
     "이",
     "가",
     "은",
@@ -107,6 +107,11 @@ const SUFFIXES: &[&str] = &[
     "만을",
     "만이",
     "도록",
+];
+
+/// Endings stripped from Hangul words: of 하다/되다/시키다 verbs built on a noun, and
+/// plain endings after a predicate stem (see [`PARTICLES`]).
+const PREDICATE_SUFFIXES: &[&str] = &[
     // 하다 / 되다 / 시키다 verbs built on a noun
     "하다",
     "한다",
@@ -536,7 +541,8 @@ fn syllables_of(word: &str) -> Option<Vec<u16>> {
         .collect()
 }
 
-/// [`SUFFIXES`], [`STOPWORDS`] and [`KEEP_WHOLE`] (all Hangul, a test checks) as one
+/// The suffixes ([`PARTICLES`], [`PREDICATE_SUFFIXES`]), [`STOPWORDS`] and
+/// [`KEEP_WHOLE`] (all Hangul, a test checks) as one
 /// lookup by syllables: one probe answers all three for a word.
 struct Tables {
     /// Entries of up to four syllables, by [`short_key`].
@@ -564,7 +570,10 @@ impl Tables {
             let mut tables = Tables {
                 // Sparse, as most lookups miss.
                 short: KeyMap::with_capacity(
-                    4 * (SUFFIXES.len() + STOPWORDS.len() + KEEP_WHOLE.len()),
+                    4 * (PARTICLES.len()
+                        + PREDICATE_SUFFIXES.len()
+                        + STOPWORDS.len()
+                        + KEEP_WHOLE.len()),
                 ),
                 long: Vec::new(),
                 roles: vec![0; crate::unicode::S_COUNT as usize],
@@ -573,7 +582,8 @@ impl Tables {
                 tables.roles[usize::from(index_of(c))] |= FUNCTION_NOUN;
             }
             for (list, flag) in [
-                (SUFFIXES, SUFFIX),
+                (PARTICLES, SUFFIX),
+                (PREDICATE_SUFFIXES, SUFFIX),
                 (STOPWORDS, STOPWORD),
                 (KEEP_WHOLE, KEEP),
             ] {
@@ -652,7 +662,7 @@ impl Tables {
         }
     }
 
-    /// True when a word or tail is in [`SUFFIXES`].
+    /// True when a word or tail is a suffix ([`PARTICLES`], [`PREDICATE_SUFFIXES`]).
     fn is_suffix(&self, syllables: &[u16]) -> bool {
         self.starts(syllables, SUFFIX)
             && (syllables.len() == 1 || self.probe(syllables) & SUFFIX != 0)
@@ -745,7 +755,7 @@ impl Tables {
     }
 }
 
-/// The longest entry of [`SUFFIXES`], in syllables.
+/// The longest suffix ([`PARTICLES`], [`PREDICATE_SUFFIXES`]), in syllables.
 const MAX_SUFFIX_SYLLABLES: usize = 6;
 
 /// The longest entry of [`STOPWORDS`] and [`KEEP_WHOLE`], in syllables.
@@ -1064,7 +1074,12 @@ mod tests {
 
     #[test]
     fn word_tables_are_hangul() {
-        for word in SUFFIXES.iter().chain(STOPWORDS).chain(KEEP_WHOLE) {
+        for word in PARTICLES
+            .iter()
+            .chain(PREDICATE_SUFFIXES)
+            .chain(STOPWORDS)
+            .chain(KEEP_WHOLE)
+        {
             assert!(
                 syllables_of(word).is_some_and(|s| !s.is_empty()),
                 "{word:?} is not all Hangul syllables"
@@ -1092,7 +1107,7 @@ mod tests {
 
     #[test]
     fn suffix_table_fits_the_lookup() {
-        for suffix in SUFFIXES {
+        for suffix in PARTICLES.iter().chain(PREDICATE_SUFFIXES) {
             let n = suffix.chars().count();
             assert!(
                 n <= MAX_SUFFIX_SYLLABLES && suffix.chars().all(is_hangul_syllable),
@@ -1101,8 +1116,8 @@ mod tests {
         }
         for &c in SHORT_PARTICLES {
             assert!(
-                SUFFIXES.contains(&c.to_string().as_str()),
-                "short particle {c:?} is not in SUFFIXES"
+                PARTICLES.contains(&c.to_string().as_str()),
+                "short particle {c:?} is not in PARTICLES"
             );
         }
         for word in STOPWORDS.iter().chain(KEEP_WHOLE) {

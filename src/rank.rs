@@ -273,18 +273,28 @@ impl<'a> ByScore<'a> {
         scores[a].total_cmp(&scores[b]).then(b.cmp(&a)).is_gt()
     }
 
+    /// The child of place `i` of `heap` that comes first, if `i` has children.
+    #[inline]
+    fn better_child(scores: &[f64], heap: &[usize], i: usize) -> Option<usize> {
+        let child = 2 * i + 1;
+        if child >= heap.len() {
+            return None;
+        }
+        let right = child + 1;
+        Some(
+            if right < heap.len() && Self::before(scores, heap[right], heap[child]) {
+                right
+            } else {
+                child
+            },
+        )
+    }
+
     /// Moves the index at `i` down the heap until its children come after it.
     fn sift_down(&mut self, mut i: usize) {
         let (scores, heap) = (self.scores, &mut self.indices[..self.len]);
         let item = heap[i];
-        loop {
-            let mut child = 2 * i + 1;
-            if child >= heap.len() {
-                break;
-            }
-            if child + 1 < heap.len() && Self::before(scores, heap[child + 1], heap[child]) {
-                child += 1;
-            }
+        while let Some(child) = Self::better_child(scores, heap, i) {
             if !Self::before(scores, heap[child], item) {
                 break;
             }
@@ -310,14 +320,7 @@ impl<'a> ByScore<'a> {
         // the better children (one comparison a level), and the index rises from there
         // (Floyd's heapsort: about half the comparisons of sifting it down).
         let mut hole = 0;
-        loop {
-            let mut child = 2 * hole + 1;
-            if child >= heap.len() {
-                break;
-            }
-            if child + 1 < heap.len() && Self::before(scores, heap[child + 1], heap[child]) {
-                child += 1;
-            }
+        while let Some(child) = Self::better_child(scores, heap, hole) {
             heap[hole] = heap[child];
             hole = child;
         }
