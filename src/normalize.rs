@@ -7,6 +7,8 @@
 //! noun with `하다`/`되다` (`육성하고`, `구축했다`) are reduced to the noun. A small
 //! suffix table does this; no dictionary is needed.
 
+use crate::unicode::syllable_index;
+
 /// Particles (조사) and their common combinations, stripped from Hangul words like
 /// [`PREDICATE_SUFFIXES`]; the two are the suffix table. Order does not matter:
 /// [`strip`] always tries the longest match.
@@ -842,27 +844,13 @@ fn is_alphanumeric(c: char) -> bool {
     !NOT_ALPHANUMERIC.iter().any(|range| range.contains(&c)) && c.is_alphanumeric()
 }
 
-/// The syllable index (`가` = 0) of the Hangul syllable that `bytes` start with, if
-/// one is there. `bytes` must start at a char boundary of valid UTF-8: then the
-/// three bytes read as a UTF-8 sequence of three bytes give an index below
-/// [`crate::unicode::S_COUNT`] exactly for a Hangul syllable (an ASCII byte or a
-/// two-byte lead gives a smaller code point, a four-byte lead a larger one), so no
-/// lead byte check or masking is needed.
+/// The syllable index (`가` = 0) of the Hangul syllable that `bytes` (from a char
+/// boundary) start with, if one is there.
 fn syllable_at(bytes: &[u8]) -> Option<u16> {
     match *bytes {
-        [b0, b1, b2, ..] => syllable_of(b0, b1, b2),
+        [b0, b1, b2, ..] => syllable_index(b0, b1, b2),
         _ => None,
     }
-}
-
-/// The syllable index of three bytes of UTF-8, as [`syllable_at`] reads them.
-#[inline(always)]
-fn syllable_of(b0: u8, b1: u8, b2: u8) -> Option<u16> {
-    // The code point, plus the marker bits of the lead and continuation bytes.
-    const MARKERS: u32 = (0xE0 << 12) | (0x80 << 6) | 0x80;
-    let sum = (u32::from(b0) << 12) + (u32::from(b1) << 6) + u32::from(b2);
-    let index = sum.wrapping_sub(MARKERS + crate::unicode::S_BASE);
-    (index < crate::unicode::S_COUNT).then_some(index as u16)
 }
 
 /// Writes to `out` the indices of the Hangul syllables that `bytes` (from a char
@@ -873,7 +861,7 @@ fn read_syllables(bytes: &[u8], out: &mut [u16]) -> usize {
     let mut n = 0;
     for (chunk, slot) in bytes.chunks_exact(3).zip(out) {
         match *chunk {
-            [b0, b1, b2] => match syllable_of(b0, b1, b2) {
+            [b0, b1, b2] => match syllable_index(b0, b1, b2) {
                 Some(syllable) => *slot = syllable,
                 None => break,
             },

@@ -35,18 +35,27 @@ pub(crate) fn is_hangul_syllable(c: char) -> bool {
 }
 
 /// The code point of the Hangul syllable whose UTF-8 encoding starts at `bytes[i]`,
-/// if one does: a syllable is 3 bytes with a lead byte EA–ED, so it is decoded
-/// without `char` iteration.
+/// if one does (`i` at a char boundary; see [`syllable_index`]).
 #[inline]
 pub(crate) fn syllable_at(bytes: &[u8], i: usize) -> Option<u32> {
-    let b = *bytes.get(i)?;
-    if !(0xEA..=0xED).contains(&b) || i + 2 >= bytes.len() {
-        return None;
+    match *bytes.get(i..)? {
+        [b0, b1, b2, ..] => syllable_index(b0, b1, b2).map(|s| S_BASE + u32::from(s)),
+        _ => None,
     }
-    let cp = (u32::from(b & 0x0F) << 12)
-        | (u32::from(bytes[i + 1] & 0x3F) << 6)
-        | u32::from(bytes[i + 2] & 0x3F);
-    (cp.wrapping_sub(S_BASE) < S_COUNT).then_some(cp)
+}
+
+/// The syllable index (`가` = 0) of the Hangul syllable encoded by three bytes of
+/// UTF-8 that start at a char boundary, if they encode one. Read as a UTF-8 sequence
+/// of three bytes, they give an index below [`S_COUNT`] exactly for a Hangul syllable
+/// (an ASCII byte or a two-byte lead gives a smaller code point, a four-byte lead a
+/// larger one), so no lead byte check or masking is needed.
+#[inline(always)]
+pub(crate) fn syllable_index(b0: u8, b1: u8, b2: u8) -> Option<u16> {
+    // The code point, plus the marker bits of the lead and continuation bytes.
+    const MARKERS: u32 = (0xE0 << 12) | (0x80 << 6) | 0x80;
+    let sum = (u32::from(b0) << 12) + (u32::from(b1) << 6) + u32::from(b2);
+    let index = sum.wrapping_sub(MARKERS + S_BASE);
+    (index < S_COUNT).then_some(index as u16)
 }
 
 /// `char::is_whitespace`, answered without the Unicode table for the chars that fill
