@@ -757,7 +757,16 @@ function startKsum(engine) {
     }
     if (state.tooBig) return;
     const opts = readLength();
-    if (!opts) return;
+    if (!opts) {
+      // An invalid length: stop a run in flight, so its result cannot replace the error, and
+      // show the text unmarked if it is new.
+      if (engineBusy) engine.cancel();
+      engineBusy = false;
+      hideBusy();
+      clearTimeout(plainTimer);
+      if (view.text !== text) renderOutput();
+      return;
+    }
 
     engineBusy = true;
     startBusy(text);
@@ -815,8 +824,9 @@ function startKsum(engine) {
       renderOutput();
       return;
     }
-    if (state.text && !state.tooBig) run();
-    else readLength();
+    if (state.tooBig) return; // the size message stands
+    if (state.text) run();
+    else if (readLength()) setStatus("empty"); // no text: only the length's own error shows
   }
 
   // ---- the text -------------------------------------------------------------------------

@@ -434,6 +434,24 @@ function pageSuite(label, where) {
       await clearPage(page);
     });
 
+    test("an invalid count typed while a long run is in flight stays an error", async () => {
+      await clearPage(page);
+      await page.evaluate((t) => (window.__long = t), longText);
+      await pasteGlobal(page, "__long");
+      await setCount(page, 0); // the 2 MB run takes far longer than this
+      await poll(async () => /1 이상/.test(await page.locator("#status").textContent()), "error status");
+      // Long enough for the cancelled run to have finished had it not been stopped.
+      await page.waitForTimeout(1500);
+      assert.match(await page.locator("#status").textContent(), /1 이상/, "the error is not replaced by a result");
+      assert.ok(await page.locator("#status.error").count());
+      assert.ok(await page.locator("#busy").isHidden(), "no progress row for a stopped run");
+      assert.ok(await page.evaluate(() => document.getElementById("output").textContent === window.__long), "the text is shown");
+      await setCount(page, 3);
+      await waitForMarks(page, expectedMarks(longCli), "2 MB after a valid count");
+      assert.ok(!(await page.locator("#status.error").count()));
+      await clearPage(page);
+    });
+
     test("cancel stops a long run, keeps the text, and the next run works", async () => {
       await clearPage(page);
       await page.evaluate((t) => (window.__huge = t.repeat(5)), longText);
