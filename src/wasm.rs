@@ -35,29 +35,29 @@ pub fn summarize(
     let summary = crate::summarize(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     let report = Report::new(&text, &summary);
     let source = Source::new(&js_text, &text);
-    let keys = Keys::new();
     let sentences = js_sys::Array::new_with_length(report.sentences.len() as u32);
     for (i, s) in report.sentences.iter().enumerate() {
-        let o = keys.sentence(&source, s.start, s.end);
-        set_number(&o, &keys.score, s.score);
-        set_number(&o, &keys.rank, s.rank as f64);
+        let o = sentence(&source, s.start, s.end);
+        o.set_score(s.score);
+        o.set_rank(s.rank as f64);
         sentences.set(i as u32, o.into());
     }
-    let summary_js = js_sys::Array::new_with_length(report.summary.len() as u32);
+    let summary_js =
+        js_sys::Array::new_with_length(report.summary.len() as u32).unchecked_into::<Numbers>();
     for (i, &k) in report.summary.iter().enumerate() {
-        set_index(&summary_js, i as u32, k as f64);
+        summary_js.set_at(i as u32, k as f64);
     }
     let keywords = js_sys::Array::new_with_length(report.keywords.len() as u32);
     for (i, k) in report.keywords.iter().enumerate() {
-        let o = js_sys::Object::new();
-        set(&o, &keys.term, &JsValue::from_str(&k.term));
-        set_number(&o, &keys.score, k.score);
+        let o = record();
+        o.set_term(&JsValue::from_str(&k.term));
+        o.set_score(k.score);
         keywords.set(i as u32, o.into());
     }
-    let out = js_sys::Object::new();
-    set(&out, &JsValue::from_str("sentences"), &sentences);
-    set(&out, &JsValue::from_str("summary"), &summary_js);
-    set(&out, &JsValue::from_str("keywords"), &keywords);
+    let out = record();
+    out.set_sentences(&sentences);
+    out.set_summary(&summary_js);
+    out.set_keywords(&keywords);
     Ok(out.into())
 }
 
@@ -69,11 +69,10 @@ pub fn split(
     let js_text = text;
     let text = text_of(&js_text)?;
     let source = Source::new(&js_text, &text);
-    let keys = Keys::new();
     let spans = split_report(&text, &crate::split(&text));
     let out = js_sys::Array::new_with_length(spans.len() as u32);
     for (i, s) in spans.iter().enumerate() {
-        out.set(i as u32, keys.sentence(&source, s.start, s.end).into());
+        out.set(i as u32, sentence(&source, s.start, s.end).into());
     }
     Ok(out.into())
 }
@@ -100,64 +99,52 @@ impl Source {
     }
 }
 
-/// Property names, made once a call.
-struct Keys {
-    start: JsValue,
-    end: JsValue,
-    text: JsValue,
-    score: JsValue,
-    rank: JsValue,
-    term: JsValue,
+/// `{start, end, text}` for UTF-16 offsets `start..end` of the source.
+fn sentence(source: &Source, start: usize, end: usize) -> Record {
+    let o = record();
+    o.set_start(start as f64);
+    o.set_end(end as f64);
+    o.set_text(&source.0.slice(start as u32, end as u32));
+    o
 }
 
-impl Keys {
-    fn new() -> Self {
-        Keys {
-            start: JsValue::from_str("start"),
-            end: JsValue::from_str("end"),
-            text: JsValue::from_str("text"),
-            score: JsValue::from_str("score"),
-            rank: JsValue::from_str("rank"),
-            term: JsValue::from_str("term"),
-        }
-    }
-
-    /// `{start, end, text}` for UTF-16 offsets `start..end` of the source.
-    fn sentence(&self, source: &Source, start: usize, end: usize) -> js_sys::Object {
-        let o = js_sys::Object::new();
-        set_number(&o, &self.start, start as f64);
-        set_number(&o, &self.end, end as f64);
-        set(&o, &self.text, &source.0.slice(start as u32, end as u32));
-        o
-    }
+/// A new empty plain object.
+fn record() -> Record {
+    js_sys::Object::new().unchecked_into()
 }
 
 #[wasm_bindgen]
 extern "C" {
-    // `Reflect.set` without wasm-bindgen's exception wrapper (a plain object's set
-    // cannot throw), and with numbers passed as numbers: building the result is one
-    // JS call a property, not three.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
-    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> bool;
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
-    fn reflect_set_number(target: &JsValue, key: &JsValue, value: f64) -> bool;
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
-    fn reflect_set_index(target: &JsValue, index: u32, value: f64) -> bool;
-}
-
-/// `target[key] = value` on a plain object.
-fn set(target: &JsValue, key: &JsValue, value: &JsValue) {
-    reflect_set(target, key, value);
-}
-
-/// `target[key] = value` for a number (counts and offsets are exact below 2^53).
-fn set_number(target: &JsValue, key: &JsValue, value: f64) {
-    reflect_set_number(target, key, value);
-}
-
-/// `target[index] = value` on an array.
-fn set_index(target: &JsValue, index: u32, value: f64) {
-    reflect_set_index(target, index, value);
+    // The result objects are filled through setters of named properties (`o.start =
+    // v`), one plain JS store a call that V8 caches by the objects' shape, and numbers
+    // pass as numbers. (`Reflect.set` with a key string is a generic keyed store,
+    // several times slower.) None of these can throw on a plain object.
+    /// A plain object under construction: a sentence, a keyword or the result.
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type Record;
+    #[wasm_bindgen(method, setter = start)]
+    fn set_start(this: &Record, value: f64);
+    #[wasm_bindgen(method, setter = end)]
+    fn set_end(this: &Record, value: f64);
+    #[wasm_bindgen(method, setter = text)]
+    fn set_text(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, setter = score)]
+    fn set_score(this: &Record, value: f64);
+    #[wasm_bindgen(method, setter = rank)]
+    fn set_rank(this: &Record, value: f64);
+    #[wasm_bindgen(method, setter = term)]
+    fn set_term(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, setter = sentences)]
+    fn set_sentences(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, setter = summary)]
+    fn set_summary(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, setter = keywords)]
+    fn set_keywords(this: &Record, value: &JsValue);
+    /// An array of numbers under construction.
+    #[wasm_bindgen(extends = js_sys::Array)]
+    type Numbers;
+    #[wasm_bindgen(method, indexing_setter)]
+    fn set_at(this: &Numbers, index: u32, value: f64);
 }
 
 /// The text argument as a Rust string (lone surrogates become U+FFFD, one UTF-16
