@@ -85,15 +85,64 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     top.into_iter().map(|(term, m)| (term, m / best)).collect()
 }
 
-/// True for stems that can be keywords: at least two characters, and not a number
-/// with a counter or unit (`2024년`, `12일`, `3억원`, `30인`). `5g` or `ai` pass.
+/// Adverbs and pronouns, which stand alone as words as nouns do but name no topic. They
+/// stay terms of the sentence vectors (the ranking is not changed); they are only never
+/// shown as keywords.
+const NOT_TOPICS: &[&str] = &[
+    "너무",
+    "겨우",
+    "매우",
+    "아주",
+    "더욱",
+    "다시",
+    "이미",
+    "아직",
+    "모두",
+    "보다",
+    "정말",
+    "바로",
+    "많이",
+    "조금",
+    "계속",
+    "서로",
+    "점점",
+    "이제",
+    "역시",
+    "물론",
+    "거의",
+    "자주",
+    "항상",
+    "오직",
+    "결국",
+    "비록",
+    "만약",
+    "아마",
+    "그야말로",
+    "과연",
+    "당장",
+    "무척",
+];
+
+/// True for stems that can be keywords: at least two characters, not a number with a
+/// counter or unit (`2024년`, `12일`, `3억원`, `30인`; `5g` or `ai` pass), not an
+/// adverb ([`NOT_TOPICS`]) and with no past-tense syllable anywhere (`했으니`,
+/// `있었`: batchim ㅆ is verbal, no noun has it).
 fn is_keyword_like(stem: &str) -> bool {
     let mut chars = stem.chars();
     let (Some(first), Some(_)) = (chars.next(), chars.next()) else {
         return false;
     };
     let counted_number = first.is_ascii_digit() && !stem.is_ascii();
-    !counted_number && !stem.chars().all(|c| c.is_ascii_digit())
+    !counted_number
+        && !stem.chars().all(|c| c.is_ascii_digit())
+        && !NOT_TOPICS.contains(&stem)
+        && !stem.chars().any(is_past_tense)
+}
+
+/// True for a Hangul syllable with batchim ㅆ (`했`, `있`, `됐`).
+fn is_past_tense(c: char) -> bool {
+    crate::unicode::is_hangul_syllable(c)
+        && (c as u32 - crate::unicode::S_BASE) % 28 == PAST_BATCHIM
 }
 
 /// Particles that verbs take too (`산업은`/`받은`, `클라우드는`/`바꾸는`, `산업을`/`받을`,
@@ -133,7 +182,7 @@ const PAST_BATCHIM: u32 = 20;
 /// and never as a noun: a noun is seen before a particle, the copula, `하다`/`되다` or
 /// `-적`, or as a whole word; a verb before an ending (`늘어난`, `바꾸기로`) or as a
 /// whole word ending like one (`놓고`, `맞아`). A stem seen only before `은`, `는` or
-/// `을` counts as a noun. A past-tense stem (`있었`) is never one. Non-Hangul stems
+/// `을` counts as a noun. Non-Hangul stems
 /// (`ai`, `5g`) always pass.
 fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: &str) -> bool {
     let Some(last) = term.chars().last() else {
@@ -142,8 +191,9 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
     if !crate::unicode::is_hangul_syllable(last) {
         return true;
     }
-    // A past-tense syllable (`있었`), or `으` left from `으로` (`순으`): never a noun.
-    if (last as u32 - crate::unicode::S_BASE) % 28 == PAST_BATCHIM || last == '으' {
+    // `으` left from `으로` (`순으`): never a noun (a past-tense syllable, `있었`, is
+    // ruled out by `is_keyword_like`).
+    if last == '으' {
         return false;
     }
     let vectors = &ranker.vectors;
@@ -307,6 +357,10 @@ mod tests {
             ("12일", false),
             ("2024", false),
             ("쌀", false),
+            ("너무", false),
+            ("했으니", false),
+            ("있었", false),
+            ("씨앗", true),
         ];
         for (stem, want) in cases {
             assert_eq!(is_keyword_like(stem), want, "is_keyword_like({stem:?})");
