@@ -364,121 +364,94 @@ pub struct Graph {
 }
 
 impl Graph {
-    /// Builds the similarity graph of `vectors` through the inverted index.
+    /// Builds the similarity graph of `vectors` in one pass over the sentences: each
+    /// finds its edges to later ones (`Linker`), which are also put on those
+    /// sentences' lists (`Ring`); once a sentence has all its edges its cutoff is
+    /// known (`cutoff`), and [`WINDOW`] sentences later so are all its neighbours',
+    /// and its kept edges go into the graph (`Graph::push_kept`). Only a window of
+    /// lists is held, in memory that stays in cache, where whole-graph arrays of every
+    /// edge cost a page fault per 4 KB on a long text.
     pub fn new(vectors: &Vectors) -> Self {
         let n = vectors.vecs.len();
-        // Postings with weights, for terms in at most MAX_POSTINGS sentences (and at
-        // least two: a term of one sentence links none), in one flat array: term t's
-        // list is postings[start[t]..start[t + 1]], by sentence.
-        let terms = vectors.df.len();
-        let mut start = Vec::with_capacity(terms + 1);
-        start.push(0usize);
-        for &df in &vectors.df {
-            let len = if (2..=MAX_POSTINGS).contains(&(df as usize)) {
-                df as usize
-            } else {
-                0
-            };
-            start.push(start.last().copied().unwrap_or(0) + len);
-        }
-        let mut postings = vec![(0u32, 0f32); start[terms]];
-        let mut fill = start[..terms].to_vec();
-        for (i, v) in vectors.vecs.iter().enumerate() {
-            for &(term, w) in &v.0 {
-                let t = term as usize;
-                if fill[t] < start[t + 1] {
-                    postings[fill[t]] = (i as u32, w);
-                    fill[t] += 1;
-                }
-            }
-        }
-        // Sentence i, sharing term t, sits at `own[t]` in t's list (sentences come in
-        // order); `far[t]` is the end of the sentences within WINDOW of i. Both only
-        // move forward, so no search is needed.
-        let mut own = fill;
-        own.copy_from_slice(&start[..terms]);
-        let mut far = own.clone();
-        // Each sentence's edges to later sentences, each list allocated at its size,
-        // and every sentence's degree.
-        let mut forward: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
-        let mut degree = vec![0usize; n];
-        let mut list: Vec<(u32, f32)> = Vec::new();
-        // Accumulate dot products of sentence i with every later sentence sharing a
-        // term; bit j of `touched` marks a j with a share, so reading the bits in order
-        // gives the neighbours sorted, without a sort.
-        let mut acc: Vec<f32> = vec![0.0; n];
-        let mut touched: Vec<u64> = vec![0; n.div_ceil(64)];
+        let mut linker = Linker::new(vectors);
+        let mut ring = Ring::new(n);
+        let mut cutoffs = Vec::with_capacity(n);
+        let mut keys = Vec::new();
+        let mut graph = Graph::with_capacity(n);
+        let mut scratch = Vec::new();
         for i in 0..n {
-            for &(term, w) in &vectors.vecs[i].0 {
-                let t = term as usize;
-                if own[t] == start[t + 1] {
-                    continue; // a term in one or too many sentences: not posted
-                }
-                own[t] += 1;
-                let later = own[t];
-                let end = start[t + 1];
-                let mut near = far[t].max(later);
-                while near < end && postings[near].0 as usize <= i + WINDOW {
-                    near += 1;
-                }
-                far[t] = near;
-                for &(j, w2) in &postings[later..near] {
-                    acc[j as usize] += w * w2;
-                    touched[j as usize / 64] |= 1 << (j % 64);
-                }
+            let own = ring.slot(i);
+            linker.link(i, |j, w| {
+                ring.lists[own].push((j as u32, w));
+                let other = ring.next(own, j - i);
+                ring.lists[other].push((i as u32, w));
+            });
+            cutoffs.push(cutoff(&ring.lists[own], &mut keys));
+            if let Some(x) = i.checked_sub(WINDOW) {
+                let slot = ring.slot(x);
+                let list = &mut ring.lists[slot];
+                graph.push_kept(x, list, &cutoffs, &mut scratch);
+                list.clear();
             }
-            // Only sentences after i and within the window have a share.
-            let last = (i + WINDOW).min(n - 1);
-            let mut word = (i + 1) / 64;
-            while word <= last / 64 {
-                let mut bits = std::mem::take(&mut touched[word]);
-                while bits != 0 {
-                    let j = word * 64 + bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    let sim = std::mem::take(&mut acc[j]);
-                    if sim > 0.0 {
-                        list.push((j as u32, sim));
-                        degree[j] += 1;
-                    }
-                }
-                word += 1;
-            }
-            degree[i] += list.len();
-            forward.push(list.as_slice().to_vec());
-            list.clear();
         }
-        drop((start, postings, own, far, acc, touched, list));
-        // The whole lists, in one pair of arrays: sentence x gets (i, w) from every
-        // earlier i that links to it, in order of i, then its own later edges.
+        for x in n.saturating_sub(WINDOW)..n {
+            graph.push_kept(x, &ring.lists[ring.slot(x)], &cutoffs, &mut scratch);
+        }
+        // The arrays were reserved for a guess.
+        graph.neighbours.shrink_to_fit();
+        graph.weights.shrink_to_fit();
+        graph
+    }
+
+    /// An empty graph with room for a likely number of edges of `n` sentences.
+    fn with_capacity(n: usize) -> Self {
         let mut start = Vec::with_capacity(n + 1);
         start.push(0);
-        for &d in &degree {
-            start.push(start.last().copied().unwrap_or(0) + d);
-        }
-        let mut neighbours = vec![0u32; start[n]];
-        let mut cosines = vec![0f32; start[n]];
-        let mut fill = degree;
-        fill.copy_from_slice(&start[..n]);
-        for (i, list) in forward.into_iter().enumerate() {
-            for &(j, w) in &list {
-                let at = fill[j as usize];
-                fill[j as usize] = at + 1;
-                (neighbours[at], cosines[at]) = (i as u32, w);
-            }
-            for (k, &(j, w)) in (fill[i]..).zip(&list) {
-                (neighbours[k], cosines[k]) = (j, w);
-            }
-        }
-        keep_strongest(&mut start, &mut neighbours, &mut cosines);
-        // Shrunk before the f64 copy is made, so the peak of memory stays where it was.
-        neighbours.shrink_to_fit();
-        cosines.shrink_to_fit();
-        let weights = cosines.iter().copied().map(f64::from).collect();
         Graph {
             start,
-            neighbours,
-            weights,
+            neighbours: Vec::with_capacity(n * MAX_NEIGHBOURS),
+            weights: Vec::with_capacity(n * MAX_NEIGHBOURS),
         }
+    }
+
+    /// Adds sentence `x`, with the edges of its `list` that either end keeps by
+    /// `cutoffs`.
+    fn push_kept(
+        &mut self,
+        x: usize,
+        list: &[(u32, f32)],
+        cutoffs: &[u64],
+        scratch: &mut Vec<(u32, f32)>,
+    ) {
+        let kept = if cutoffs[x] == 0 {
+            list // x keeps all its edges (as on any short text)
+        } else {
+            Self::filter(x, list, cutoffs, scratch)
+        };
+        self.neighbours.extend(kept.iter().map(|&(j, _)| j));
+        self.weights.extend(kept.iter().map(|&(_, w)| f64::from(w)));
+        self.start.push(self.neighbours.len());
+    }
+
+    /// The edges of `list` that sentence `x` or their other end keeps, in `scratch`.
+    /// Each edge is written before it is tested, and the end moves past it when kept:
+    /// no branch to mispredict on a keep that is a coin toss.
+    fn filter<'s>(
+        x: usize,
+        list: &[(u32, f32)],
+        cutoffs: &[u64],
+        scratch: &'s mut Vec<(u32, f32)>,
+    ) -> &'s [(u32, f32)] {
+        if scratch.len() <= list.len() {
+            scratch.resize(list.len() + 1, (0, 0.0));
+        }
+        let mut kept = 0;
+        for &(j, w) in list {
+            scratch[kept] = (j, w);
+            let keep = (rank(j, w) >= cutoffs[x]) | (rank(x as u32, w) >= cutoffs[j as usize]);
+            kept += usize::from(keep);
+        }
+        &scratch[..kept]
     }
 
     /// The number of sentences.
@@ -498,63 +471,164 @@ impl Graph {
     }
 }
 
-/// Keeps, for each sentence, its [`MAX_NEIGHBOURS`] strongest edges, and every edge
-/// that the other end keeps, in place: sentence `i`'s edges are at
-/// `start[i]..start[i + 1]` in `neighbours` and `cosines`, sorted by neighbour, and
-/// stay so.
-fn keep_strongest(start: &mut [usize], neighbours: &mut Vec<u32>, cosines: &mut Vec<f32>) {
-    let n = start.len() - 1;
-    let long = |i: usize| start[i + 1] - start[i] > MAX_NEIGHBOURS;
-    if !(0..n).any(long) {
-        return;
-    }
-    // Strongest first; equal weights go to the nearer index, deterministically. As one
-    // integer: weights are positive, so their bits order like them.
-    let rank = |j: u32, w: f32| (u64::from(w.to_bits()) << 32) | u64::from(u32::MAX - j);
-    // The weakest edge each sentence keeps, as its weight bits and (among edges of
-    // that weight) its farthest neighbour; `(0, 0)` when it keeps them all. An edge's
-    // weight is the same in both lists, so "i keeps (j, w)" is a comparison with i's
-    // cutoff, and the lists are filtered in place of being rebuilt and sorted.
-    let mut scratch: Vec<u64> = Vec::new();
-    let cutoff: Vec<(u32, u32)> = (0..n)
-        .map(|i| {
-            if !long(i) {
-                return (0, 0);
-            }
-            let range = start[i]..start[i + 1];
-            scratch.clear();
-            scratch.extend(
-                neighbours[range.clone()]
-                    .iter()
-                    .zip(&cosines[range])
-                    .map(|(&j, &w)| rank(j, w)),
-            );
-            let key = kth_largest(&mut scratch);
-            ((key >> 32) as u32, u32::MAX - key as u32)
-        })
-        .collect();
-    // Weights are positive, so the weight bits alone mostly decide; the index only
-    // breaks a tie.
-    let keeps = |i: usize, j: u32, w: u32| {
-        let (cw, cj) = cutoff[i];
-        w > cw || (w == cw && j <= cj)
-    };
-    // Kept edges move down over dropped ones; `start[i]` moves with its list.
-    let mut out = 0;
-    for i in 0..n {
-        let (from, to) = (start[i], start[i + 1]);
-        start[i] = out;
-        for k in from..to {
-            let (j, w) = (neighbours[k], cosines[k]);
-            if keeps(i, j, w.to_bits()) || keeps(j as usize, i as u32, w.to_bits()) {
-                (neighbours[out], cosines[out]) = (j, w);
-                out += 1;
-            }
+/// Each sentence's edges, `(other sentence, cosine)` by other sentence, held from
+/// when the first earlier sentence links to it until its last neighbour's cutoff is
+/// known, [`WINDOW`] sentences on either side: a ring of `2 × WINDOW + 1` lists (or
+/// one per sentence, when fewer), each keeping its room for the next sentence.
+struct Ring {
+    lists: Vec<Vec<(u32, f32)>>,
+}
+
+impl Ring {
+    fn new(n: usize) -> Self {
+        Ring {
+            lists: (0..n.min(2 * WINDOW + 1))
+                .map(|_| Vec::with_capacity(2 * MAX_NEIGHBOURS))
+                .collect(),
         }
     }
-    start[n] = out;
-    neighbours.truncate(out);
-    cosines.truncate(out);
+
+    /// The list of sentence `x`.
+    fn slot(&self, x: usize) -> usize {
+        x % self.lists.len()
+    }
+
+    /// The list `ahead` (at most [`WINDOW`]) places after list `slot`, without the
+    /// division that [`Ring::slot`] takes.
+    fn next(&self, slot: usize, ahead: usize) -> usize {
+        let at = slot + ahead;
+        if at >= self.lists.len() {
+            at - self.lists.len()
+        } else {
+            at
+        }
+    }
+}
+
+/// A term's place in the postings: `next` is where the sentence being linked sits in
+/// the term's list (sentences come in order, so it only moves forward and no search
+/// is needed), and `end` the end of the list; the two are one memory access.
+#[derive(Clone, Copy)]
+struct Cursor {
+    next: u32,
+    end: u32,
+}
+
+/// Finds each sentence's edges to the later sentences it shares a term with, through
+/// an inverted index.
+struct Linker<'a> {
+    vecs: &'a [SparseVec],
+    /// Postings with weights, for terms in at most [`MAX_POSTINGS`] sentences (and at
+    /// least two: a term of one sentence links none), in one flat array, each term's
+    /// list by sentence.
+    postings: Vec<(u32, f32)>,
+    /// Each term's place in `postings` (an empty list for the terms not posted).
+    cursors: Vec<Cursor>,
+    /// The dot products with the sentence being linked; bit j of `touched` marks a j
+    /// with a share, so reading the bits in order gives the neighbours sorted,
+    /// without a sort.
+    acc: Vec<f32>,
+    touched: Vec<u64>,
+}
+
+impl<'a> Linker<'a> {
+    fn new(vectors: &'a Vectors) -> Self {
+        let mut total = 0u32;
+        let mut cursors: Vec<Cursor> = vectors
+            .df
+            .iter()
+            .map(|&df| {
+                let start = total;
+                if (2..=MAX_POSTINGS).contains(&(df as usize)) {
+                    // Places are u32, like sentence ids; on a text too long for them,
+                    // the lists that do not fit are not posted.
+                    total = total.checked_add(df).unwrap_or(total);
+                }
+                Cursor {
+                    next: start,
+                    end: total,
+                }
+            })
+            .collect();
+        // `next` fills the lists, then goes back to their start.
+        let mut postings = vec![(0u32, 0f32); total as usize];
+        for (i, v) in vectors.vecs.iter().enumerate() {
+            for &(term, w) in &v.0 {
+                let cursor = &mut cursors[term as usize];
+                if cursor.next < cursor.end {
+                    postings[cursor.next as usize] = (i as u32, w);
+                    cursor.next += 1;
+                }
+            }
+        }
+        let mut start = 0;
+        for cursor in &mut cursors {
+            cursor.next = start;
+            start = cursor.end;
+        }
+        let n = vectors.vecs.len();
+        Linker {
+            vecs: &vectors.vecs,
+            postings,
+            cursors,
+            acc: vec![0.0; n],
+            touched: vec![0; n.div_ceil(64)],
+        }
+    }
+
+    /// Calls `edge(j, cosine)` for each later sentence `j` within [`WINDOW`] of `i`
+    /// that shares a term with it, by `j`. Sentences must be linked in order.
+    fn link(&mut self, i: usize, mut edge: impl FnMut(usize, f32)) {
+        let (postings, acc, touched) = (&self.postings, &mut self.acc, &mut self.touched);
+        for &(term, w) in &self.vecs[i].0 {
+            let cursor = &mut self.cursors[term as usize];
+            if cursor.next == cursor.end {
+                continue; // a term in one or too many sentences: not posted
+            }
+            cursor.next += 1;
+            for &(j, w2) in &postings[cursor.next as usize..cursor.end as usize] {
+                if j as usize > i + WINDOW {
+                    break;
+                }
+                acc[j as usize] += w * w2;
+                touched[j as usize / 64] |= 1 << (j % 64);
+            }
+        }
+        // Only sentences after i and within the window have a share.
+        let last = (i + WINDOW).min(acc.len() - 1);
+        let mut word = (i + 1) / 64;
+        while word <= last / 64 {
+            let mut bits = std::mem::take(&mut touched[word]);
+            while bits != 0 {
+                let j = word * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let sim = std::mem::take(&mut acc[j]);
+                if sim > 0.0 {
+                    edge(j, sim);
+                }
+            }
+            word += 1;
+        }
+    }
+}
+
+/// Strongest first; equal weights go to the nearer index, deterministically. As one
+/// integer: weights are positive, so their bits order like them.
+fn rank(j: u32, w: f32) -> u64 {
+    (u64::from(w.to_bits()) << 32) | u64::from(u32::MAX - j)
+}
+
+/// The [`rank`] of the weakest edge a sentence with these edges keeps (its
+/// [`MAX_NEIGHBOURS`]th), or 0 when it keeps them all. An edge's weight is the same
+/// at both ends, so "x keeps (j, w)" is a comparison with x's cutoff, and the lists
+/// are filtered instead of sorted.
+fn cutoff(edges: &[(u32, f32)], keys: &mut Vec<u64>) -> u64 {
+    if edges.len() <= MAX_NEIGHBOURS {
+        return 0;
+    }
+    keys.clear();
+    keys.extend(edges.iter().map(|&(j, w)| rank(j, w)));
+    kth_largest(keys)
 }
 
 /// The [`MAX_NEIGHBOURS`]th largest of `keys`, which are distinct and more than that
@@ -585,14 +659,13 @@ fn kth_largest(keys: &mut [u64]) -> u64 {
         let last = part.len() - 1;
         part.swap(p - lo, last);
         let pivot = part[last];
+        // Every key is swapped to the end of the larger ones, which then take it in
+        // or not: no branch to mispredict on a comparison that is a coin toss.
         let mut larger = 0;
         for x in 0..last {
             let key = part[x];
-            if key > pivot {
-                part[x] = part[larger];
-                part[larger] = key;
-                larger += 1;
-            }
+            part.swap(x, larger);
+            larger += usize::from(key > pivot);
         }
         part.swap(larger, last);
         let larger = lo + larger;
