@@ -46,13 +46,13 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     // The first content sentence of each term, where `used_as_noun` starts looking.
     let mut first = vec![u32::MAX; vectors.term_count()];
     let mut content = 0usize;
-    for (i, v) in vectors.vecs.iter().enumerate() {
+    for (i, v) in vectors.iter().enumerate() {
         if ranker.excluded[i] || v.is_empty() {
             continue;
         }
         content += 1;
         let weight = KEYWORD_BASE + if best > 0.0 { scores[i] / best } else { 0.0 };
-        for &(term, w) in &v.0 {
+        for &(term, w) in v.0 {
             mass[term as usize] += weight * w as f64;
             sentences_with[term as usize] += 1;
             first[term as usize] = first[term as usize].min(i as u32);
@@ -201,7 +201,6 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
     let mut as_verb = false;
     for (i, sentence) in sentences.iter().enumerate().skip(from) {
         let has = vectors
-            .vecs
             .get(i)
             .is_some_and(|v| v.0.binary_search_by_key(&t, |&(id, _)| id).is_ok());
         if !has {

@@ -71,7 +71,7 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     let mut postings: Vec<(u32, f32, u32)> = Vec::new();
     if split > 1 {
         for (p, &i) in content[..split].iter().enumerate() {
-            for &(t, w) in &ranker.vectors.vecs[i].0 {
+            for &(t, w) in ranker.vectors.vec(i).0 {
                 postings.push((p as u32, w, head[t as usize]));
                 head[t as usize] = (postings.len() - 1) as u32;
             }
@@ -98,7 +98,7 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
         if pool.is_empty() {
             break;
         }
-        for &(t, w) in &ranker.vectors.vecs[i].0 {
+        for &(t, w) in ranker.vectors.vec(i).0 {
             let mut at = head[t as usize];
             while let Some(&(q, w2, next)) = postings.get(at as usize) {
                 dot[q as usize] += w * w2;

@@ -28,13 +28,13 @@ pub const WINDOW: usize = 512;
 pub const MAX_NEIGHBOURS: usize = 32;
 
 /// A sparse vector: `(term id, weight)` sorted by term id, unit length (or empty).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SparseVec(pub Vec<(u32, f32)>);
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SparseVec<'a>(pub &'a [(u32, f32)]);
 
-impl SparseVec {
+impl SparseVec<'_> {
     /// Dot product (a cosine, as both vectors have unit length).
     pub fn dot(&self, other: &SparseVec) -> f32 {
-        let (a, b) = (&self.0[..], &other.0[..]);
+        let (a, b) = (self.0, other.0);
         let (mut i, mut j) = (0, 0);
         let mut sum = 0.0;
         while let (Some(&(ta, wa)), Some(&(tb, wb))) = (a.get(i), b.get(j)) {
@@ -57,8 +57,11 @@ impl SparseVec {
 /// TF-IDF vectors of a list of sentences.
 #[derive(Clone, Debug, Default)]
 pub struct Vectors {
-    /// One vector per sentence, in input order.
-    pub vecs: Vec<SparseVec>,
+    /// The vectors of all sentences, one after the other, in input order: sentence
+    /// `i`'s is `weights[start[i]..start[i + 1]]`. One array, not one per sentence:
+    /// two allocations in place of one per sentence.
+    weights: Vec<(u32, f32)>,
+    start: Vec<u32>,
     /// For each term id, the number of sentences that contain it.
     pub df: Vec<u32>,
     /// The term of each id (empty for bigram vectors, which nothing needs to name).
@@ -76,145 +79,98 @@ enum Name {
 /// Marks, in a pair of ids, a kind of term (stem or bigram) that a key is not a term of.
 const NO_ID: u32 = u32::MAX;
 
-/// Sorts a few `(term id, count)` pairs by id (an insertion sort).
-fn sort_few_by_id(terms: &mut [(u32, f32)]) {
-    for i in 1..terms.len() {
-        let term = terms[i];
-        let mut j = i;
-        while j > 0 && terms[j - 1].0 > term.0 {
-            terms[j] = terms[j - 1];
-            j -= 1;
-        }
-        terms[j] = term;
-    }
-}
-
-/// Sorts `ids` by a heapsort: a few hundred bytes of wasm, where the standard
-/// library's sort is 4 KB (long sentences, the only ones with many terms to sort, are
-/// rare).
-fn heapsort(ids: &mut [u32]) {
-    // Moves ids[at] down the max-heap ids[..len] to its place.
-    fn sift_down(ids: &mut [u32], mut at: usize, len: usize) {
-        let id = ids[at];
-        loop {
-            let mut child = 2 * at + 1;
-            if child >= len {
-                break;
-            }
-            if child + 1 < len && ids[child + 1] > ids[child] {
-                child += 1;
-            }
-            if ids[child] <= id {
-                break;
-            }
-            ids[at] = ids[child];
-            at = child;
-        }
-        ids[at] = id;
-    }
-    for at in (0..ids.len() / 2).rev() {
-        sift_down(ids, at, ids.len());
-    }
-    for len in (1..ids.len()).rev() {
-        ids.swap(0, len);
-        sift_down(ids, 0, len);
-    }
-}
-
 /// Collects the per-sentence term counts of one kind of term (stems or bigrams);
 /// [`Builder::finish`] turns them into TF-IDF vectors.
-#[derive(Default)]
 struct Builder {
-    df: Vec<u32>,
-    /// For each term id, the last sentence (counting from 1) that has it and its place
-    /// in `old` or `new` then, so a repeat is counted in place without a search.
-    seen: Vec<(u32, u32)>,
-    /// `(term id, count)` per finished sentence, sorted by id.
-    counts: Vec<Vec<(u32, f32)>>,
-    /// `(term id, count)` of the open sentence for the terms seen in earlier
-    /// sentences, in order of first occurrence.
-    old: Vec<(u32, f32)>,
-    /// The same for the terms new to the text, which get the highest ids in order:
-    /// they need no sorting.
+    /// Per term id: the place in `counts` of its last count, and its document
+    /// frequency. One pair, so counting an occurrence touches one place of this table.
+    terms: Vec<(u32, u32)>,
+    /// `(term id, count)` of every sentence, one after the other: each sentence's
+    /// terms seen in earlier sentences in order of first occurrence, then its new
+    /// terms, in order of id (they get their ids in order).
+    counts: Vec<(u32, f32)>,
+    /// Where each sentence's counts start in `counts`, the open sentence's last.
+    start: Vec<u32>,
+    /// The first id given in each sentence (the number of terms before it), the open
+    /// sentence's last: sentence `s`'s new terms are `first_id[s]..first_id[s + 1]`.
+    first_id: Vec<u32>,
+    /// `(term id, count)` of the open sentence's new terms, moved to `counts` when it ends.
     new: Vec<(u32, f32)>,
-    /// The first id given in the open sentence.
-    new_from: u32,
-    /// Scratch: the ids of `old`, when there are too many for an insertion sort.
-    ids: Vec<u32>,
+    /// The open sentence's start in `counts` and first id (the last of `start` and
+    /// `first_id`, at hand).
+    open: (u32, u32),
     /// The term of each id, when kept.
     names: Option<Vec<Name>>,
 }
 
 impl Builder {
-    /// A builder with room for `terms` terms and `sentences` sentences, keeping the
-    /// terms' names when `with_names`.
-    fn new(with_names: bool, terms: usize, sentences: usize) -> Self {
+    /// A builder with room for `terms` terms, `counts` counts and `sentences`
+    /// sentences, keeping the terms' names when `with_names`.
+    fn new(with_names: bool, terms: usize, counts: usize, sentences: usize) -> Self {
+        let mut start = Vec::with_capacity(sentences + 1);
+        start.push(0);
+        let mut first_id = Vec::with_capacity(sentences + 1);
+        first_id.push(0);
         Builder {
-            df: Vec::with_capacity(terms),
-            seen: Vec::with_capacity(terms),
-            counts: Vec::with_capacity(sentences),
-            old: Vec::with_capacity(64),
+            terms: Vec::with_capacity(terms),
+            counts: Vec::with_capacity(counts),
+            start,
+            first_id,
             new: Vec::with_capacity(64),
+            open: (0, 0),
             names: with_names.then(|| Vec::with_capacity(terms)),
-            ..Builder::default()
         }
     }
 
     /// Counts the term whose id is in `id` in the open sentence; a new term
     /// ([`NO_ID`]) gets the next id, and `name` names it.
     fn add(&mut self, id: &mut u32, name: impl FnOnce() -> Name) {
-        let sentence = self.counts.len() as u32 + 1;
+        let (open, first_new) = self.open;
         if *id == NO_ID {
-            *id = self.df.len() as u32;
-            self.df.push(1);
-            self.seen.push((sentence, self.new.len() as u32));
+            *id = self.terms.len() as u32;
+            // Its place in `counts` is not known yet; this one is before any later
+            // sentence, which is all that matters of it from now on.
+            self.terms.push((self.counts.len() as u32, 1));
             self.new.push((*id, 1.0));
             if let Some(names) = &mut self.names {
                 names.push(name());
             }
-            return;
-        }
-        let seen = &mut self.seen[*id as usize];
-        let open = if *id < self.new_from {
-            &mut self.old
+        } else if *id >= first_new {
+            // New in this sentence, and counted in it already.
+            self.new[(*id - first_new) as usize].1 += 1.0;
         } else {
-            &mut self.new
-        };
-        if seen.0 == sentence {
-            open[seen.1 as usize].1 += 1.0;
-        } else {
-            *seen = (sentence, open.len() as u32);
-            self.df[*id as usize] += 1;
-            open.push((*id, 1.0));
+            let (last, df) = &mut self.terms[*id as usize];
+            if *last >= open {
+                // Counted in this sentence already.
+                self.counts[*last as usize].1 += 1.0;
+            } else {
+                (*last, *df) = (self.counts.len() as u32, *df + 1);
+                self.counts.push((*id, 1.0));
+            }
         }
     }
 
     fn end_sentence(&mut self) {
-        // One allocation of the exact size per sentence; `old` and `new` keep their
-        // room for the next.
-        let mut tf = Vec::with_capacity(self.old.len() + self.new.len());
-        if self.old.len() <= 32 {
-            sort_few_by_id(&mut self.old);
-            tf.extend_from_slice(&self.old);
-        } else {
-            // Many: sort the bare ids, then take each pair from its place in `old`.
-            self.ids.clear();
-            self.ids.extend(self.old.iter().map(|&(id, _)| id));
-            heapsort(&mut self.ids);
-            let (old, seen) = (&self.old, &self.seen);
-            tf.extend(self.ids.iter().map(|&id| old[seen[id as usize].1 as usize]));
-        }
-        tf.extend_from_slice(&self.new);
-        self.counts.push(tf);
-        self.old.clear();
+        self.counts.extend_from_slice(&self.new);
         self.new.clear();
-        self.new_from = self.df.len() as u32;
+        self.open = (self.counts.len() as u32, self.terms.len() as u32);
+        self.start.push(self.open.0);
+        self.first_id.push(self.open.1);
     }
 
-    /// The vectors.
+    /// The vectors: the counts sorted by id ([`Builder::sort_by_id`]) and weighted.
     fn finish(self) -> Vectors {
-        let n = self.counts.len() as f32;
-        let df = self.df;
+        let Builder {
+            terms,
+            mut counts,
+            start,
+            first_id,
+            names,
+            ..
+        } = self;
+        let n = (start.len() - 1) as f32;
+        let df: Vec<u32> = terms.iter().map(|&(_, df)| df).collect();
+        drop(terms);
         // libm, not f32::ln: the platform's logf may differ in the last bit between
         // native and wasm, and then so would every score. The IDF is computed once per
         // document frequency (terms share a few small ones), and the weights of small
@@ -225,39 +181,159 @@ impl Builder {
             .map(|d| libm::logf(1.0 + n / d as f32))
             .collect();
         let tf_weight: [f32; 8] = std::array::from_fn(|c| 1.0 + libm::logf(c as f32));
-        let vecs = self
-            .counts
-            .into_iter()
-            .map(|mut tf| {
-                // The squared norm is summed as the weights are made, in the same order.
-                let mut norm = 0.0f32;
-                for (id, w) in tf.iter_mut() {
-                    // Most terms occur once: 1 + ln 1 is exactly 1.
-                    let t = if *w == 1.0 {
-                        1.0
-                    } else {
-                        let count = *w as usize;
-                        match tf_weight.get(count) {
-                            Some(&t) if count as f32 == *w => t,
-                            _ => 1.0 + libm::logf(*w),
-                        }
-                    };
-                    *w = t * idf_of_df[df[*id as usize] as usize];
-                    norm += *w * *w;
-                }
-                let norm = norm.sqrt();
-                if norm > 0.0 {
-                    tf.iter_mut().for_each(|(_, w)| *w /= norm);
-                }
-                SparseVec(tf)
+        let weight =
+            |id: u32, count: f32| tf(count, &tf_weight) * idf_of_df[df[id as usize] as usize];
+        Self::sort_by_id(&mut counts, &start, &first_id, &df);
+        for range in start.windows(2) {
+            let sentence = &mut counts[range[0] as usize..range[1] as usize];
+            // The squared norm is summed as the weights are made, in order of id.
+            let mut norm = 0.0f32;
+            for (id, w) in sentence.iter_mut() {
+                *w = weight(*id, *w);
+                norm += *w * *w;
+            }
+            let norm = norm.sqrt();
+            if norm > 0.0 {
+                sentence.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+        }
+        Vectors {
+            weights: counts,
+            start,
+            df,
+            names: names.unwrap_or_default(),
+        }
+    }
+
+    /// Sorts each sentence's counts by id. Its new terms, whose ids were given in
+    /// order, come after all the others, so only the terms seen in earlier sentences
+    /// need sorting; they are sorted for all sentences at once by two counting sorts,
+    /// in place of one sort per sentence: spread by term ([`Builder::spread_by_term`]),
+    /// then read back term by term into their sentences.
+    fn sort_by_id(counts: &mut [(u32, f32)], start: &[u32], first_id: &[u32], df: &[u32]) {
+        let by_term = Self::spread_by_term(counts, start, first_id, df);
+        let mut fill = start.to_vec();
+        let mut rest = &by_term[..];
+        for (id, &d) in df.iter().enumerate() {
+            let (group, tail) = rest.split_at(d as usize - 1);
+            rest = tail;
+            for &(s, count) in group {
+                let at = &mut fill[s as usize];
+                counts[*at as usize] = (id as u32, count);
+                *at += 1;
+            }
+        }
+    }
+
+    /// The `(sentence, count)` of each sentence's terms seen in earlier sentences,
+    /// grouped by term id, sentences ascending within a term (a counting sort): term
+    /// `id`'s group follows the earlier ones and has `df[id] - 1` places.
+    fn spread_by_term(
+        counts: &[(u32, f32)],
+        start: &[u32],
+        first_id: &[u32],
+        df: &[u32],
+    ) -> Vec<(u32, f32)> {
+        // Each term is new in its first sentence; the others are spread.
+        let mut sum = 0;
+        let mut fill: Vec<u32> = df
+            .iter()
+            .map(|&d| {
+                sum += d - 1;
+                sum - (d - 1)
             })
             .collect();
-        let names = self.names.unwrap_or_default();
-        Vectors { vecs, df, names }
+        let mut by_term = vec![(0u32, 0.0f32); sum as usize];
+        for s in 0..start.len() - 1 {
+            let new = first_id[s + 1] - first_id[s];
+            for &(id, count) in &counts[start[s] as usize..(start[s + 1] - new) as usize] {
+                let place = &mut fill[id as usize];
+                by_term[*place as usize] = (s as u32, count);
+                *place += 1;
+            }
+        }
+        by_term
     }
 }
 
-use crate::normalize::{short_key, short_key_text, KeyMap};
+/// The sublinear TF weight `1 + ln count`, from `table` for small counts.
+fn tf(count: f32, table: &[f32; 8]) -> f32 {
+    // Most terms occur once: 1 + ln 1 is exactly 1.
+    if count == 1.0 {
+        return 1.0;
+    }
+    let c = count as usize;
+    match table.get(c) {
+        Some(&t) if c as f32 == count => t,
+        _ => 1.0 + libm::logf(count),
+    }
+}
+
+use crate::normalize::{short_key, short_key_text};
+
+/// The `[stem id, bigram id]` of each [`short_key`], in an open-addressing table like
+/// [`crate::normalize::KeyMap`]'s (Fibonacci hashing, linear probing, at most half
+/// full), but with the ids kept in the slots next to their keys: this table grows with
+/// the text's vocabulary, beyond the fastest caches on a long text, and a probe then
+/// costs one cache miss, not one for the slot and one for the entry.
+struct IdMap {
+    /// `(key, ids)`, or key 0 (never a [`short_key`]) for a free slot.
+    slots: Vec<(u64, [u32; 2])>,
+    len: usize,
+    /// 64 minus the log2 of the table size: the shift that turns a hash into a slot.
+    shift: u32,
+}
+
+impl IdMap {
+    /// A map with room for `n` keys before it grows.
+    fn with_capacity(n: usize) -> Self {
+        let size = (2 * n + 1).next_power_of_two().max(16);
+        IdMap {
+            slots: vec![(0, [NO_ID; 2]); size],
+            len: 0,
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// The ids of `key`, both [`NO_ID`] when it is new.
+    fn ids(&mut self, key: u64) -> &mut [u32; 2] {
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let slot = self.find(key);
+        if self.slots[slot].0 == 0 {
+            self.slots[slot].0 = key;
+            self.len += 1;
+        }
+        &mut self.slots[slot].1
+    }
+
+    /// The slot of `key`, or else the free slot where it goes.
+    fn find(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        loop {
+            let k = self.slots[slot].0;
+            if k == key || k == 0 {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Doubles the table.
+    fn grow(&mut self) {
+        let size = 2 * self.slots.len();
+        let old = std::mem::replace(&mut self.slots, vec![(0, [NO_ID; 2]); size]);
+        self.shift -= 1;
+        for (key, ids) in old {
+            if key != 0 {
+                let slot = self.find(key);
+                self.slots[slot] = (key, ids);
+            }
+        }
+    }
+}
 
 /// `term` as a slice of `sentence` when it is one (same address), else `None`.
 fn borrow_from<'a>(sentence: &'a str, term: &str) -> Option<&'a str> {
@@ -280,14 +356,14 @@ impl Vectors {
         // far fewer on a long one), instead of growing the tables step by step.
         let bytes: usize = sentences.iter().map(|s| s.len()).sum();
         let room = (bytes / 8).min(1 << 12);
-        let mut stems = Builder::new(true, room, sentences.len());
-        let mut bigrams = Builder::new(false, room, sentences.len());
+        let mut stems = Builder::new(true, room, bytes / 12, sentences.len());
+        let mut bigrams = Builder::new(false, room, bytes / 8, sentences.len());
         // Both kinds of ids of each term, `[stem id, bigram id]`: a stem of two
         // syllables is also a bigram, so one probe finds both. By key for the terms of
         // one to four Hangul syllables (most terms: hashing one integer is far cheaper
         // than hashing a string), else by text, borrowed from the sentences where it
         // can be (stems are slices of their sentence), so interning rarely allocates.
-        let mut keys = KeyMap::with_capacity(room);
+        let mut keys = IdMap::with_capacity(room);
         let mut texts: rustc_hash::FxHashMap<Cow<str>, [u32; 2]> = Default::default();
         let mut scratch = crate::normalize::Scratch::default();
         for &sentence in sentences {
@@ -296,7 +372,7 @@ impl Vectors {
                     .then(|| short_key(syllables))
                     .flatten();
                 let ids = match key {
-                    Some(key) => keys.get_or_insert_with(key, || [NO_ID; 2]),
+                    Some(key) => keys.ids(key),
                     None => match texts.get_mut(stem) {
                         Some(ids) => ids,
                         None => {
@@ -317,9 +393,7 @@ impl Vectors {
                     // [`crate::normalize::syllable_bigrams`] gives them.
                     for pair in syllables.windows(2) {
                         let key = short_key(pair).unwrap_or_default();
-                        bigrams.add(&mut keys.get_or_insert_with(key, || [NO_ID; 2])[1], || {
-                            Name::Syllables(key)
-                        });
+                        bigrams.add(&mut keys.ids(key)[1], || Name::Syllables(key));
                     }
                 } else {
                     bigrams.add(&mut ids[1], || Name::Text(String::new()));
@@ -329,6 +403,33 @@ impl Vectors {
             bigrams.end_sentence();
         }
         (stems.finish(), bigrams.finish())
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.start.len().saturating_sub(1)
+    }
+
+    /// True when there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The vector of sentence `i`.
+    pub fn vec(&self, i: usize) -> SparseVec<'_> {
+        SparseVec(&self.weights[self.start[i] as usize..self.start[i + 1] as usize])
+    }
+
+    /// The vector of sentence `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<SparseVec<'_>> {
+        (i < self.len()).then(|| self.vec(i))
+    }
+
+    /// The vectors of the sentences, in order.
+    pub fn iter(&self) -> impl Iterator<Item = SparseVec<'_>> {
+        self.start
+            .windows(2)
+            .map(|w| SparseVec(&self.weights[w[0] as usize..w[1] as usize]))
     }
 
     /// The number of distinct terms.
@@ -347,7 +448,7 @@ impl Vectors {
 
     /// Cosine similarity of sentences `i` and `j`.
     pub fn similarity(&self, i: usize, j: usize) -> f32 {
-        self.vecs[i].dot(&self.vecs[j])
+        self.vec(i).dot(&self.vec(j))
     }
 }
 
@@ -372,7 +473,7 @@ impl Graph {
     /// lists is held, in memory that stays in cache, where whole-graph arrays of every
     /// edge cost a page fault per 4 KB on a long text.
     pub fn new(vectors: &Vectors) -> Self {
-        let n = vectors.vecs.len();
+        let n = vectors.len();
         let mut linker = Linker::new(vectors);
         let mut ring = Ring::new(n);
         let mut cutoffs = Vec::with_capacity(n);
@@ -517,7 +618,7 @@ struct Cursor {
 /// Finds each sentence's edges to the later sentences it shares a term with, through
 /// an inverted index.
 struct Linker<'a> {
-    vecs: &'a [SparseVec],
+    vectors: &'a Vectors,
     /// Postings with weights, for terms in at most [`MAX_POSTINGS`] sentences (and at
     /// least two: a term of one sentence links none), in one flat array, each term's
     /// list by sentence.
@@ -552,8 +653,8 @@ impl<'a> Linker<'a> {
             .collect();
         // `next` fills the lists, then goes back to their start.
         let mut postings = vec![(0u32, 0f32); total as usize];
-        for (i, v) in vectors.vecs.iter().enumerate() {
-            for &(term, w) in &v.0 {
+        for (i, v) in vectors.iter().enumerate() {
+            for &(term, w) in v.0 {
                 let cursor = &mut cursors[term as usize];
                 if cursor.next < cursor.end {
                     postings[cursor.next as usize] = (i as u32, w);
@@ -566,9 +667,9 @@ impl<'a> Linker<'a> {
             cursor.next = start;
             start = cursor.end;
         }
-        let n = vectors.vecs.len();
+        let n = vectors.len();
         Linker {
-            vecs: &vectors.vecs,
+            vectors,
             postings,
             cursors,
             acc: vec![0.0; n],
@@ -580,7 +681,7 @@ impl<'a> Linker<'a> {
     /// that shares a term with it, by `j`. Sentences must be linked in order.
     fn link(&mut self, i: usize, mut edge: impl FnMut(usize, f32)) {
         let (postings, acc, touched) = (&self.postings, &mut self.acc, &mut self.touched);
-        for &(term, w) in &self.vecs[i].0 {
+        for &(term, w) in self.vectors.vec(i).0 {
             let cursor = &mut self.cursors[term as usize];
             if cursor.next == cursor.end {
                 continue; // a term in one or too many sentences: not posted
@@ -771,9 +872,28 @@ mod tests {
     }
 
     #[test]
+    fn vectors_are_sorted_by_id_with_their_counts() {
+        // Sentence 2 has terms seen before (out of id order) and new ones, repeated.
+        let v = Vectors::new(&["가방 나무 다리 라면", "라면 바다 가방 바다 다리 라면"]);
+        let ids: Vec<u32> = v.vec(1).0.iter().map(|&(id, _)| id).collect();
+        assert_eq!(ids, [0, 2, 3, 4], "가방 다리 라면 바다");
+        let w = |id: u32| v.vec(1).0.iter().find(|t| t.0 == id).map_or(0.0, |t| t.1);
+        // TF 1 + ln 2 for the repeated 라면 (old) and 바다 (new), IDF ln 2 for the
+        // terms of both sentences, ln 3 for 바다.
+        let close = |a: f32, b: f32| (a - b).abs() < 1e-5;
+        assert!(close(w(3) / w(2), 1.0 + 2f32.ln()), "라면 counted twice");
+        assert!(
+            close(w(4) / w(3), 3f32.ln() / 2f32.ln()),
+            "바다 counted twice"
+        );
+        assert_eq!(v.len(), 2);
+        assert!(v.get(2).is_none());
+    }
+
+    #[test]
     fn vectors_have_unit_length() {
         let v = Vectors::new(&SENTENCES);
-        for (i, vec) in v.vecs.iter().enumerate() {
+        for (i, vec) in v.iter().enumerate() {
             let norm: f32 = vec.0.iter().map(|&(_, w)| w * w).sum();
             assert!((norm - 1.0).abs() < 1e-5, "sentence {i} has norm {norm}");
         }
@@ -795,9 +915,8 @@ mod tests {
     }
 
     #[test]
-    fn heapsort_and_kth_largest_agree_with_a_sort() {
-        // Pseudo-random keys (an LCG), distinct for kth_largest, and runs in order,
-        // in reverse and of one value.
+    fn kth_largest_agrees_with_a_sort() {
+        // Pseudo-random keys (an LCG) and runs in order and in reverse, made distinct.
         let mut x = 12345u64;
         let mut next = || {
             x = x
@@ -805,28 +924,21 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             x >> 33
         };
-        for len in [0, 1, 2, 3, 33, 34, 100, 1000] {
+        for len in [33, 34, 100, 1000] {
             let random: Vec<u64> = (0..len).map(|_| next()).collect();
             let ascending: Vec<u64> = (0..len as u64).collect();
             let descending: Vec<u64> = ascending.iter().rev().copied().collect();
             for keys in [random, ascending, descending] {
-                let mut ids: Vec<u32> = keys.iter().map(|&k| k as u32 % 50).collect();
-                let mut want = ids.clone();
-                want.sort_unstable();
-                heapsort(&mut ids);
-                assert_eq!(ids, want);
-                if len > MAX_NEIGHBOURS {
-                    let mut distinct: Vec<u64> = keys
-                        .iter()
-                        .enumerate()
-                        .map(|(i, &k)| k << 12 | i as u64)
-                        .collect();
-                    let mut sorted = distinct.clone();
-                    sorted.sort_unstable_by(|a, b| b.cmp(a));
-                    let want = sorted[MAX_NEIGHBOURS - 1];
-                    assert_eq!(kth_largest_by_heap(distinct.iter().copied()), want);
-                    assert_eq!(kth_largest(&mut distinct), want);
-                }
+                let mut distinct: Vec<u64> = keys
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &k)| k << 12 | i as u64)
+                    .collect();
+                let mut sorted = distinct.clone();
+                sorted.sort_unstable_by(|a, b| b.cmp(a));
+                let want = sorted[MAX_NEIGHBOURS - 1];
+                assert_eq!(kth_largest_by_heap(distinct.iter().copied()), want);
+                assert_eq!(kth_largest(&mut distinct), want);
             }
         }
     }
