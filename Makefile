@@ -71,11 +71,14 @@ eval-split:
 eval-rank: build
 	cargo run --release --locked --example eval_rank -- $(SHARED)/data/summarization/bflysoft-dev.jsonl
 
-# Criterion per stage, then the wasm build in Node (cold start, warm medians, memory).
+# Criterion per stage, then the wasm build in Node (cold start, warm medians, memory), then
+# the page's start-up from disk in headless Chromium.
 # Benches build the library with unwinding; the release binary aborts on panic.
-bench: wasm
+bench: wasm web
 	CARGO_PROFILE_BENCH_PANIC=unwind KSUM_DATA=$(abspath $(SHARED))/data cargo bench --locked --bench stages
 	node scripts/bench-wasm.mjs --data $(SHARED)/data
+	@[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
+	node scripts/bench-page.mjs
 
 bench-quick:
 	cargo run --release --locked --example bench -- $(SHARED)/data

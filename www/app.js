@@ -1125,6 +1125,7 @@ function startKsum(engine) {
   applyLang();
   document.body.classList.add("ready");
   for (const el of [input, count, ratio, mode, openBtn, clearBtn]) el.disabled = false;
+  mark("ksum-ready");
   remember.checked = store.get("remember") === "1";
   const kept = remember.checked ? store.get("text") : null;
   if (kept) setText(kept);
@@ -1132,6 +1133,20 @@ function startKsum(engine) {
     showEmpty();
     setStatus("empty");
   }
+
+  return {
+    /** The engine could not start: say so; the text stays, and summaries are refused. */
+    engineFailed(msg) {
+      engineBusy = false;
+      hideBusy();
+      setStatus("engineFailed", { msg }, true);
+    },
+  };
+}
+
+/** A performance mark for `make bench` (scripts/bench-page.mjs), where marks exist. */
+function mark(name) {
+  if (typeof performance !== "undefined" && performance.mark) performance.mark(name);
 }
 
 /** Starts the page from the data the build inlined (dist/ksum.html). */
@@ -1146,6 +1161,18 @@ function bootKsum() {
     fail();
     return;
   }
+  // The page takes input at once (ksum-ready); a summary asked for meanwhile waits for the
+  // engine, which loads in the background (ksum-engine-ready).
+  const engine = createKsumEngine({
+    workerSource: typeof KSUM_WORKER_SOURCE === "string" ? KSUM_WORKER_SOURCE : null,
+    api: typeof wasm_bindgen !== "undefined" ? wasm_bindgen : null,
+  });
+  const page = startKsum(engine);
+  const broken = (err) => {
+    const msg = (err && err.message) || String(err);
+    engine.fail(new Error(msg));
+    page.engineFailed(msg);
+  };
   try {
     const bin = atob(KSUM_WASM_GZIP_BASE64);
     const gzipped = new Uint8Array(bin.length);
@@ -1155,17 +1182,11 @@ function bootKsum() {
     new Response(inflated)
       .arrayBuffer()
       .then((bytes) => WebAssembly.compile(bytes))
-      .then((module) => {
-        const engine = createKsumEngine({
-          module,
-          workerSource: typeof KSUM_WORKER_SOURCE === "string" ? KSUM_WORKER_SOURCE : null,
-          api: typeof wasm_bindgen !== "undefined" ? wasm_bindgen : null,
-        });
-        return engine.start().then(() => startKsum(engine));
-      })
-      .catch((err) => fail(KSUM_I18N.ko.engineFailed.replace("{msg}", (err && err.message) || String(err))));
+      .then((module) => engine.start(module))
+      .then(() => mark("ksum-engine-ready"))
+      .catch(broken);
   } catch (err) {
-    fail(KSUM_I18N.ko.engineFailed.replace("{msg}", (err && err.message) || String(err)));
+    broken(err);
   }
 }
 

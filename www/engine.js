@@ -9,9 +9,10 @@
 "use strict";
 
 /**
- * @param {{module: WebAssembly.Module, workerSource: string | null, api: any}} opts
- *   module: the compiled ksum wasm; workerSource: the worker's code (glue + www/pack.js + www/worker.js);
+ * @param {{workerSource: string | null, api: any}} opts
+ *   workerSource: the worker's code (glue + www/pack.js + www/worker.js);
  *   api: the main-thread wasm_bindgen glue, for the fallback.
+ * Requests made before start(module) wait for it; after fail(err) they are refused with err.
  */
 function createKsumEngine(opts) {
   const READY_TIMEOUT_MS = 5000;
@@ -28,6 +29,8 @@ function createKsumEngine(opts) {
   let current = null; // the job the worker is running
   let queued = null; // the next job (only the latest request waits)
   let mainApiReady = false;
+  let module = null; // the compiled ksum wasm, given to start()
+  let failed = null; // the error that keeps the engine from starting, once known
 
   function stop(reason) {
     const err = new Error(reason);
@@ -72,7 +75,7 @@ function createKsumEngine(opts) {
         reject(new Error(event.message || "the worker failed to start"));
       };
     });
-    w.postMessage({ type: "init", module: opts.module });
+    w.postMessage({ type: "init", module });
     return ready.catch((err) => {
       if (gen !== generation) return; // an older worker's failure does not matter
       throw err;
@@ -122,7 +125,7 @@ function createKsumEngine(opts) {
     if (worker) worker.terminate();
     worker = null;
     if (!mainApiReady) {
-      opts.api.initSync({ module: opts.module });
+      opts.api.initSync({ module });
       mainApiReady = true;
     }
     mode = "main";
@@ -160,8 +163,9 @@ function createKsumEngine(opts) {
   }
 
   return {
-    /** Starts the worker (or the fallback); resolves to "worker" or "main". */
-    async start() {
+    /** Starts the worker (or the fallback) on `compiled`; resolves to "worker" or "main". */
+    async start(compiled) {
+      module = compiled;
       try {
         if (!opts.workerSource || typeof Worker !== "function") throw new Error("no workers here");
         workerUrl = URL.createObjectURL(new Blob([opts.workerSource], { type: "text/javascript" }));
@@ -186,6 +190,7 @@ function createKsumEngine(opts) {
      * cancel() replaces it.
      */
     summarize(text, options) {
+      if (failed) return Promise.reject(failed);
       return new Promise((resolve, reject) => {
         const job = { id: ++seq, text, options, resolve, reject };
         if (queued) queued.reject(stop("superseded"));
@@ -193,6 +198,15 @@ function createKsumEngine(opts) {
         if (current && mode === "worker" && current.text.length > RESTART_OVER) restart();
         pump();
       });
+    },
+
+    /** The engine cannot start: the request waiting and every later one fail with `err`. */
+    fail(err) {
+      failed = err;
+      if (queued) {
+        queued.reject(err);
+        queued = null;
+      }
     },
 
     /** Stops whatever is running or waiting (restarting the worker). */

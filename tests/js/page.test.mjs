@@ -259,6 +259,16 @@ function pageSuite(label, where) {
       assert.equal(await page.locator("script[src], link[rel=stylesheet]").count(), 0, "everything is inline");
     });
 
+    test("takes input before the summarizer has loaded, and marks both moments for the bench", async () => {
+      const at = () =>
+        page.evaluate(() => ["ksum-ready", "ksum-engine-ready"].map((n) => performance.getEntriesByName(n)[0]?.startTime));
+      const [ready, loaded] = await poll(async () => {
+        const marks = await at();
+        return marks.every((t) => t !== undefined) && marks;
+      }, "the ksum-ready and ksum-engine-ready marks");
+      assert.ok(ready > 0 && ready <= loaded, `ready for input at ${ready} ms, summarizer at ${loaded} ms`);
+    });
+
     test("article.txt: marks, summary and count follow the CLI", async () => {
       await checkText(page, ARTICLE, `${label} article.txt`);
     });
@@ -533,6 +543,23 @@ describe("the page without Web Workers", () => {
     });
     await fillAndWait(page, readText(ARTICLE), expectedMarks(cliSummary(ARTICLE, 3)), "no worker");
     checkLog(log, "no worker");
+    await page.close();
+  });
+});
+
+describe("the page while the summarizer loads", () => {
+  test("takes a text at once and summarizes it once the summarizer is up", async () => {
+    // The wasm compiles a second late: the page must take input meanwhile, and a text
+    // given then must be summarized when the engine is ready, like any other.
+    const { page, log } = await openPage(DIST_URL, (u) => u === DIST_URL || u.startsWith("blob:null/"), () => {
+      const compile = WebAssembly.compile;
+      WebAssembly.compile = (bytes) => new Promise((r) => setTimeout(r, 1000)).then(() => compile(bytes));
+    });
+    const loaded = () => page.evaluate(() => performance.getEntriesByName("ksum-engine-ready").length > 0);
+    assert.equal(await loaded(), false, "the summarizer is not loaded yet");
+    await fillAndWait(page, readText(ARTICLE), expectedMarks(cliSummary(ARTICLE, 3)), "during load");
+    assert.equal(await loaded(), true);
+    checkLog(log, "during load");
     await page.close();
   });
 });
