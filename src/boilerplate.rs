@@ -52,41 +52,9 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    // One pass over the bytes: count chars and letters, and look for markers where
-    // they can start. ASCII and Hangul syllables (nearly every char) are read in
-    // place; other chars are decoded.
-    let bytes = s.as_bytes();
-    let (mut chars, mut letters) = (0usize, 0usize);
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        chars += 1;
-        if b < 0x80 {
-            letters += usize::from(b.is_ascii_alphabetic());
-            if may_start_ascii_marker(b) && ascii_marker_at(b, &bytes[i..]) {
-                return true;
-            }
-            i += 1;
-            continue;
-        }
-        if let Some(cp) = crate::unicode::syllable_at(bytes, i) {
-            letters += 1;
-            if may_start_marker_cp(cp) && marker_at(cp, &bytes[i..]) {
-                return true;
-            }
-            i += 3;
-            continue;
-        }
-        let c = s
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .unwrap_or('\0');
-        letters += usize::from(c.is_alphabetic());
-        if may_start_marker_cp(c as u32) && marker_at(c as u32, &bytes[i..]) {
-            return true;
-        }
-        i += c.len_utf8();
-    }
+    let Some((chars, letters)) = chars_and_letters_unless_marker(s) else {
+        return true;
+    };
     // e-mail address in a short line: a byline ("홍길동 기자 hong@example.com").
     if chars <= 60 && s.contains('@') && has_email(s) {
         return true;
@@ -102,6 +70,78 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     }
     // Dates, times and numbers with little text.
     letters * 3 < chars
+}
+
+/// The number of chars of `s` and how many of them are letters, or `None` as soon as
+/// a marker ([`ALL_MARKERS`], [`ASCII_MARKERS`]) starts in it.
+///
+/// One pass over the bytes that tells three kinds of char apart: ASCII (a letter test
+/// and a marker test by one load of [`ASCII_CLASS`]), Hangul syllables (nearly all of
+/// Korean text: decoded in place, and a filter test for a marker's first char,
+/// [`may_start_marker_cp`]) and other chars (rare: [`other_char_unless_marker`], out of
+/// line, so that the loop over the common chars keeps its counters in registers). The
+/// chars are counted at the end: the length less the bytes after each char's first.
+fn chars_and_letters_unless_marker(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    // Hangul syllables; letters and trailing bytes of the other chars.
+    let (mut syllables, mut letters, mut trailing) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            let class = ASCII_CLASS[usize::from(b)];
+            letters += usize::from(class & LETTER);
+            if class & MARKER_START != 0 && ascii_marker_at(b, &bytes[i..]) {
+                return None;
+            }
+            i += 1;
+        } else if let Some(cp) = crate::unicode::syllable_at(bytes, i) {
+            syllables += 1;
+            if may_start_marker_cp(cp) && marker_at(cp, &bytes[i..]) {
+                return None;
+            }
+            i += 3;
+        } else {
+            let c = other_char_unless_marker(s, i)?;
+            letters += usize::from(c.is_alphabetic());
+            trailing += c.len_utf8() - 1;
+            i += c.len_utf8();
+        }
+    }
+    Some((bytes.len() - 2 * syllables - trailing, letters + syllables))
+}
+
+/// [`ASCII_CLASS`] bit of the ASCII letters.
+const LETTER: u8 = 1;
+/// [`ASCII_CLASS`] bit of the bytes that [`may_start_ascii_marker`].
+const MARKER_START: u8 = 2;
+/// The class bits of each ASCII byte: one load answers both questions.
+const ASCII_CLASS: [u8; 128] = {
+    let mut class = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphabetic() {
+            class[b] |= LETTER;
+        }
+        if may_start_ascii_marker(byte) {
+            class[b] |= MARKER_START;
+        }
+        b += 1;
+    }
+    class
+};
+
+/// The char at byte `i` of `s`, neither ASCII nor a Hangul syllable, or `None` when a
+/// marker starts with it. Not inlined: such chars are rare, and the decoding inlined
+/// takes registers that the loop over the common chars needs.
+#[inline(never)]
+fn other_char_unless_marker(s: &str, i: usize) -> Option<char> {
+    let c = s
+        .get(i..)
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or('\0');
+    let marker = may_start_marker_cp(c as u32) && marker_at(c as u32, &s.as_bytes()[i..]);
+    (!marker).then_some(c)
 }
 
 /// True when `s` contains any of [`MARKERS`] or [`CAPTION_MARKERS`], or any of
@@ -195,11 +235,14 @@ fn may_start_marker_cp(c: u32) -> bool {
 }
 
 /// The same for an ASCII byte: the first bytes of the markers, ASCII or not.
-fn may_start_ascii_marker(b: u8) -> bool {
+const fn may_start_ascii_marker(b: u8) -> bool {
     matches!(b, b'(' | b'[' | b'/' | b'c' | b'C' | b'a' | b'A')
 }
 
 /// True when `rest`, which starts with the ASCII byte `first`, starts with a marker.
+/// Not inlined: it is seldom called, and inlined its vector compare takes registers
+/// that the scan needs.
+#[inline(never)]
 fn ascii_marker_at(first: u8, rest: &[u8]) -> bool {
     if first.is_ascii_alphabetic() {
         ASCII_MARKERS.iter().any(|m| {
@@ -348,6 +391,116 @@ mod tests {
             "사진",
         ] {
             assert_eq!(has_marker(s), plain(s), "{s:?}");
+        }
+    }
+
+    /// The counts and the marker test of [`chars_and_letters_unless_marker`], done
+    /// plainly: by `chars`, `is_alphabetic` and a substring search for each marker.
+    fn plain_counts(s: &str) -> Option<(usize, usize)> {
+        let marker = MARKERS.iter().any(|m| s.contains(m))
+            || CAPTION_MARKERS.iter().any(|m| s.contains(m))
+            || ASCII_MARKERS
+                .iter()
+                .any(|m| contains_ignore_ascii_case(s, m));
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        (!marker).then_some((s.chars().count(), letters))
+    }
+
+    #[test]
+    fn one_pass_scan_matches_plain_counts() {
+        let pieces = [
+            "",
+            " ",
+            "가",
+            "힣",
+            "각",
+            "2024-04-12",
+            "17:55",
+            "Copyright",
+            "ALL RIGHTS RESERVED",
+            "all rights",
+            "ⓒ",
+            "©",
+            "é",
+            "漢字",
+            "😀",
+            "\u{3000}",
+            "\u{A0}",
+            "ㄱ",
+            "ᄀ",
+            "\u{D7A4}",
+            "\u{ABFF}",
+            "(",
+            "[",
+            "/",
+            "=",
+            "사진",
+            "=",
+            "연합뉴스",
+            "기자",
+            "무단",
+            " 전재",
+            "재배포",
+            "금지",
+            "좋아",
+            "요",
+            "뉴스",
+            "레터",
+            "공유",
+            "하기",
+            "바로",
+            "가기",
+            "많이 본",
+            " 뉴스",
+            "@",
+            "hong@example.com",
+            "a",
+            "c",
+            "C",
+            "정부가 클라우드 산업을 육성한다.",
+            "1조 2000억원",
+        ];
+        let mut lines: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        for a in pieces {
+            for b in pieces {
+                lines.push(format!("{a}{b}"));
+                for c in ["", "가", "1", " ", "ⓒ"] {
+                    lines.push(format!("{c}{a}{b}{c}"));
+                }
+            }
+        }
+        lines.extend(
+            [
+                "[가상일보 김하늘 기자]",
+                "[서울=가상뉴스]",
+                "이성훈 sinawi@hanmail.net",
+                "ⓒ 가상일보 무단 전재 및 재배포 금지",
+                "Copyright 2025 Example News. All Rights Reserved.",
+                "시민들이 광장을 걷고 있다. (사진=김하늘 기자)",
+                "2024-04-12 17:55:46 2024-04-12 17:55:46",
+                "지난 뉴스레터 보기 구독하기",
+                "(사진=해오름시 제공)",
+                "시민들이 광장을 걷고 있다 /연합뉴스",
+                "정부가 클라우드 산업을 핵심 인프라로 육성하기로 했다.",
+                "매출은 3.5% 늘어난 1조 2000억원을 기록했다.",
+                "김 기자는 현장에서 이 사실을 확인했다고 밝혔다.",
+            ]
+            .map(String::from),
+        );
+        for m in MARKERS.iter().chain(CAPTION_MARKERS).chain(ASCII_MARKERS) {
+            lines.push(format!("문장 {m} 끝"));
+            lines.push(m.to_uppercase());
+            // Every marker less its last char: close to a marker, but none.
+            let mut cut = m.to_string();
+            cut.pop();
+            lines.push(format!("가{cut}"));
+        }
+        for line in &lines {
+            assert_eq!(
+                chars_and_letters_unless_marker(line),
+                plain_counts(line),
+                "{line:?}"
+            );
         }
     }
 
