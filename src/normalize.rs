@@ -552,18 +552,23 @@ struct Tables {
     /// The few longer entries (five or six syllables).
     long: Vec<(Vec<u16>, u8)>,
     /// Per syllable, which entries start or end with it ([`Tables::starts`]): a word or
-    /// tail that cannot be an entry by these (one load) needs no hashing.
-    roles: Vec<u32>,
+    /// tail that cannot be an entry by these (one load) needs no hashing. One slot per
+    /// 14-bit number, so that a syllable index masked to 14 bits needs no bounds check.
+    roles: Box<[u16; ROLE_SLOTS]>,
 }
 
+/// The number of slots of [`Tables::roles`]: every syllable index is below it
+/// (11172 < 2^14).
+const ROLE_SLOTS: usize = 1 << KEY_BITS;
+
 /// In [`Tables::roles`]: the syllable is one of [`FUNCTION_NOUNS`]. Bits 0 to 5 say a
-/// suffix of one to six syllables starts with it, bits 8 to 15 a stopword or
-/// whole-kept word of one to eight syllables ([`Tables::starts`]).
-const FUNCTION_NOUN: u32 = 1 << 6;
+/// suffix of one to six syllables starts with it, bits 8 to 14 a stopword or
+/// whole-kept word of one to seven syllables ([`Tables::starts`]).
+const FUNCTION_NOUN: u16 = 1 << 6;
 /// In [`Tables::roles`]: some suffix ends with the syllable.
-const SUFFIX_ENDS: u32 = 1 << 7;
+const SUFFIX_ENDS: u16 = 1 << 7;
 /// In [`Tables::roles`]: some stopword or whole-kept word ends with the syllable.
-const WORD_ENDS: u32 = 1 << 16;
+const WORD_ENDS: u16 = 1 << 15;
 
 impl Tables {
     fn get() -> &'static Tables {
@@ -578,7 +583,7 @@ impl Tables {
                         + KEEP_WHOLE.len()),
                 ),
                 long: Vec::new(),
-                roles: vec![0; crate::unicode::S_COUNT as usize],
+                roles: Box::new([0; ROLE_SLOTS]),
             };
             for &c in FUNCTION_NOUNS {
                 tables.roles[usize::from(index_of(c))] |= FUNCTION_NOUN;
@@ -616,7 +621,7 @@ impl Tables {
     /// The bit of [`Tables::roles`] for entries with `flag` ([`SUFFIX`], else a word
     /// of [`STOPWORDS`] or [`KEEP_WHOLE`]) of `len` syllables (0 when none can be so
     /// long: a test checks that the tables fit).
-    fn start_bit(flag: u8, len: usize) -> u32 {
+    fn start_bit(flag: u8, len: usize) -> u16 {
         match (flag, len) {
             (SUFFIX, 1..=MAX_SUFFIX_SYLLABLES) => 1 << (len - 1),
             (SUFFIX, _) => 0,
@@ -634,9 +639,9 @@ impl Tables {
             .is_some_and(|&first| self.role(first) & Self::start_bit(flag, syllables.len()) != 0)
     }
 
-    /// The [`Tables::roles`] bits of a syllable.
-    fn role(&self, syllable: u16) -> u32 {
-        self.roles.get(usize::from(syllable)).copied().unwrap_or(0)
+    /// The [`Tables::roles`] bits of a syllable (0 for a number that is none).
+    fn role(&self, syllable: u16) -> u16 {
+        self.roles[usize::from(syllable) & (ROLE_SLOTS - 1)]
     }
 
     /// The table flags of a word given by its syllables (0 when in no table).
@@ -674,18 +679,24 @@ impl Tables {
     fn probe(&self, syllables: &[u16]) -> u8 {
         match short_key(syllables) {
             Some(k) => self.short.get(k).copied().unwrap_or(0),
-            None => self
-                .long
-                .iter()
-                .find(|(s, _)| s == syllables)
-                .map_or(0, |&(_, flags)| flags),
+            None => self.probe_long(syllables),
         }
+    }
+
+    /// [`Tables::probe`] of a word of five or more syllables: out of line, as few are
+    /// probed, so that the common probe saves no registers for its search.
+    #[inline(never)]
+    fn probe_long(&self, syllables: &[u16]) -> u8 {
+        self.long
+            .iter()
+            .find(|(s, _)| s == syllables)
+            .map_or(0, |&(_, flags)| flags)
     }
 
     /// The length in syllables of the stem of a Hangul word ([`strip`]), given its
     /// syllables and its [`Tables::word_flags`].
     ///
-    /// Inlined for the common short words; longer ones are stripped out of line.
+    /// Inlined: it runs for most words that end like a suffix.
     #[inline(always)]
     fn stem_len(&self, syllables: &[u16], word_flags: u8) -> usize {
         let n = syllables.len();
@@ -708,7 +719,7 @@ impl Tables {
     }
 
     /// [`Tables::stem_len`] of a word of four or more syllables.
-    #[inline(never)]
+    #[inline]
     fn long_stem_len(&self, syllables: &[u16]) -> usize {
         let n = syllables.len();
         if self.role(syllables[n - 1]) & SUFFIX_ENDS == 0 {
@@ -761,7 +772,7 @@ impl Tables {
 const MAX_SUFFIX_SYLLABLES: usize = 6;
 
 /// The longest entry of [`STOPWORDS`] and [`KEEP_WHOLE`], in syllables.
-const MAX_WORD_SYLLABLES: usize = 8;
+const MAX_WORD_SYLLABLES: usize = 7;
 
 /// The syllable indices of [`SHORT_PARTICLES`] and [`FUNCTION_NOUNS`].
 fn index_of(c: char) -> u16 {
@@ -910,11 +921,18 @@ fn scan(
             continue;
         }
         let start = i;
-        let term = match hangul_word(bytes, &mut i, syllables) {
-            Some(n) => tables
-                .hangul_stem(&syllables[..n])
-                .map(|n| (&sentence[start..start + 3 * n], &syllables[..n])),
-            None => other_word(sentence, &mut i, tables, syllables, lower),
+        let term = if b.is_ascii() {
+            match ascii_word(bytes, &mut i) {
+                Some(end) => ascii_term(&sentence[start..end], lower).map(|t| (t, &[][..])),
+                None => other_word(sentence, &mut i, tables, syllables, lower),
+            }
+        } else {
+            match hangul_word(bytes, &mut i, syllables) {
+                Some(n) => tables
+                    .hangul_stem(&syllables[..n])
+                    .map(|n| (&sentence[start..start + 3 * n], &syllables[..n])),
+                None => other_word(sentence, &mut i, tables, syllables, lower),
+            }
         };
         // One call site, so that `f` is inlined.
         if let Some((stem, stem_syllables)) = term {
@@ -924,8 +942,9 @@ fn scan(
 }
 
 /// Reads into `syllables` the word of Hangul syllables at byte `*i` of `bytes` when
-/// it is ended by ASCII or the end (else leaves `*i`), moves `*i` past it and returns
-/// its length in syllables.
+/// it is ended by an ASCII separator or the end (else leaves `*i`), moves `*i` past
+/// it and that separator, and returns its length in syllables. The separator is
+/// known not to start a word, so [`scan`] need not look at it again.
 #[inline(always)]
 fn hangul_word(bytes: &[u8], i: &mut usize, syllables: &mut [u16]) -> Option<usize> {
     let n = read_syllables(&bytes[*i..], syllables);
@@ -934,9 +953,43 @@ fn hangul_word(bytes: &[u8], i: &mut usize, syllables: &mut [u16]) -> Option<usi
         .get(end)
         .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
     (n > 0 && ended).then(|| {
-        *i = end;
+        // Past the end of `bytes` when the word ends the sentence: [`scan`] stops.
+        *i = end + 1;
         n
     })
+}
+
+/// Finds the word of ASCII letters and digits at byte `*i` of `bytes` when it is
+/// ended by an ASCII separator or the end (else leaves `*i`: a Latin word with a
+/// particle, `AI가`, is for [`other_word`]), moves `*i` past it and that separator,
+/// and returns where the word ends.
+#[inline(always)]
+fn ascii_word(bytes: &[u8], i: &mut usize) -> Option<usize> {
+    let len = bytes[*i..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len() - *i);
+    let end = *i + len;
+    let ended = bytes.get(end).is_none_or(u8::is_ascii);
+    ended.then(|| {
+        *i = end + 1;
+        end
+    })
+}
+
+/// The term of a word of ASCII letters and digits, as [`other_word`] gives it:
+/// lowercased, and none for a bare number or a single char.
+fn ascii_term<'a>(word: &'a str, lower: &'a mut String) -> Option<&'a str> {
+    if word.len() < 2 || word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(word);
+    }
+    lower.clear();
+    lower.push_str(word);
+    lower.make_ascii_lowercase();
+    Some(lower)
 }
 
 /// The general case of [`Scratch::terms`]: reads the word or separator at byte `*i`
@@ -1177,6 +1230,42 @@ mod tests {
             all("AI가 5G를 CEO는 12일 AI반도체 x86에서 Q&A"),
             ["ai", "5g", "ceo", "12일", "AI반도체", "x86"]
         );
+    }
+
+    #[test]
+    fn ascii_words_have_the_terms_of_the_general_path() {
+        for word in [
+            "AI", "ai", "5G", "x86", "12", "1", "a", "Q", "CEO", "iPhone15", "2024",
+        ] {
+            for end in ["", " ", ".", ")"] {
+                let sentence = format!("{word}{end}");
+                let mut syllables = vec![0; sentence.len()];
+                let (mut general, mut fast) = (String::new(), String::new());
+                let mut i = 0;
+                let want = other_word(
+                    &sentence,
+                    &mut i,
+                    Tables::get(),
+                    &mut syllables,
+                    &mut general,
+                );
+                let mut j = 0;
+                let word_end = ascii_word(sentence.as_bytes(), &mut j);
+                assert_eq!(word_end, Some(word.len()), "{sentence:?}");
+                let got = ascii_term(&sentence[..word.len()], &mut fast);
+                assert_eq!(got, want.map(|(term, _)| term), "{sentence:?}");
+                assert_eq!(j, i + 1, "{sentence:?}: the separator is skipped");
+            }
+        }
+        for sentence in ["AI가", "5G를", "x·y", "AI”"] {
+            let mut i = 0;
+            assert_eq!(
+                ascii_word(sentence.as_bytes(), &mut i),
+                None,
+                "{sentence:?}"
+            );
+            assert_eq!(i, 0, "{sentence:?}");
+        }
     }
 
     #[test]
