@@ -66,14 +66,18 @@ pub struct Vectors {
     pub df: Vec<u32>,
     /// The term of each id (empty for bigram vectors, which nothing needs to name).
     names: Vec<Name>,
+    /// The texts of the [`Name::Text`] terms, one after the other.
+    texts: String,
 }
 
 /// A term's text, kept as its syllable key when it has one (most terms): the text
-/// is made only for the few terms that are shown (keywords).
-#[derive(Clone, Debug)]
+/// is made only for the few terms that are shown (keywords). Other terms (numbers,
+/// Latin words) are a byte range of one shared string, not a string each: one
+/// allocation in place of one per such term.
+#[derive(Clone, Copy, Debug)]
 enum Name {
     Syllables(u64),
-    Text(String),
+    Text(u32, u32),
 }
 
 /// Marks, in a pair of ids, a kind of term (stem or bigram) that a key is not a term of.
@@ -99,8 +103,8 @@ struct Builder {
     /// The open sentence's start in `counts` and first id (the last of `start` and
     /// `first_id`, at hand).
     open: (u32, u32),
-    /// The term of each id, when kept.
-    names: Option<Vec<Name>>,
+    /// The term of each id, when kept, and the texts [`Name::Text`] points into.
+    names: Option<(Vec<Name>, String)>,
 }
 
 impl Builder {
@@ -118,13 +122,16 @@ impl Builder {
             first_id,
             new: Vec::with_capacity(64),
             open: (0, 0),
-            names: with_names.then(|| Vec::with_capacity(terms)),
+            // As many bytes of term text as terms: more than enough on a short text,
+            // where the terms not named by their key are a few numbers and words.
+            names: with_names.then(|| (Vec::with_capacity(terms), String::with_capacity(terms))),
         }
     }
 
     /// Counts the term whose id is in `id` in the open sentence; a new term
-    /// ([`NO_ID`]) gets the next id, and `name` names it.
-    fn add(&mut self, id: &mut u32, name: impl FnOnce() -> Name) {
+    /// ([`NO_ID`]) gets the next id, and `name` names it: its key, or else its text
+    /// (`Err`).
+    fn add<'t>(&mut self, id: &mut u32, name: impl FnOnce() -> Result<u64, &'t str>) {
         let (open, first_new) = self.open;
         if *id == NO_ID {
             *id = self.terms.len() as u32;
@@ -132,8 +139,15 @@ impl Builder {
             // sentence, which is all that matters of it from now on.
             self.terms.push((self.counts.len() as u32, 1));
             self.new.push((*id, 1.0));
-            if let Some(names) = &mut self.names {
-                names.push(name());
+            if let Some((names, texts)) = &mut self.names {
+                names.push(match name() {
+                    Ok(key) => Name::Syllables(key),
+                    Err(text) => {
+                        let start = texts.len() as u32;
+                        texts.push_str(text);
+                        Name::Text(start, texts.len() as u32)
+                    }
+                });
             }
         } else if *id >= first_new {
             // New in this sentence, and counted in it already.
@@ -168,6 +182,7 @@ impl Builder {
             names,
             ..
         } = self;
+        let (names, texts) = names.unwrap_or_default();
         let n = (start.len() - 1) as f32;
         let df: Vec<u32> = terms.iter().map(|&(_, df)| df).collect();
         drop(terms);
@@ -201,7 +216,8 @@ impl Builder {
             weights: counts,
             start,
             df,
-            names: names.unwrap_or_default(),
+            names,
+            texts,
         }
     }
 
@@ -364,7 +380,11 @@ impl Vectors {
         // than hashing a string), else by text, borrowed from the sentences where it
         // can be (stems are slices of their sentence), so interning rarely allocates.
         let mut keys = IdMap::with_capacity(room);
-        let mut texts: rustc_hash::FxHashMap<Cow<str>, [u32; 2]> = Default::default();
+        // About one term in 16 is not Hangul (numbers, Latin words) on a news
+        // article: room for them up front, where growing the table step by step
+        // allocates at every doubling.
+        let mut texts: rustc_hash::FxHashMap<Cow<str>, [u32; 2]> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(room / 16, Default::default());
         let mut scratch = crate::normalize::Scratch::default();
         for &sentence in sentences {
             scratch.terms(sentence, |stem, syllables| {
@@ -384,19 +404,16 @@ impl Vectors {
                         }
                     },
                 };
-                stems.add(&mut ids[0], || match key {
-                    Some(key) => Name::Syllables(key),
-                    None => Name::Text(stem.to_string()),
-                });
+                stems.add(&mut ids[0], || key.ok_or(stem));
                 if syllables.len() >= 3 {
                     // Syllable bigrams (`반려동물` → `반려`, `려동`, `동물`), as
                     // [`crate::normalize::syllable_bigrams`] gives them.
                     for pair in syllables.windows(2) {
                         let key = short_key(pair).unwrap_or_default();
-                        bigrams.add(&mut keys.ids(key)[1], || Name::Syllables(key));
+                        bigrams.add(&mut keys.ids(key)[1], || Ok(key));
                     }
                 } else {
-                    bigrams.add(&mut ids[1], || Name::Text(String::new()));
+                    bigrams.add(&mut ids[1], || Ok(0));
                 }
             });
             stems.end_sentence();
@@ -441,7 +458,7 @@ impl Vectors {
     pub fn term(&self, id: usize) -> String {
         match self.names.get(id) {
             Some(Name::Syllables(key)) => short_key_text(*key),
-            Some(Name::Text(text)) => text.clone(),
+            Some(&Name::Text(start, end)) => self.texts[start as usize..end as usize].to_string(),
             None => String::new(),
         }
     }
@@ -475,10 +492,16 @@ impl Graph {
     pub fn new(vectors: &Vectors) -> Self {
         let n = vectors.len();
         let mut linker = Linker::new(vectors);
+        Self::through_ring(&mut linker, n)
+    }
+
+    /// The graph of any text, with a ring of lists of [`WINDOW`] sentences on
+    /// either side (see [`Graph::new`]).
+    fn through_ring(linker: &mut Linker, n: usize) -> Self {
         let mut ring = Ring::new(n);
         let mut cutoffs = Vec::with_capacity(n);
         let mut keys = Vec::new();
-        let mut graph = Graph::with_capacity(n);
+        let mut graph = Graph::with_capacity(n, n * MAX_NEIGHBOURS);
         let mut scratch = Vec::new();
         for i in 0..n {
             let own = ring.slot(i);
@@ -504,14 +527,14 @@ impl Graph {
         graph
     }
 
-    /// An empty graph with room for a likely number of edges of `n` sentences.
-    fn with_capacity(n: usize) -> Self {
+    /// An empty graph of `n` sentences with room for `edges` edges (both ways).
+    fn with_capacity(n: usize, edges: usize) -> Self {
         let mut start = Vec::with_capacity(n + 1);
         start.push(0);
         Graph {
             start,
-            neighbours: Vec::with_capacity(n * MAX_NEIGHBOURS),
-            weights: Vec::with_capacity(n * MAX_NEIGHBOURS),
+            neighbours: Vec::with_capacity(edges),
+            weights: Vec::with_capacity(edges),
         }
     }
 
