@@ -179,9 +179,11 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
     if n == 0 {
         return Vec::new();
     }
-    let out_weight: Vec<f64> = (0..n).map(|i| graph.edges(i).1.iter().sum()).collect();
+    // Each sentence's edges, looked up once rather than in every round.
+    let rows: Vec<(&[u32], &[f64])> = (0..n).map(|i| graph.edges(i)).collect();
     let base = (1.0 - DAMPING) / n as f64;
     let mut score = vec![1.0 / n as f64; n];
+    let out_weight: Vec<f64> = rows.iter().map(|(_, w)| w.iter().sum()).collect();
     // Each sentence's score divided by its total edge weight (0 for isolated ones).
     let inverse: Vec<f64> = out_weight
         .iter()
@@ -202,17 +204,18 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
         // Isolated sentences spread their score evenly.
         let dangling: f64 = isolated.iter().map(|&j| score[j]).sum::<f64>() / n as f64;
         let mut delta = 0.0;
-        for i in 0..n {
-            let (neighbours, weights) = graph.edges(i);
+        let nodes = rows.iter().zip(score.iter_mut().zip(&inverse));
+        for (i, (&(neighbours, weights), (score, &inverse))) in nodes.enumerate() {
             // Summed in order of neighbour, as ever: the same bits on every platform.
             let mut incoming = 0.0;
             for (&j, &w) in neighbours.iter().zip(weights) {
                 incoming += share[j as usize & mask] * w;
             }
             let new = base + DAMPING * (incoming + dangling);
-            delta += (new - score[i]).abs();
-            score[i] = new;
-            share[i] = new * inverse[i];
+            delta += (new - *score).abs();
+            *score = new;
+            // `i & mask` is `i`, in bounds by the same padding as the loop above.
+            share[i & mask] = new * inverse;
         }
         if delta < TOLERANCE {
             break;

@@ -12,6 +12,7 @@ pub const DUPLICATE_COSINE: f32 = 0.6;
 /// MMR reordering looks at this many top-scored candidates, which keeps ordering a
 /// long text linear; summaries are far shorter than this.
 pub const MAX_CHECKED: usize = 64;
+const _: () = assert!(MAX_CHECKED.is_power_of_two(), "places are masked with it");
 
 /// MMR trade-off: a candidate's score (scaled so the best sentence has 1) minus this
 /// times its highest cosine with a sentence already placed. At 0.6 a sentence that
@@ -47,10 +48,13 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     let scale = if best > 0.0 { 1.0 / best } else { 0.0 };
     let similarity = |i: usize, j: usize| ranker.vectors.similarity(i, j);
 
-    // The pool holds places in `content[..split]`, each with its highest cosine with
-    // a sentence already placed.
+    // The pool holds places in `content[..split]`, each with its scaled score (worked
+    // out once, not in every round) and its highest cosine with a sentence already
+    // placed.
     let split = content.len().min(MAX_CHECKED);
-    let mut pool: Vec<(usize, f32)> = (0..split).map(|p| (p, 0.0)).collect();
+    let mut pool: Vec<(usize, f64, f32)> = (0..split)
+        .map(|p| (p, scores[content[p]] * scale, 0.0))
+        .collect();
     let mut chosen: Vec<usize> = Vec::with_capacity(content.len() + boilerplate.len());
     let mut deferred: Vec<usize> = Vec::new();
     // The cosines with each placed sentence come from an inverted index of the pool:
@@ -82,13 +86,13 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
         // The pool is in score order, so on equal gain the earlier entry wins.
         let mut pick = 0;
         let mut pick_gain = f64::NEG_INFINITY;
-        for (k, &(p, redundancy)) in pool.iter().enumerate() {
-            let gain = scores[content[p]] * scale - REDUNDANCY_WEIGHT * redundancy as f64;
+        for (k, &(_, score, redundancy)) in pool.iter().enumerate() {
+            let gain = score - REDUNDANCY_WEIGHT * redundancy as f64;
             if gain > pick_gain {
                 (pick, pick_gain) = (k, gain);
             }
         }
-        let (p, redundancy) = pool.remove(pick);
+        let (p, _, redundancy) = pool.remove(pick);
         let i = content[p];
         if redundancy > DUPLICATE_COSINE {
             deferred.push(i);
@@ -101,13 +105,15 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
         for &(t, w) in ranker.vectors.vec(i).0 {
             let mut at = head[t as usize];
             while let Some(&(q, w2, next)) = postings.get(at as usize) {
-                dot[q as usize] += w * w2;
+                // `q & (MAX_CHECKED - 1)` is `q` (a place below `MAX_CHECKED`), an index
+                // the compiler sees is in bounds: no check in this innermost loop.
+                dot[q as usize & (MAX_CHECKED - 1)] += w * w2;
                 at = next;
             }
         }
         // Places out of the pool gather sums too, never read.
-        for (q, r) in pool.iter_mut() {
-            *r = r.max(std::mem::take(&mut dot[*q]));
+        for (q, _, r) in pool.iter_mut() {
+            *r = r.max(std::mem::take(&mut dot[*q & (MAX_CHECKED - 1)]));
         }
     }
     for &i in &content[split..] {
