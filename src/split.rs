@@ -37,14 +37,14 @@
 //!    opened the sentence and its content ended one, or when a quote inside the
 //!    sentence ends with sentence punctuation and no continuation follows.
 
-use crate::unicode::{is_space, syllable_at};
+use crate::unicode::{is_space, syllable_at, S_BASE};
 use crate::Span;
 
 mod endings;
 
 use endings::{
     ending, has_jong_m, is_connective, is_continuation, is_decoration, is_final, is_opener,
-    is_strong_decoration, is_syllable, may_end, Ending,
+    is_strong_decoration, is_syllable, may_end_index, Ending,
 };
 
 /// Quote and bracket pairs farther apart than this many chars are not paired.
@@ -589,7 +589,8 @@ impl View<'_> {
             if is_syllable_at(bytes, i) {
                 // Nothing ends inside a Hangul word: go to its last syllable, and only
                 // there look for an ending (a syllable no ending ends with, as most
-                // words end, cannot end the sentence; see `after_word`).
+                // words end, cannot end the sentence; see `after_word`: a hashed filter,
+                // `may_end_index`, tells most of them).
                 let s = *sent.get_or_insert(i);
                 let (run, mut last) = (i, i);
                 while is_syllable_at(bytes, last + 3) {
@@ -598,8 +599,8 @@ impl View<'_> {
                 i = last + 3;
                 let next_ws = self.get(i).is_some_and(is_space);
                 let may = || {
-                    let c = syllable_at(bytes, last).and_then(char::from_u32);
-                    c.is_some_and(may_end)
+                    let index = syllable_at(bytes, last).map(|c| c - S_BASE);
+                    index.is_some_and(may_end_index)
                 };
                 if next_ws && may() && self.after_syllables(run, last, s) {
                     out.push(Span::new(s, i));
