@@ -549,11 +549,11 @@ describe("the page without Web Workers", () => {
 
 describe("the page while the summarizer loads", () => {
   test("takes a text at once and summarizes it once the summarizer is up", async () => {
-    // The wasm compiles a second late: the page must take input meanwhile, and a text
+    // The wasm compiles three seconds late: the page must take input meanwhile, and a text
     // given then must be summarized when the engine is ready, like any other.
     const { page, log } = await openPage(DIST_URL, (u) => u === DIST_URL || u.startsWith("blob:null/"), () => {
       const compile = WebAssembly.compile;
-      WebAssembly.compile = (bytes) => new Promise((r) => setTimeout(r, 1000)).then(() => compile(bytes));
+      WebAssembly.compile = (bytes) => new Promise((r) => setTimeout(r, 3000)).then(() => compile(bytes));
     });
     const loaded = () => page.evaluate(() => performance.getEntriesByName("ksum-engine-ready").length > 0);
     assert.equal(await loaded(), false, "the summarizer is not loaded yet");
