@@ -492,12 +492,6 @@ impl Graph {
     pub fn new(vectors: &Vectors) -> Self {
         let n = vectors.len();
         let mut linker = Linker::new(vectors);
-        Self::through_ring(&mut linker, n)
-    }
-
-    /// The graph of any text, with a ring of lists of [`WINDOW`] sentences on
-    /// either side (see [`Graph::new`]).
-    fn through_ring(linker: &mut Linker, n: usize) -> Self {
         let mut ring = Ring::new(n);
         let mut cutoffs = Vec::with_capacity(n);
         let mut keys = Vec::new();
