@@ -6,8 +6,9 @@
 // Prints, each case in a fresh Node process so that one case's memory growth or
 // JIT state does not leak into the next:
 //   - cold: read + compile + instantiate the module, then the first summary of the seed
-//     article (median of 5 fresh processes; Node's own start-up is not counted);
-//   - seed article: warm median (and min and p90) of `summarize(text, {k: 3})` over many runs;
+//     article (median of COLD_PROCESSES fresh processes; Node's own start-up is not counted);
+//   - seed article: warm median (and min and p90) of `summarize(text, {k: 3})` over many runs,
+//     after a warm-up of WARM_MS (each warm case has it: V8 tiers wasm up in the background);
 //   - KorQuAD 1 MB and 4 MB (paragraphs joined exactly as benches/stages.rs does):
 //     median of a few runs;
 //   - peak wasm memory: `memory.buffer.byteLength` after each case's runs (wasm memory
@@ -56,6 +57,12 @@ function parseArgs(argv) {
   }
   return args;
 }
+
+/** Each warm case first runs for this long (ms) before it is timed. */
+export const WARM_MS = 1000;
+
+/** Fresh processes timed for the cold start (each takes about 0.1 s). */
+const COLD_PROCESSES = 11;
 
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -131,10 +138,13 @@ async function child(args) {
     const exports = ksum.initSync({ module: readFileSync(wasmPath) });
     const memory0 = exports.memory.buffer.byteLength;
     const big = bytes > 200_000;
-    const warm = big ? 1 : 30;
     const runs = big ? (bytes > 2_000_000 ? 5 : 7) : name === "seed" ? args.runs : 30;
-    let r;
-    for (let i = 0; i < warm; i++) r = ksum.summarize(text, opts);
+    // Warm up until V8 has tiered the hot functions up: for at least WARM_MS, as
+    // criterion does natively. (A fixed 30 runs of the seed article took 10 ms, while
+    // V8's optimizing compiler needs 100-200 ms of background work on this module: the
+    // first 200 runs were then up to twice as slow as the rest.)
+    let r = ksum.summarize(text, opts);
+    for (const t0 = performance.now(); performance.now() - t0 < WARM_MS; ) r = ksum.summarize(text, opts);
     const times = [];
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
@@ -192,7 +202,7 @@ async function main() {
   console.log(`   ${join(args.pkg, "ksum_bg.wasm")}: ${readFileSync(join(args.pkg, "ksum_bg.wasm")).length} bytes`);
 
   const colds = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < COLD_PROCESSES; i++) {
     const c = runChild(args, "cold");
     if (c.skipped) break;
     colds.push(c);

@@ -4,7 +4,8 @@
 //
 //   node tools/peers/peers.mjs [--text FILE] [--runs N] [--extra FILE.jsonl ...]
 //
-// Times in this process (warm median of N runs after a warm-up, each summary of 3 sentences):
+// Times in this process (warm median of N runs after a warm-up of at least a second, each
+// summary of 3 sentences):
 //   ksum (wasm, www/pkg), the `summary` crate in wasm (out/summary-wasm, if built),
 //   ts-textrank (npm), lexrank (npm).
 // --extra adds results measured elsewhere (JSON lines {peer, medianMs, runs}): ksum and
@@ -36,8 +37,11 @@ if (!existsSync(args.text)) {
 }
 const text = readFileSync(args.text, "utf8");
 
+/** Each peer runs for this long (ms) before it is timed, so that V8 has optimized its code. */
+const WARM_MS = 1000;
+
 function medianMs(fn, runs) {
-  for (let i = 0; i < Math.min(20, runs); i++) fn();
+  for (let i = 0, t0 = performance.now(); i < Math.min(20, runs) || performance.now() - t0 < WARM_MS; i++) fn();
   const t = [];
   for (let i = 0; i < runs; i++) {
     const s = performance.now();
