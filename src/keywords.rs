@@ -76,6 +76,9 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
         };
         let term = vectors.term(t);
         if is_keyword_like(&term)
+            && !top
+                .iter()
+                .any(|(kept, _): &(String, f64)| overlaps(kept, &term))
             && used_as_noun(ranker, first[t] as usize, sentences, t as u32, &term)
         {
             top.push((term, mass[t]));
@@ -85,9 +88,19 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     top.into_iter().map(|(term, m)| (term, m / best)).collect()
 }
 
-/// Adverbs and pronouns, which stand alone as words as nouns do but name no topic. They
-/// stay terms of the sentence vectors (the ranking is not changed); they are only never
-/// shown as keywords.
+/// True when Hangul stems `a` and `b` are one word and that word with more after it
+/// (`순천`/`순천시`, `광양보건대`/`광양보건대학교`, `임상병리`/`임상병리사`): shown side by
+/// side they read as the same keyword twice, so only the better one is kept. Two words
+/// that only begin alike (`임상병리사`/`임상병리과`, `광양시`/`광양읍`) both stay, and so do
+/// Latin words (`art`/`artist`).
+fn overlaps(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.starts_with(short) && short.chars().all(crate::unicode::is_hangul_syllable)
+}
+
+/// Adverbs and pronouns, which stand alone as words as nouns do, and the stems of
+/// `이러한`/`그러한`: they name no topic. They stay terms of the sentence vectors (the
+/// ranking is not changed); they are only never shown as keywords.
 const NOT_TOPICS: &[&str] = &[
     "너무",
     "겨우",
@@ -121,6 +134,9 @@ const NOT_TOPICS: &[&str] = &[
     "과연",
     "당장",
     "무척",
+    "이러",
+    "그러",
+    "저러",
 ];
 
 /// True for stems that can be keywords: at least two characters, not a number with a
@@ -329,6 +345,31 @@ mod tests {
         for noun in ["정원", "행정", "수요", "인력"] {
             assert!(words.contains(&noun), "{noun:?} is missing: {words:?}");
         }
+    }
+
+    #[test]
+    fn a_word_and_its_longer_form_are_one_keyword() {
+        let text = [
+            "순천시는 순천 방문의 해를 맞아 관광객 유치에 나선다.",
+            "순천시는 순천만 정원과 순천 원도심을 잇는 관광 코스를 만든다.",
+            "관광객이 늘면 순천 지역 상권도 살아날 것으로 순천시는 기대한다.",
+            "순천시 관계자는 관광 코스 안내를 늘리겠다고 말했다.",
+        ];
+        let top = keywords(&Ranker::new(&text), &text, 10);
+        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(
+            words.iter().filter(|w| w.starts_with("순천")).count(),
+            1,
+            "순천 and 순천시 both shown: {words:?}"
+        );
+        assert!(
+            words.contains(&"관광객") || words.contains(&"관광"),
+            "{words:?}"
+        );
+        assert!(overlaps("순천", "순천시") && overlaps("순천시", "순천"));
+        assert!(!overlaps("임상병리사", "임상병리과"));
+        assert!(!overlaps("광양시", "광양읍"));
+        assert!(!overlaps("art", "artist"));
     }
 
     #[test]
