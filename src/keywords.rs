@@ -75,13 +75,17 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
             break;
         };
         let term = vectors.term(t);
-        if is_keyword_like(&term)
-            && !top
-                .iter()
-                .any(|(kept, _): &(String, f64)| overlaps(kept, &term))
-            && used_as_noun(ranker, first[t] as usize, sentences, t as u32, &term)
+        let from = first[t] as usize;
+        if !is_keyword_like(&term) || !used_as_noun(ranker, from, sentences, t as u32, &term) {
+            continue;
+        }
+        // (A syllable of `NOUN_OR_SUFFIX` added keeps the stem keyword-like.)
+        let shown = written_form(ranker, from, sentences, t as u32, &term).unwrap_or(term);
+        if !top
+            .iter()
+            .any(|(kept, _): &(String, f64)| overlaps(kept, &shown))
         {
-            top.push((term, mass[t]));
+            top.push((shown, mass[t]));
         }
     }
     let best = top.first().map_or(1.0, |&(_, m)| m);
@@ -134,6 +138,7 @@ const NOT_TOPICS: &[&str] = &[
     "과연",
     "당장",
     "무척",
+    "번째",
     "이러",
     "그러",
     "저러",
@@ -212,11 +217,37 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
     if last == '으' {
         return false;
     }
-    let vectors = &ranker.vectors;
     let verb_like_end = CONNECTIVE_END.contains(&last);
-    let mut as_verb = false;
+    let (mut as_noun, mut as_verb) = (false, false);
+    for_each_use(ranker, from, sentences, t, term, &mut |rest| {
+        if rest.is_empty() {
+            as_noun |= !verb_like_end;
+            as_verb |= verb_like_end;
+        } else if after_noun(rest) || rest.starts_with(|c: char| NOUN_VERB_START.contains(&c)) {
+            as_noun = true;
+        } else if !AFTER_EITHER.contains(&rest) {
+            as_verb = true;
+        }
+        !as_noun
+    });
+    as_noun || !as_verb
+}
+
+/// Calls `visit` with the rest of each word of `sentences` (from sentence `from` on)
+/// that starts with the stem `term` (term id `t`), what follows the stem up to the
+/// word's end, until `visit` returns false. (One shared walk, not a copy per caller.)
+#[inline(never)]
+fn for_each_use(
+    ranker: &Ranker,
+    from: usize,
+    sentences: &[&str],
+    t: u32,
+    term: &str,
+    visit: &mut dyn FnMut(&str) -> bool,
+) {
     for (i, sentence) in sentences.iter().enumerate().skip(from) {
-        let has = vectors
+        let has = ranker
+            .vectors
             .get(i)
             .is_some_and(|v| v.0.binary_search_by_key(&t, |&(id, _)| id).is_ok());
         if !has {
@@ -228,19 +259,40 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
             }
             let rest = &sentence[at + term.len()..];
             let rest = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
-            if rest.is_empty() {
-                if !verb_like_end {
-                    return true;
-                }
-                as_verb = true;
-            } else if after_noun(rest) || rest.starts_with(|c: char| NOUN_VERB_START.contains(&c)) {
-                return true;
-            } else if !AFTER_EITHER.contains(&rest) {
-                as_verb = true;
+            if !visit(rest) {
+                return;
             }
         }
     }
-    !as_verb
+}
+
+/// Syllables that end nouns as often as they are particles or endings, which the
+/// normalizer strips from a bare word all the same (`디자인`, `모바일`, `중간보고`,
+/// `태권도`).
+const NOUN_OR_SUFFIX: &[char] = &['인', '일', '고', '도'];
+
+/// The stem `term` (term id `t`, first seen in sentence `from`) as the text writes it,
+/// when that differs: if every word that starts with it goes on with the same syllable
+/// of [`NOUN_OR_SUFFIX`] (`디자인`, `태권도`/`태권도는`), that syllable was part of the
+/// word, not a suffix, and the keyword is shown with it.
+fn written_form(
+    ranker: &Ranker,
+    from: usize,
+    sentences: &[&str],
+    t: u32,
+    term: &str,
+) -> Option<String> {
+    let (mut next, mut same) = (None, true);
+    for_each_use(ranker, from, sentences, t, term, &mut |rest| {
+        let c = rest.chars().next();
+        same = c.is_some_and(|c| NOUN_OR_SUFFIX.contains(&c)) && next.is_none_or(|n| Some(n) == c);
+        next = c;
+        same
+    });
+    let c = next.filter(|_| same)?;
+    let mut word = term.to_owned();
+    word.push(c);
+    Some(word)
 }
 
 /// The places of the non-overlapping occurrences of `needle` (not empty) in `hay`,
@@ -370,6 +422,29 @@ mod tests {
         assert!(!overlaps("임상병리사", "임상병리과"));
         assert!(!overlaps("광양시", "광양읍"));
         assert!(!overlaps("art", "artist"));
+    }
+
+    #[test]
+    fn keywords_keep_a_last_syllable_the_normalizer_strips() {
+        // Bare, 디자인 and 태권도 lose 인 and 도 in the normalizer (as 업체인, 허리도 would);
+        // a keyword is shown the way the text always writes it.
+        let text = [
+            "시는 태권도 시범단의 새 디자인 공모를 시작했다.",
+            "새 디자인 공모에는 태권도 동호인도 참여할 수 있다.",
+            "태권도는 시의 대표 종목이고 디자인 공모는 다음달 마감한다.",
+            "업체인 두 곳과 업체로 등록된 세 곳이 공모 안내를 돕는다.",
+        ];
+        let top = keywords(&Ranker::new(&text), &text, 10);
+        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
+        assert!(
+            words.contains(&"디자인") && words.contains(&"태권도"),
+            "{words:?}"
+        );
+        assert!(
+            !words.iter().any(|w| ["디자", "태권"].contains(w)),
+            "{words:?}"
+        );
+        assert!(!words.contains(&"업체인"), "{words:?}");
     }
 
     #[test]
