@@ -203,7 +203,7 @@ const PAST_BATCHIM: u32 = 20;
 /// and never as a noun: a noun is seen before a particle, the copula, `하다`/`되다` or
 /// `-적`, or as a whole word; a verb before an ending (`늘어난`, `바꾸기로`) or as a
 /// whole word ending like one (`놓고`, `맞아`). A stem seen only before `은`, `는` or
-/// `을` counts as a noun. Non-Hangul stems
+/// `을` counts as a noun unless [`has_verb_forms`] finds it is a verb. Non-Hangul stems
 /// (`ai`, `5g`) always pass.
 fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: &str) -> bool {
     let Some(last) = term.chars().last() else {
@@ -230,13 +230,12 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
         }
         !as_noun
     });
-    as_noun || !as_verb
+    as_noun || (!as_verb && !has_verb_forms(sentences, from, term))
 }
 
 /// Calls `visit` with the rest of each word of `sentences` (from sentence `from` on)
 /// that starts with the stem `term` (term id `t`), what follows the stem up to the
-/// word's end, until `visit` returns false. (One shared walk, not a copy per caller.)
-#[inline(never)]
+/// word's end, until `visit` returns false.
 fn for_each_use(
     ranker: &Ranker,
     from: usize,
@@ -250,20 +249,73 @@ fn for_each_use(
             .vectors
             .get(i)
             .is_some_and(|v| v.0.binary_search_by_key(&t, |&(id, _)| id).is_ok());
-        if !has {
-            continue;
-        }
-        for at in find_all(sentence.as_bytes(), term.as_bytes()) {
-            if sentence[..at].chars().next_back().is_some_and(is_word_char) {
-                continue; // inside a word
-            }
-            let rest = &sentence[at + term.len()..];
-            let rest = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
-            if !visit(rest) {
-                return;
-            }
+        if has && !word_uses(sentence, term, visit) {
+            return;
         }
     }
+}
+
+/// Calls `visit` with the rest of each word of `sentence` that starts with `stem` (what
+/// follows it up to the word's end) until `visit` returns false, and then returns
+/// false. (One shared walk, not a copy per caller.)
+#[inline(never)]
+fn word_uses(sentence: &str, stem: &str, visit: &mut dyn FnMut(&str) -> bool) -> bool {
+    for at in find_all(sentence.as_bytes(), stem.as_bytes()) {
+        if sentence[..at].chars().next_back().is_some_and(is_word_char) {
+            continue; // inside a word
+        }
+        let rest = &sentence[at + stem.len()..];
+        let rest = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+        if !visit(rest) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Batchims that a verb stem ending in a vowel takes in its own forms: ㄴ, ㄹ and ㅂ
+/// (`바꾸`: `바꾼다`, `바꿀`, `바꿉니다`), as offsets in a Hangul syllable.
+const VERB_BATCHIMS: [u32; 3] = [4, 8, 17];
+
+/// Syllables that go on from such a verb form (`바꾼다`, `바꿉니다`, `바꿀지`, `바꿀게`).
+const VERB_FORM_NEXT: &[char] = &['다', '니', '데', '지', '까', '게'];
+
+/// How many sentences before and after a stem's first one are searched for its verb forms.
+const VERB_FORM_WINDOW: usize = 256;
+
+/// True when the stem `term`, first seen in sentence `from`, ends in a vowel and a word
+/// near it is the stem with that syllable given ㄴ, ㄹ or ㅂ (`바꾸` from `바꾸는`, beside
+/// `바꾼다`): a verb, which `은`/`는`/`을` after it could not tell from a noun.
+fn has_verb_forms(sentences: &[&str], from: usize, term: &str) -> bool {
+    let mut chars = term.chars();
+    let Some(last) = chars.next_back() else {
+        return false;
+    };
+    let head = chars.as_str();
+    if head.is_empty()
+        || !crate::unicode::is_hangul_syllable(last)
+        || (last as u32 - crate::unicode::S_BASE) % 28 != 0
+    {
+        return false;
+    }
+    let window =
+        from.saturating_sub(VERB_FORM_WINDOW)..sentences.len().min(from + VERB_FORM_WINDOW);
+    let mut found = false;
+    for sentence in &sentences[window] {
+        // The form ends there (`바꾼`, `바꿀`) or an ending follows (`바꾼다`, not `농진청`).
+        word_uses(sentence, head, &mut |rest| {
+            let mut rest = rest.chars();
+            let inflected = rest
+                .next()
+                .is_some_and(|c| VERB_BATCHIMS.iter().any(|&j| c as u32 == last as u32 + j));
+            found = inflected && rest.next().is_none_or(|c| VERB_FORM_NEXT.contains(&c));
+            !found
+        });
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 /// Syllables that end nouns as often as they are particles or endings, which the
@@ -282,6 +334,13 @@ fn written_form(
     t: u32,
     term: &str,
 ) -> Option<String> {
+    if !term
+        .chars()
+        .last()
+        .is_some_and(crate::unicode::is_hangul_syllable)
+    {
+        return None; // `ai`: the text may write it otherwise (`AI`)
+    }
     let (mut next, mut same) = (None, true);
     for_each_use(ranker, from, sentences, t, term, &mut |rest| {
         let c = rest.chars().next();
@@ -300,13 +359,16 @@ fn written_form(
 /// both are UTF-8. A plain search (needles are short stems) where the standard
 /// library's two-way searcher costs 2 KB of wasm.
 fn find_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let (first, last) = (needle[0], needle[needle.len() - 1]);
     let mut from = 0;
     std::iter::from_fn(move || {
+        // First and last byte before the whole: in Korean text a syllable's lead byte
+        // is one of four, so most windows fail on the last byte, never comparing more.
         let at = from
             + hay
                 .get(from..)?
                 .windows(needle.len())
-                .position(|w| w[0] == needle[0] && w == needle)?;
+                .position(|w| w[0] == first && w[w.len() - 1] == last && w == needle)?;
         from = at + needle.len();
         Some(at)
     })
@@ -422,6 +484,28 @@ mod tests {
         assert!(!overlaps("임상병리사", "임상병리과"));
         assert!(!overlaps("광양시", "광양읍"));
         assert!(!overlaps("art", "artist"));
+    }
+
+    #[test]
+    fn a_stem_seen_with_verb_batchims_is_a_verb() {
+        // 바꾸 is seen only before 는, which nouns take too, but 바꾼다 and 바꿀 are its
+        // verb forms. 농지 stays a noun beside 농진청 (no ending after 진).
+        let text = [
+            "시내버스 절반 전기버스로 바꾼다",
+            "시는 시내버스를 전기버스로 바꾸는 계획과 농지 정비 계획을 내놓았다.",
+            "시내버스를 바꾸는 비용과 농지 정비 비용은 농진청과 나눈다.",
+            "시는 내년에 시내버스 노선도 바꿀 계획이다.",
+        ];
+        let top = keywords(&Ranker::new(&text), &text, 10);
+        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
+        assert!(!words.contains(&"바꾸"), "{words:?}");
+        assert!(
+            words.contains(&"농지") && words.contains(&"시내버스"),
+            "{words:?}"
+        );
+        assert!(has_verb_forms(&text, 1, "바꾸"));
+        assert!(!has_verb_forms(&text, 1, "농지"));
+        assert!(!has_verb_forms(&text, 1, "계획"), "ends in a batchim");
     }
 
     #[test]
