@@ -102,8 +102,9 @@ fn overlaps(a: &str, b: &str) -> bool {
     long.starts_with(short) && short.chars().all(crate::unicode::is_hangul_syllable)
 }
 
-/// Adverbs and pronouns, which stand alone as words as nouns do, and the stems of
-/// `이러한`/`그러한`: they name no topic. They stay terms of the sentence vectors (the
+/// Adverbs and pronouns, which stand alone as words as nouns do, the stems of
+/// `이러한`/`그러한`, and nouns of time, share or order (`이후`, `일부`, `주요`): they
+/// name no topic. They stay terms of the sentence vectors (the
 /// ranking is not changed); they are only never shown as keywords.
 const NOT_TOPICS: &[&str] = &[
     "너무",
@@ -142,6 +143,13 @@ const NOT_TOPICS: &[&str] = &[
     "이러",
     "그러",
     "저러",
+    "주요",
+    "이후",
+    "당시",
+    "자신",
+    "일부",
+    "대부분",
+    "기존",
 ];
 
 /// True for stems that can be keywords: at least two characters, not a number with a
@@ -557,6 +565,8 @@ mod tests {
             ("2024", false),
             ("쌀", false),
             ("너무", false),
+            ("주요", false),
+            ("이후", false),
             ("했으니", false),
             ("있었", false),
             ("씨앗", true),
