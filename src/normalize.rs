@@ -595,22 +595,36 @@ impl Tables {
                 (STOPWORDS, STOPWORD),
                 (KEEP_WHOLE, KEEP),
             ] {
+                // Decoded into one buffer, not a vector per word: this runs in the first
+                // summary, before the engine has optimized anything.
+                let mut buf = [0u16; 16];
                 for word in list {
-                    let Some(syllables) = syllables_of(word).filter(|s| !s.is_empty()) else {
-                        continue;
-                    };
-                    let (first, last) = (syllables[0], syllables[syllables.len() - 1]);
+                    let mut n = 0;
+                    for c in word.chars() {
+                        let i = (c as u32).wrapping_sub(crate::unicode::S_BASE);
+                        if i >= crate::unicode::S_COUNT || n == buf.len() {
+                            n = 0;
+                            break;
+                        }
+                        buf[n] = i as u16;
+                        n += 1;
+                    }
+                    if n == 0 {
+                        continue; // not all Hangul, or too long to be looked up
+                    }
+                    let syllables = &buf[..n];
+                    let (first, last) = (syllables[0], syllables[n - 1]);
                     tables.roles[usize::from(first)] |= Self::start_bit(flag, syllables.len());
                     tables.roles[usize::from(last)] |= if flag == SUFFIX {
                         SUFFIX_ENDS
                     } else {
                         WORD_ENDS
                     };
-                    match short_key(&syllables) {
+                    match short_key(syllables) {
                         Some(k) => *tables.short.get_or_insert_with(k, || 0) |= flag,
-                        None => match tables.long.iter_mut().find(|(s, _)| *s == syllables) {
+                        None => match tables.long.iter_mut().find(|(s, _)| s == syllables) {
                             Some((_, flags)) => *flags |= flag,
-                            None => tables.long.push((syllables, flag)),
+                            None => tables.long.push((syllables.to_vec(), flag)),
                         },
                     }
                 }
