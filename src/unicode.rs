@@ -184,9 +184,17 @@ pub(crate) fn has_conjoining_jamo(text: &str) -> bool {
 /// Composes the decomposed Hangul in `text`; `None` when there is nothing to compose
 /// (then the text is already as NFC would leave its Hangul).
 pub(crate) fn compose_hangul(text: &str) -> Option<Composed> {
-    if !has_conjoining_jamo(text) {
-        return None;
+    if has_conjoining_jamo(text) {
+        compose(text)
+    } else {
+        None
     }
+}
+
+/// [`compose_hangul`] for a text that has conjoining jamo. (Apart, so that V8 compiles
+/// it only for such a text: it is 2 KB of wasm that most texts never run.)
+#[inline(never)]
+fn compose(text: &str) -> Option<Composed> {
     let mut out = String::with_capacity(text.len());
     let mut marks = vec![(0, 0)];
     let mut chars = text.char_indices().peekable();
