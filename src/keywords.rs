@@ -252,12 +252,26 @@ fn for_each_use(
     term: &str,
     visit: &mut dyn FnMut(&str) -> bool,
 ) {
+    for_each_sentence(ranker, from, sentences, t, &mut |sentence| {
+        word_uses(sentence, term, visit)
+    });
+}
+
+/// Calls `visit` with each of `sentences` from sentence `from` on whose vector has the
+/// term `t`, until `visit` returns false.
+fn for_each_sentence<'a>(
+    ranker: &Ranker,
+    from: usize,
+    sentences: &[&'a str],
+    t: u32,
+    visit: &mut dyn FnMut(&'a str) -> bool,
+) {
     for (i, sentence) in sentences.iter().enumerate().skip(from) {
         let has = ranker
             .vectors
             .get(i)
             .is_some_and(|v| v.0.binary_search_by_key(&t, |&(id, _)| id).is_ok());
-        if has && !word_uses(sentence, term, visit) {
+        if has && !visit(sentence) {
             return;
         }
     }
@@ -334,7 +348,8 @@ const NOUN_OR_SUFFIX: &[char] = &['인', '일', '고', '도'];
 /// The stem `term` (term id `t`, first seen in sentence `from`) as the text writes it,
 /// when that differs: if every word that starts with it goes on with the same syllable
 /// of [`NOUN_OR_SUFFIX`] (`디자인`, `태권도`/`태권도는`), that syllable was part of the
-/// word, not a suffix, and the keyword is shown with it.
+/// word, not a suffix, and the keyword is shown with it. A Latin stem is shown as
+/// [`latin_form`] finds it.
 fn written_form(
     ranker: &Ranker,
     from: usize,
@@ -342,12 +357,15 @@ fn written_form(
     t: u32,
     term: &str,
 ) -> Option<String> {
+    if term.is_ascii() {
+        return latin_form(ranker, from, sentences, t, term);
+    }
     if !term
         .chars()
         .last()
         .is_some_and(crate::unicode::is_hangul_syllable)
     {
-        return None; // `ai`: the text may write it otherwise (`AI`)
+        return None;
     }
     let (mut next, mut same) = (None, true);
     for_each_use(ranker, from, sentences, t, term, &mut |rest| {
@@ -360,6 +378,26 @@ fn written_form(
     let mut word = term.to_owned();
     word.push(c);
     Some(word)
+}
+
+/// A Latin stem (the normalizer lowercases them: `ai`, `fc`) as the text first writes it
+/// (`AI`, `FC`), when that differs.
+#[inline(never)]
+fn latin_form(
+    ranker: &Ranker,
+    from: usize,
+    sentences: &[&str],
+    t: u32,
+    term: &str,
+) -> Option<String> {
+    let mut found = None;
+    for_each_sentence(ranker, from, sentences, t, &mut |sentence| {
+        found = sentence
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .find(|word| word.eq_ignore_ascii_case(term));
+        found.is_none()
+    });
+    found.filter(|&word| word != term).map(str::to_owned)
 }
 
 /// The places of the non-overlapping occurrences of `needle` (not empty) in `hay`,
@@ -537,6 +575,19 @@ mod tests {
             "{words:?}"
         );
         assert!(!words.contains(&"업체인"), "{words:?}");
+    }
+
+    #[test]
+    fn latin_keywords_are_written_as_in_the_text() {
+        let text = [
+            "정부가 AI 반도체와 5G 통신에 투자한다.",
+            "AI 반도체 기업과 5G 장비 업체가 지원을 받는다.",
+            "업계는 AI 반도체 투자를 환영했다.",
+        ];
+        let top = keywords(&Ranker::new(&text), &text, 10);
+        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
+        assert!(words.contains(&"AI") && words.contains(&"5G"), "{words:?}");
+        assert!(!words.contains(&"ai"), "{words:?}");
     }
 
     #[test]
