@@ -27,6 +27,7 @@
 pub mod boilerplate;
 mod error;
 pub mod keywords;
+mod markup;
 pub mod normalize;
 pub mod rank;
 pub mod report;

@@ -932,7 +932,12 @@ fn scan(
         // stop) or the sentence end: read those, and runs of ASCII separators,
         // without the general scan of [`other_word`].
         if b.is_ascii() && !b.is_ascii_alphanumeric() {
-            i += 1;
+            // Pasted HTML: its tags and scripts are no words.
+            i = if b == b'<' {
+                crate::markup::markup_end(bytes, i)
+            } else {
+                i + 1
+            };
             continue;
         }
         let start = i;
@@ -958,8 +963,8 @@ fn scan(
 
 /// Reads into `syllables` the word of Hangul syllables at byte `*i` of `bytes` when
 /// it is ended by an ASCII separator or the end (else leaves `*i`), moves `*i` past
-/// it and that separator, and returns its length in syllables. The separator is
-/// known not to start a word, so [`scan`] need not look at it again.
+/// it and that separator (unless it is a `<`), and returns its length in syllables.
+/// The separator is known not to start a word, so [`scan`] need not look at it again.
 #[inline(always)]
 fn hangul_word(bytes: &[u8], i: &mut usize, syllables: &mut [u16]) -> Option<usize> {
     let n = read_syllables(&bytes[*i..], syllables);
@@ -969,14 +974,14 @@ fn hangul_word(bytes: &[u8], i: &mut usize, syllables: &mut [u16]) -> Option<usi
         .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
     (n > 0 && ended).then(|| {
         // Past the end of `bytes` when the word ends the sentence: [`scan`] stops.
-        *i = end + 1;
+        *i = end + skip_separator(bytes, end);
         n
     })
 }
 
 /// Finds the word of ASCII letters and digits at byte `*i` of `bytes` when it is
 /// ended by an ASCII separator or the end (else leaves `*i`: a Latin word with a
-/// particle, `AI가`, is for [`other_word`]), moves `*i` past it and that separator,
+/// particle, `AI가`, is for [`other_word`]), moves `*i` past it and that separator (unless it is a `<`),
 /// and returns where the word ends.
 #[inline(always)]
 fn ascii_word(bytes: &[u8], i: &mut usize) -> Option<usize> {
@@ -987,9 +992,16 @@ fn ascii_word(bytes: &[u8], i: &mut usize) -> Option<usize> {
     let end = *i + len;
     let ended = bytes.get(end).is_none_or(u8::is_ascii);
     ended.then(|| {
-        *i = end + 1;
+        *i = end + skip_separator(bytes, end);
         end
     })
+}
+
+/// 1 to step over the ASCII separator (or the sentence end) at `end`, after a word: 0
+/// for a `<`, which may open markup ([`crate::markup`]) that [`scan`] skips.
+#[inline(always)]
+fn skip_separator(bytes: &[u8], end: usize) -> usize {
+    usize::from(bytes.get(end) != Some(&b'<'))
 }
 
 /// The term of a word of ASCII letters and digits, as [`other_word`] gives it:
@@ -1246,6 +1258,16 @@ mod tests {
             all("AI가 5G를 CEO는 12일 AI반도체 x86에서 Q&A"),
             ["ai", "5g", "ceo", "12일", "AI반도체", "x86"]
         );
+    }
+
+    #[test]
+    fn pasted_html_makes_no_terms() {
+        assert_eq!(
+            all("<b>속보</b> 축제가<img src=x onerror=\"window.y=1\">시작됐다 <script>window.z=2</script>방문객<!-- ad -->"),
+            ["속보", "축제", "시작", "방문객"]
+        );
+        // Angle brackets around text are not markup.
+        assert_eq!(all("<조선일보> <Parasite> a < b"), ["조선일보", "parasite"]);
     }
 
     #[test]

@@ -1,0 +1,153 @@
+//! HTML in pasted text. A page's source pasted as text keeps its tags (`<b>`,
+//! `<img src=… onerror=…>`), comments and scripts; they are markup, not words, and must
+//! not become terms or keywords (`img`, `onerror`, `window`). The text itself is never
+//! changed: the summary still highlights the user's text as it is.
+
+/// Names of the HTML elements a pasted page source is likely to have, each between
+/// spaces. `<` and a word that is not one of them (`<조선일보>`, `<Parasite>`, `a < b`)
+/// is text.
+const TAGS: &str = " a abbr article aside audio b blockquote body br button caption code div em \
+    figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input \
+    label li link main meta nav noscript ol option p picture pre s script section select small \
+    source span strong style sub sup svg table tbody td textarea th thead title tr u ul video ";
+
+/// Elements whose content is code, not text: skipped up to their closing tag.
+const RAW_TEXT: &str = " script style ";
+
+/// True when `name` (ASCII letters and digits) is one of `list` ([`TAGS`]), in any case.
+fn listed(list: &str, name: &[u8]) -> bool {
+    let mut key = [b' '; 16];
+    if name.len() + 2 > key.len() {
+        return false;
+    }
+    key[1..=name.len()].copy_from_slice(name);
+    key[1..=name.len()].make_ascii_lowercase();
+    let key = &key[..name.len() + 2];
+    list.as_bytes().windows(key.len()).any(|w| w == key)
+}
+
+/// Where the markup that starts at `bytes[i]` (a `<`) ends: past a tag of [`TAGS`]
+/// (`<b>`, `</b>`, `<img src=x>`), past a `<script>` or `<style>` element up to its
+/// closing tag, past an `<!-- … -->` comment; `i + 1` when no markup starts there, or
+/// when it is never closed (then it is text).
+pub(crate) fn markup_end(bytes: &[u8], i: usize) -> usize {
+    let rest = &bytes[i..];
+    if rest.starts_with(b"<!--") {
+        return find(rest, b"-->", 4).map_or(i + 1, |k| i + k + 3);
+    }
+    let closing = rest.get(1) == Some(&b'/');
+    let name_start = 1 + usize::from(closing);
+    let name_len = rest[name_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let name = &rest[name_start..name_start + name_len];
+    let name_ends = matches!(
+        rest.get(name_start + name_len),
+        Some(b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')
+    );
+    if !name_ends || !listed(TAGS, name) {
+        return i + 1;
+    }
+    let Some(close) = find(rest, b">", name_start + name_len) else {
+        return i + 1;
+    };
+    let end = close + 1;
+    if closing || !listed(RAW_TEXT, name) {
+        return i + end;
+    }
+    // `<script>…</script>`: up to the closing tag's `>` (or only the opening tag).
+    let closing_tag = |k: usize| {
+        rest[k..].starts_with(b"</") && rest[k + 2..].len() >= name.len() && {
+            let n = &rest[k + 2..k + 2 + name.len()];
+            n.eq_ignore_ascii_case(name)
+        }
+    };
+    (end..rest.len())
+        .find(|&k| rest[k] == b'<' && closing_tag(k))
+        .and_then(|k| find(rest, b">", k))
+        .map_or(i + end, |k| i + k + 1)
+}
+
+/// The index of the first `needle` in `hay` at or after `from`.
+fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|k| from + k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `markup_end` skips at the first `<` of `text`.
+    fn skipped(text: &str) -> &str {
+        let i = text.find('<').expect("a <");
+        &text[i..markup_end(text.as_bytes(), i)]
+    }
+
+    #[test]
+    fn tags_comments_and_scripts_are_skipped() {
+        assert_eq!(skipped("<b>속보</b>"), "<b>");
+        assert_eq!(skipped("속보</b> 오늘"), "</b>");
+        assert_eq!(
+            skipped("<IMG src=x onerror=\"a()\">행사"),
+            "<IMG src=x onerror=\"a()\">"
+        );
+        assert_eq!(skipped("<br/>다음"), "<br/>");
+        assert_eq!(skipped("<!-- 주석 -->본문"), "<!-- 주석 -->");
+        assert_eq!(
+            skipped("<script>window.x = 1 < 2;</script>축제는"),
+            "<script>window.x = 1 < 2;</script>"
+        );
+        assert_eq!(
+            skipped("<Style type=x>b{}</STYLE>글"),
+            "<Style type=x>b{}</STYLE>"
+        );
+    }
+
+    #[test]
+    fn markup_ends_after_its_start_on_a_char_boundary() {
+        // Random texts of the characters markup is made of, and Hangul.
+        let alphabet: Vec<char> = "<<>/!-- scriptSTYLEbimg=\"가나다\n".chars().collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let len = (seed % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            for (i, _) in text.match_indices('<') {
+                let end = markup_end(text.as_bytes(), i);
+                assert!(
+                    end > i && end <= text.len() && text.is_char_boundary(end),
+                    "{text:?} {i}"
+                );
+            }
+            crate::normalize::terms(&text, |_| {});
+        }
+    }
+
+    #[test]
+    fn text_in_angle_brackets_is_not_markup() {
+        for text in [
+            "<조선일보> 보도",
+            "<Parasite> 개봉",
+            "a < b 이다",
+            "<2면에 계속>",
+            "<b 로 끝나는 줄",
+            "<!-- 닫히지 않은 주석",
+            "<",
+            "</",
+        ] {
+            assert_eq!(skipped(text), "<", "{text:?}");
+        }
+        // An element never closed: only its opening tag goes.
+        assert_eq!(skipped("<script>alert(1)"), "<script>");
+    }
+}
