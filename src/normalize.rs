@@ -981,8 +981,8 @@ fn hangul_word(bytes: &[u8], i: &mut usize, syllables: &mut [u16]) -> Option<usi
 
 /// Finds the word of ASCII letters and digits at byte `*i` of `bytes` when it is
 /// ended by an ASCII separator or the end (else leaves `*i`: a Latin word with a
-/// particle, `AI가`, is for [`other_word`]), moves `*i` past it and that separator (unless it is a `<`),
-/// and returns where the word ends.
+/// particle, `AI가`, is for [`other_word`]), moves `*i` past it and that separator
+/// (unless it is a `<`), and returns where the word ends.
 #[inline(always)]
 fn ascii_word(bytes: &[u8], i: &mut usize) -> Option<usize> {
     let len = bytes[*i..]
@@ -1263,7 +1263,10 @@ mod tests {
     #[test]
     fn pasted_html_makes_no_terms() {
         assert_eq!(
-            all("<b>속보</b> 축제가<img src=x onerror=\"window.y=1\">시작됐다 <script>window.z=2</script>방문객<!-- ad -->"),
+            all(concat!(
+                "<b>속보</b> 축제가<img src=x onerror=\"window.y=1\">시작됐다 ",
+                "<script>window.z=2</script>방문객<!-- ad -->"
+            )),
             ["속보", "축제", "시작", "방문객"]
         );
         // Angle brackets around text are not markup.
