@@ -351,6 +351,70 @@ impl IdMap {
     }
 }
 
+/// The `[stem id, bigram id]` of each term that has no [`short_key`] (numbers, Latin
+/// words, long Hangul words), by its text: an open-addressing table of indices into the
+/// entries (FxHash, linear probing, at most half full), a few hundred bytes of wasm where
+/// the standard hash map was 2 KB. The texts are borrowed
+/// from the sentences where they can be (stems are slices of their sentence).
+struct TextMap<'a> {
+    /// Per slot, `(hash, 1 + the index in entries)` of a text, or `(0, 0)` when free:
+    /// texts are compared only when their hashes are equal.
+    slots: Vec<(u32, u32)>,
+    entries: Vec<(Cow<'a, str>, [u32; 2])>,
+}
+
+impl<'a> TextMap<'a> {
+    /// A map with room for `n` texts before it grows.
+    fn with_capacity(n: usize) -> Self {
+        TextMap {
+            slots: vec![(0, 0); (2 * n + 1).next_power_of_two().max(16)],
+            entries: Vec::with_capacity(n),
+        }
+    }
+
+    /// The ids of `text`, found in `sentence`, both [`NO_ID`] when it is new.
+    fn ids(&mut self, text: &str, sentence: &'a str) -> &mut [u32; 2] {
+        if 2 * (self.entries.len() + 1) > self.slots.len() {
+            let size = 2 * self.slots.len();
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+            for (hash, e) in old.into_iter().filter(|&(_, e)| e != 0) {
+                let slot = self.find(hash, "");
+                self.slots[slot] = (hash, e);
+            }
+        }
+        let hash = Self::hash(text);
+        let slot = self.find(hash, text);
+        if self.slots[slot].1 == 0 {
+            let text =
+                borrow_from(sentence, text).map_or_else(|| Cow::Owned(text.into()), Cow::Borrowed);
+            self.entries.push((text, [NO_ID; 2]));
+            self.slots[slot] = (hash, self.entries.len() as u32);
+        }
+        &mut self.entries[self.slots[slot].1 as usize - 1].1
+    }
+
+    /// A 32-bit hash of `text` (FxHash, its high bits mixed down).
+    fn hash(text: &str) -> u32 {
+        let mut hasher = rustc_hash::FxHasher::default();
+        std::hash::Hasher::write(&mut hasher, text.as_bytes());
+        (std::hash::Hasher::finish(&hasher).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+    }
+
+    /// The slot of `text` (of `hash`), or else the free slot where it goes; with an
+    /// empty `text`, the first free slot for `hash` (texts are never empty).
+    fn find(&self, hash: u32, text: &str) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut slot = hash as usize & mask;
+        loop {
+            match self.slots[slot] {
+                (_, 0) => return slot,
+                (h, e) if h == hash && self.entries[e as usize - 1].0 == text => return slot,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+}
+
 /// `term` as a slice of `sentence` when it is one (same address), else `None`.
 fn borrow_from<'a>(sentence: &'a str, term: &str) -> Option<&'a str> {
     let start = (term.as_ptr() as usize).checked_sub(sentence.as_ptr() as usize)?;
@@ -383,8 +447,7 @@ impl Vectors {
         // About one term in 16 is not Hangul (numbers, Latin words) on a news
         // article: room for them up front, where growing the table step by step
         // allocates at every doubling.
-        let mut texts: rustc_hash::FxHashMap<Cow<str>, [u32; 2]> =
-            rustc_hash::FxHashMap::with_capacity_and_hasher(room / 16, Default::default());
+        let mut texts = TextMap::with_capacity(room / 16);
         let mut scratch = crate::normalize::Scratch::default();
         for &sentence in sentences {
             scratch.terms(sentence, |stem, syllables| {
@@ -393,16 +456,7 @@ impl Vectors {
                     .flatten();
                 let ids = match key {
                     Some(key) => keys.ids(key),
-                    None => match texts.get_mut(stem) {
-                        Some(ids) => ids,
-                        None => {
-                            let text = match borrow_from(sentence, stem) {
-                                Some(slice) => Cow::Borrowed(slice),
-                                None => Cow::Owned(stem.to_string()),
-                            };
-                            texts.entry(text).or_insert([NO_ID; 2])
-                        }
-                    },
+                    None => texts.ids(stem, sentence),
                 };
                 stems.add(&mut ids[0], || key.ok_or(stem));
                 if syllables.len() >= 3 {
@@ -958,6 +1012,28 @@ mod tests {
                 assert_eq!(kth_largest(&mut distinct), want);
             }
         }
+    }
+
+    #[test]
+    fn text_map_keeps_each_texts_ids_through_growth() {
+        let sentence = "ai 2024 x86 ceo";
+        let mut map = TextMap::with_capacity(1);
+        let words: Vec<String> = (0..200).map(|i| format!("w{i}")).collect();
+        for (i, word) in words.iter().enumerate() {
+            assert_eq!(*map.ids(word, sentence), [NO_ID; 2], "{word} is new");
+            map.ids(word, sentence)[0] = i as u32;
+        }
+        for (i, word) in words.iter().enumerate() {
+            assert_eq!(map.ids(word, sentence)[0], i as u32, "{word}");
+        }
+        // A text found in the sentence is borrowed from it, not copied.
+        map.ids(&sentence[3..7], sentence)[1] = 7;
+        assert_eq!(map.ids("2024", "")[1], 7);
+        assert!(matches!(
+            map.entries.last(),
+            Some((Cow::Borrowed("2024"), _))
+        ));
+        assert_eq!(map.entries.len(), 201);
     }
 
     #[test]
