@@ -104,8 +104,8 @@ fn overlaps(a: &str, b: &str) -> bool {
 
 /// Adverbs and pronouns, which stand alone as words as nouns do, the stems of
 /// `이러한`/`그러한`, and nouns of time, share or order (`이후`, `일부`, `주요`): they
-/// name no topic. They stay terms of the sentence vectors (the
-/// ranking is not changed); they are only never shown as keywords.
+/// name no topic. They stay terms of the sentence vectors (the ranking is not changed);
+/// they are only never shown as keywords.
 const NOT_TOPICS: &[&str] = &[
     "너무",
     "겨우",
@@ -153,8 +153,8 @@ const NOT_TOPICS: &[&str] = &[
 ];
 
 /// True for stems that can be keywords: at least two characters, not a number with a
-/// counter or unit (`2024년`, `12일`, `3억원`, `30인`; `5g` or `ai` pass), not an
-/// adverb ([`NOT_TOPICS`]) and with no past-tense syllable anywhere (`했으니`,
+/// counter or unit (`2024년`, `12일`, `3억원`, `30인`; `5g` or `ai` pass), not one of
+/// [`NOT_TOPICS`] and with no past-tense syllable anywhere (`했으니`,
 /// `있었`: batchim ㅆ is verbal, no noun has it).
 fn is_keyword_like(stem: &str) -> bool {
     let mut chars = stem.chars();
