@@ -23,6 +23,9 @@ Options:
                  JSONL is read a line at a time, so a stream may be of any length
   -h, --help     this help
   -V, --version
+
+FILE is UTF-8, UTF-16 with a byte order mark, or EUC-KR (CP949); offsets count in the
+decoded text, without the byte order mark. JSONL is UTF-8.
 ";
 
 /// A failure with the message to print and the exit code.
@@ -125,8 +128,8 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
     }
 }
 
-/// Reads all of FILE (or stdin) as UTF-8, refusing it as soon as it is longer than
-/// `max` bytes (without reading the rest).
+/// Reads all of FILE (or stdin) as text ([`decode`]), refusing it as soon as it is
+/// longer than `max` bytes (without reading the rest).
 fn read_text(file: Option<&str>, max: usize) -> Result<String, Fail> {
     let mut bytes = Vec::new();
     let name = file.unwrap_or("standard input");
@@ -146,14 +149,48 @@ fn read_text(file: Option<&str>, max: usize) -> Result<String, Fail> {
             1,
         ));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        Fail(
-            format!(
-                "{name} is not valid UTF-8 (first bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-            1,
-        )
+    decode(bytes).map_err(|why| Fail(format!("{name} {why}"), 1))
+}
+
+/// The text of a file's bytes, decoded as the page decodes a file: by its byte order
+/// mark (UTF-8, UTF-16LE, UTF-16BE), else as UTF-8, else as EUC-KR (CP949, the legacy
+/// encoding of Korean files, as `TextDecoder("euc-kr")` reads it), unless the UTF-8 is
+/// only cut off inside its last char. Nothing is replaced: bytes that are none of
+/// these are an error that says where UTF-8 broke.
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    use encoding_rs::{EUC_KR, UTF_16BE, UTF_16LE};
+    let strict = |encoding: &'static encoding_rs::Encoding, bytes: &[u8]| {
+        encoding
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| text.into_owned())
+            .ok_or_else(|| format!("is not valid {} after its byte order mark", encoding.name()))
+    };
+    match bytes.as_slice() {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => {
+            return String::from_utf8(rest.to_vec()).map_err(|e| {
+                let at = 3 + e.utf8_error().valid_up_to();
+                format!(
+                    "is not valid UTF-8 after its byte order mark (first bad byte at offset {at})"
+                )
+            });
+        }
+        [0xFF, 0xFE, rest @ ..] => return strict(UTF_16LE, rest),
+        [0xFE, 0xFF, rest @ ..] => return strict(UTF_16BE, rest),
+        _ => {}
+    }
+    String::from_utf8(bytes).or_else(|e| {
+        let at = e.utf8_error().valid_up_to();
+        // UTF-8 cut off inside its last char (`head -c`) is not another encoding.
+        let truncated = e.utf8_error().error_len().is_none();
+        (!truncated)
+            .then(|| EUC_KR.decode_without_bom_handling_and_without_replacement(e.as_bytes()))
+            .flatten()
+            .map(|text| text.into_owned())
+            .ok_or_else(|| {
+                format!(
+                    "is not valid UTF-8 (first bad byte at offset {at}), nor EUC-KR (CP949) text"
+                )
+            })
     })
 }
 

@@ -652,7 +652,8 @@ fn invalid_utf8_of_every_kind_is_named_with_its_offset() {
         (&b"\xff"[..], 0),
         (b"abc\x80", 3),                   // stray continuation byte
         (b"\xea\xb0", 0),                  // truncated at the end
-        (b"ok \xc0\xaf", 3),               // overlong '/'
+        (b"ok \xc0\xaf\x80", 3),           // overlong '/' (and no EUC-KR either)
+        (b"a. \xea\xb0", 3),               // cut off inside "가" (and not read as EUC-KR "媛")
         (b"\xed\xa0\x80 surrogate", 0),    // an encoded surrogate (CESU/WTF-8)
         (b"\xf4\x90\x80\x80", 0),          // past U+10FFFF
         ("가나다".as_bytes(), usize::MAX), // valid: no error
@@ -670,6 +671,10 @@ fn invalid_utf8_of_every_kind_is_named_with_its_offset() {
             "{bytes:?}: {err}"
         );
     }
+    // Bytes that are not UTF-8 but are EUC-KR (CP949) are read as such: `유`.
+    let o = ksum(&[], b"ok \xc0\xaf.");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "ok 유.");
 }
 
 #[test]

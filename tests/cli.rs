@@ -165,9 +165,49 @@ fn invalid_utf8_is_a_clear_error() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("not valid UTF-8") && err.contains("offset 4"),
+        err.contains("not valid UTF-8") && err.contains("offset 4") && err.contains("EUC-KR"),
         "{err}"
     );
+}
+
+#[test]
+fn korean_files_in_other_encodings_are_read_as_the_page_reads_them() {
+    let text = "정부가 클라우드 산업을 육성한다. 똠방각하는 환영했다.";
+    let want = stdout(&ksum(&["-k", "2"], text.as_bytes()));
+    assert_eq!(want.lines().count(), 2, "{want}");
+    // EUC-KR, with `똠` from CP949's extension (lead byte 8C).
+    let cp949: &[u8] = b"\xc1\xa4\xba\xce\xb0\xa1 \xc5\xac\xb6\xf3\xbf\xec\xb5\xe5 \
+        \xbb\xea\xbe\xf7\xc0\xbb \xc0\xb0\xbc\xba\xc7\xd1\xb4\xd9. \
+        \x8cc\xb9\xe6\xb0\xa2\xc7\xcf\xb4\xc2 \xc8\xaf\xbf\xb5\xc7\xdf\xb4\xd9.";
+    let utf16 = |le: bool| -> Vec<u8> {
+        let bom: u16 = 0xFEFF;
+        [bom]
+            .into_iter()
+            .chain(text.encode_utf16())
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    };
+    let utf8_bom = [&b"\xef\xbb\xbf"[..], text.as_bytes()].concat();
+    for (name, bytes) in [
+        ("EUC-KR", cp949.to_vec()),
+        ("UTF-16LE", utf16(true)),
+        ("UTF-16BE", utf16(false)),
+        ("UTF-8 with BOM", utf8_bom),
+    ] {
+        let o = ksum(&["-k", "2"], &bytes);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        assert_eq!(stdout(&o), want, "{name}");
+    }
+    // The BOM is not part of the text: offsets are the same as without it.
+    let with_bom = json(&ksum(&["--json"], &utf16(true)));
+    assert_eq!(with_bom, json(&ksum(&["--json"], text.as_bytes())));
+}
+
+#[test]
+fn malformed_utf16_is_a_clear_error() {
+    let o = ksum(&[], b"\xff\xfe\x00\xd8");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not valid UTF-16LE"), "{}", stderr(&o));
 }
 
 #[test]

@@ -52,6 +52,7 @@ const KSUM_I18N = {
     tooBig: "글이 너무 큽니다: {size} (최대 {limit}). 요약하지 않았고, 글은 그대로 남아 있습니다.",
     fileTooBig: "파일이 너무 큽니다: {name}, {size} (최대 {limit}). 지금 글은 그대로 둡니다.",
     fileFailed: "파일을 읽지 못했습니다: {name}",
+    fileNotText: "텍스트 파일이 아닙니다: {name} (UTF-8, UTF-16, EUC-KR만 읽습니다). 지금 글은 그대로 둡니다.",
     fileOpened: "파일을 열었습니다: {name}",
     error: "요약하지 못했습니다: {msg}",
     bigTitle: "긴 글 · {size}",
@@ -107,6 +108,7 @@ const KSUM_I18N = {
     tooBig: "This text is too large: {size} (limit {limit}). It was not summarized; your text is kept.",
     fileTooBig: "This file is too large: {name}, {size} (limit {limit}). The current text is kept.",
     fileFailed: "Could not read the file: {name}",
+    fileNotText: "This is not a text file: {name} (UTF-8, UTF-16 or EUC-KR). The current text is kept.",
     fileOpened: "Opened {name}",
     error: "Could not summarize: {msg}",
     bigTitle: "Long text · {size}",
@@ -922,16 +924,30 @@ function startKsum(engine) {
 
   // ---- files --------------------------------------------------------------------------
 
-  /** Decodes a text file: BOM, else UTF-8, else EUC-KR (CP949), common for Korean files. */
+  /**
+   * Decodes a text file as the CLI does: by its BOM, else UTF-8, else EUC-KR (CP949),
+   * common for Korean files, unless the UTF-8 is only cut off inside its last char.
+   * Nothing is replaced: other bytes (not text) throw.
+   */
   function decode(buffer) {
     const bytes = new Uint8Array(buffer);
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+    const decoder = (label) => new TextDecoder(label, { fatal: true, ignoreBOM: true });
+    const strict = (label, from) => decoder(label).decode(bytes.subarray(from));
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strict("utf-8", 3);
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return strict("utf-16le", 2);
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict("utf-16be", 2);
     try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      return new TextDecoder("euc-kr").decode(bytes);
+      return strict("utf-8", 0);
+    } catch (notUtf8) {
+      // A stream decode holds back an unfinished last char instead of failing on it.
+      let cutOff = true;
+      try {
+        decoder("utf-8").decode(bytes, { stream: true });
+      } catch {
+        cutOff = false;
+      }
+      if (cutOff) throw notUtf8;
+      return strict("euc-kr", 0);
     }
   }
 
@@ -941,11 +957,17 @@ function startKsum(engine) {
       setStatus("fileTooBig", { name: file.name, size: size(file.size), limit: size(LIMIT_BYTES) }, true);
       return;
     }
-    let text;
+    let buffer, text;
     try {
-      text = decode(await file.arrayBuffer());
+      buffer = await file.arrayBuffer();
     } catch {
       setStatus("error", { msg: t("fileFailed", { name: file.name }) }, true);
+      return;
+    }
+    try {
+      text = decode(buffer);
+    } catch {
+      setStatus("fileNotText", { name: file.name }, true);
       return;
     }
     setText(text.replace(/\r\n?/g, "\n"));

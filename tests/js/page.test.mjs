@@ -402,6 +402,25 @@ function pageSuite(label, where) {
       }, euckr);
       await poll(async () => (await page.locator("#output").textContent()) === "가나다라. 마바사.", "the dropped file's text");
       await poll(async () => (await page.locator("#output mark").count()) === 2, "its two sentences marked");
+      // Bytes that are no text (an image) are refused with a message; the text stays.
+      await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xd8, 0xc8])], "photo.txt"));
+        document.getElementById("input").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+      await poll(async () => /photo\.txt/.test(await page.locator("#status").textContent()), "the refusal");
+      assert.match(await page.locator("#status").textContent(), /텍스트 파일이 아닙니다: photo\.txt/);
+      assert.equal(await page.locator("#output").textContent(), "가나다라. 마바사.");
+      assert.equal(await page.locator("#input").inputValue(), "가나다라. 마바사.");
+      // UTF-8 cut off inside its last char ("a. " and two of the three bytes of "가",
+      // "a. 媛" in EUC-KR) is refused, not read as EUC-KR.
+      await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array([0x61, 0x2e, 0x20, 0xea, 0xb0])], "cut.txt"));
+        document.getElementById("input").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+      await poll(async () => /cut\.txt/.test(await page.locator("#status").textContent()), "the refusal of cut-off UTF-8");
+      assert.equal(await page.locator("#input").inputValue(), "가나다라. 마바사.");
       await clearPage(page);
     });
 
