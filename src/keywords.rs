@@ -103,7 +103,7 @@ fn overlaps(a: &str, b: &str) -> bool {
 }
 
 /// Adverbs and pronouns, which stand alone as words as nouns do, the stems of
-/// `이러한`/`그러한`, and nouns of time, share or order (`이후`, `일부`, `주요`): they
+/// `이러한`/`그러한`, and nouns of time, share or order (`이후`, `절반`, `주요`): they
 /// name no topic. They stay terms of the sentence vectors (the ranking is not changed);
 /// they are only never shown as keywords.
 const NOT_TOPICS: &[&str] = &[
@@ -148,6 +148,10 @@ const NOT_TOPICS: &[&str] = &[
     "당시",
     "자신",
     "일부",
+    "절반",
+    "전체",
+    "전부",
+    "대다수",
     "대부분",
     "기존",
 ];
@@ -618,6 +622,7 @@ mod tests {
             ("너무", false),
             ("주요", false),
             ("이후", false),
+            ("절반", false),
             ("했으니", false),
             ("있었", false),
             ("씨앗", true),
