@@ -23,6 +23,9 @@ const MARKERS: &[&str] = &[
     "기사 보기",
     "기사보기",
     "바로가기",
+    "기사 더보기",
+    "기사더보기",
+    "구독하세요",
     "많이 본 뉴스",
 ];
 
@@ -30,20 +33,19 @@ const MARKERS: &[&str] = &[
 const ASCII_MARKERS: &[&str] = &["copyright", "all rights reserved"];
 
 /// Phrases that mark photo and graphic captions.
+/// (`사진=` in any bracket, or none: `(사진=`, `[사진=`, `/사진=`, `사진=연합뉴스`.)
 const CAPTION_MARKERS: &[&str] = &[
-    "(사진=",
-    "(사진 =",
-    "[사진=",
-    "/사진=",
+    "사진=",
+    "사진 =",
     "사진제공",
     "사진 제공",
     "(그래픽=",
+    "/그래픽=",
     "(자료=",
     "(이미지=",
     "(출처=",
     "/연합뉴스",
     "(연합뉴스)",
-    "사진=연합",
 ];
 
 /// True for sentences that should never be chosen for a summary.
@@ -52,7 +54,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    let Some((chars, letters)) = chars_and_letters_unless_marker(s) else {
+    let Some((chars, letters, last_slash)) = chars_and_letters_unless_marker(s) else {
         return true;
     };
     // e-mail address in a short line: a byline ("홍길동 기자 hong@example.com").
@@ -64,16 +66,49 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if chars <= 40 && s.starts_with('[') && s.ends_with(']') && s.contains('=') {
         return true;
     }
-    if chars <= 40 && (s.ends_with("기자") || s.ends_with("기자]") || s.ends_with("특파원"))
+    // "(대전=가상뉴스) 김하늘 기자 =": a dateline and byline before the lead, cut off.
+    let name_end = s.trim_end_matches(['=', ' ']);
+    if chars <= 40
+        && (name_end.ends_with("기자") || name_end.ends_with("특파원") || s.ends_with("기자]"))
     {
+        return true;
+    }
+    // "해오름시 제공" or "가상연구소제공" alone: a photo credit.
+    if s.ends_with("제공") && s.split(' ').count() <= 2 {
+        return true;
+    }
+    // A wire photo's caption: "… 모습. 2024.4.12/가상뉴스".
+    if last_slash.is_some_and(|at| ends_with_dated_credit(s, at)) {
         return true;
     }
     // Dates, times and numbers with little text.
     letters * 3 < chars
 }
 
-/// The number of chars of `s` and how many of them are letters, or `None` as soon as
-/// a marker ([`ALL_MARKERS`], [`ASCII_MARKERS`]) starts in it.
+/// True when `s`, whose last `/` is at byte `slash`, ends with a date and a credit after
+/// that slash, as wire photo captions do (`2024.04.12/가상뉴스`, `2024.4.12./가상뉴스`):
+/// year, month and day joined by dots.
+fn ends_with_dated_credit(s: &str, slash: usize) -> bool {
+    let (Some(before), Some(credit)) = (s.get(..slash), s.get(slash + 1..)) else {
+        return false;
+    };
+    if credit.is_empty() || credit.contains(' ') || credit.chars().count() > 20 {
+        return false;
+    }
+    let date = before.trim_end().trim_end_matches('.');
+    let mut parts = date.rsplitn(3, '.');
+    let (Some(day), Some(month), Some(rest)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let year = rest.rsplit(' ').next().unwrap_or(rest);
+    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2)
+}
+
+/// The number of chars of `s`, how many of them are letters and where its last `/` is,
+/// or `None` as soon as a marker ([`ALL_MARKERS`], [`ASCII_MARKERS`]) starts in it.
 ///
 /// One pass over the bytes that tells three kinds of char apart: ASCII (a letter test
 /// and a marker test by one load of [`ASCII_CLASS`]), Hangul syllables (nearly all of
@@ -81,17 +116,24 @@ pub fn is_boilerplate(sentence: &str) -> bool {
 /// [`may_start_marker_cp`]) and other chars (rare: [`other_char_unless_marker`], out of
 /// line, so that the loop over the common chars keeps its counters in registers). The
 /// chars are counted at the end: the length less the bytes after each char's first.
-fn chars_and_letters_unless_marker(s: &str) -> Option<(usize, usize)> {
+fn chars_and_letters_unless_marker(s: &str) -> Option<(usize, usize, Option<usize>)> {
     let bytes = s.as_bytes();
     // Hangul syllables; letters and trailing bytes of the other chars.
     let (mut syllables, mut letters, mut trailing) = (0usize, 0usize, 0usize);
+    let mut last_slash = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
             let class = ASCII_CLASS[usize::from(b)];
             letters += usize::from(class & LETTER);
-            if class & MARKER_START != 0 && ascii_marker_at(b, &bytes[i..]) {
-                return None;
+            // (`/` starts markers, so it is looked at here anyway.)
+            if class & MARKER_START != 0 {
+                if b == b'/' {
+                    last_slash = Some(i);
+                }
+                if ascii_marker_at(b, &bytes[i..]) {
+                    return None;
+                }
             }
             i += 1;
         } else if let Some(cp) = crate::unicode::syllable_at(bytes, i) {
@@ -107,7 +149,11 @@ fn chars_and_letters_unless_marker(s: &str) -> Option<(usize, usize)> {
             i += c.len_utf8();
         }
     }
-    Some((bytes.len() - 2 * syllables - trailing, letters + syllables))
+    Some((
+        bytes.len() - 2 * syllables - trailing,
+        letters + syllables,
+        last_slash,
+    ))
 }
 
 /// [`ASCII_CLASS`] bit of the ASCII letters.
@@ -175,7 +221,7 @@ const ALL_MARKERS: [&str; MARKERS.len() + CAPTION_MARKERS.len()] = {
 
 /// The chars that a marker of [`ALL_MARKERS`] starts with, sorted.
 const FIRST_CHARS: &[char] = &[
-    '(', '/', '[', '©', 'ⓒ', '공', '구', '기', '뉴', '많', '무', '바', '사', '재', '저', '제', '좋',
+    '(', '/', '©', 'ⓒ', '공', '구', '기', '뉴', '많', '무', '바', '사', '재', '저', '제', '좋',
 ];
 
 /// For each char of [`FIRST_CHARS`], bit `m` set when `ALL_MARKERS[m]` starts with it
@@ -291,7 +337,11 @@ fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
 /// before it is then the caption text, split off by the `.` that ends it.
 pub fn is_caption_credit(sentence: &str) -> bool {
     let s = sentence.trim();
-    CAPTION_MARKERS.iter().any(|m| s.starts_with(m)) && s.chars().count() <= 40
+    let bare = s.strip_prefix(['(', '[', '/']).unwrap_or(s);
+    CAPTION_MARKERS
+        .iter()
+        .any(|m| s.starts_with(m) || bare.starts_with(m))
+        && s.chars().count() <= 40
 }
 
 /// True when a word of `s` (between spaces or brackets) looks like an e-mail
@@ -335,6 +385,29 @@ mod tests {
             "시민들이 광장을 걷고 있다. (사진=김하늘 기자)" => true,
             "2024-04-12 17:55:46 2024-04-12 17:55:46" => true,
             "지난 뉴스레터 보기 구독하기" => true,
+            "(대전=가상뉴스) 김하늘 기자 =" => true,
+            "김하늘 특파원=" => true,
+            "해오름연구소 제공" => true,
+            "/그래픽=김하늘 디자이너" => true,
+            "사진=가상뉴스" => true,
+            "관련 기사 더보기" => true,
+            "관련기사더보기" => true,
+            "가상일보를 구독하세요" => true,
+            "시민들이 광장을 걷고 있다. 2024.4.12/가상뉴스" => true,
+            "행사장 모습. 2024.04.12./가상뉴스" => true,
+        }
+    }
+
+    #[test]
+    fn prose_is_not_taken_for_meta_lines() {
+        meta! {
+            "(대전=가상뉴스) 김하늘 기자 = 해오름시가 시내버스 절반을 전기버스로 바꾼다." => false,
+            "시는 교통카드 할인 혜택을 무료로 제공" => false,
+            "정부는 올해 무료 급식을 모든 학교에 제공한다." => false,
+            "분기 실적은 2024.4.12 기준으로 집계했다." => false,
+            "환율은 1달러에 1,350원/1,360원 사이를 오갔다." => false,
+            "시는 기준일을 2024.4.12/2024.5.1 두 날로 정했다고 밝혔다." => false,
+            "시장은 더 많은 예산을 요구했다." => false,
         }
     }
 
@@ -343,6 +416,8 @@ mod tests {
         let cases = [
             ("(사진=해오름시 제공)", true),
             ("[사진=김하늘 기자]", true),
+            ("/사진=가상뉴스", true),
+            ("사진=해오름시", true),
             ("(사진=해오름시 제공) 시는 이날 설명회를 열어 입주 절차와 심사 기준을 안내했고 주민 의견도 들었다.", false),
             ("시는 사진 공모전을 연다.", false),
         ];
@@ -394,16 +469,17 @@ mod tests {
         }
     }
 
-    /// The counts and the marker test of [`chars_and_letters_unless_marker`], done
-    /// plainly: by `chars`, `is_alphabetic` and a substring search for each marker.
-    fn plain_counts(s: &str) -> Option<(usize, usize)> {
+    /// The counts, the last slash and the marker test of
+    /// [`chars_and_letters_unless_marker`], done plainly: by `chars`, `is_alphabetic`,
+    /// `rfind` and a substring search for each marker.
+    fn plain_counts(s: &str) -> Option<(usize, usize, Option<usize>)> {
         let marker = MARKERS.iter().any(|m| s.contains(m))
             || CAPTION_MARKERS.iter().any(|m| s.contains(m))
             || ASCII_MARKERS
                 .iter()
                 .any(|m| contains_ignore_ascii_case(s, m));
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-        (!marker).then_some((s.chars().count(), letters))
+        (!marker).then_some((s.chars().count(), letters, s.rfind('/')))
     }
 
     #[test]
