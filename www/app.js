@@ -1190,6 +1190,7 @@ function bootKsum() {
     api: typeof wasm_bindgen !== "undefined" ? wasm_bindgen : null,
   });
   const page = startKsum(engine);
+  engine.warm();
   const broken = (err) => {
     const msg = (err && err.message) || String(err);
     engine.fail(new Error(msg));

@@ -40,14 +40,23 @@ function createKsumEngine(opts) {
 
   let generation = 0;
   let abandon = null; // stops waiting for the worker being started, when it is replaced
+  // A worker started by warm() before the wasm was compiled, and why it failed, if it did.
+  let early = null;
+  let earlyError = null;
 
   function spawn() {
     const gen = ++generation;
     isReady = false;
     if (abandon) abandon();
-    const w = new Worker(workerUrl, { name: "ksum" });
+    const w = early || new Worker(workerUrl, { name: "ksum" });
+    const failedEarly = early ? earlyError : null;
+    early = null;
     worker = w;
     ready = new Promise((resolve, reject) => {
+      if (failedEarly) {
+        reject(new Error(failedEarly));
+        return;
+      }
       const timer = setTimeout(() => reject(new Error("the worker did not start")), READY_TIMEOUT_MS);
       abandon = () => {
         clearTimeout(timer);
@@ -162,13 +171,35 @@ function createKsumEngine(opts) {
     worker.postMessage({ type: "summarize", id: job.id, text: job.text, options: job.options });
   }
 
+  /** The blob: URL of the worker's code; throws where there are no workers. */
+  function workerScript() {
+    if (!opts.workerSource || typeof Worker !== "function") throw new Error("no workers here");
+    if (!workerUrl) workerUrl = URL.createObjectURL(new Blob([opts.workerSource], { type: "text/javascript" }));
+    return workerUrl;
+  }
+
   return {
+    /**
+     * Starts the worker while the wasm is still being inflated and compiled: a worker takes
+     * tens of ms to start, which then overlap with that work. start() hands it the module.
+     */
+    warm() {
+      try {
+        early = new Worker(workerScript(), { name: "ksum" });
+        early.onerror = (event) => {
+          event.preventDefault();
+          earlyError = event.message || "the worker failed to start";
+        };
+      } catch {
+        early = null; // start() tries again, and falls back to the main thread
+      }
+    },
+
     /** Starts the worker (or the fallback) on `compiled`; resolves to "worker" or "main". */
     async start(compiled) {
       module = compiled;
       try {
-        if (!opts.workerSource || typeof Worker !== "function") throw new Error("no workers here");
-        workerUrl = URL.createObjectURL(new Blob([opts.workerSource], { type: "text/javascript" }));
+        workerScript();
         await spawn();
         mode = "worker";
       } catch (err) {

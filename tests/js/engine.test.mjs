@@ -77,3 +77,57 @@ test("an engine that cannot start refuses the waiting request and every later on
   await assert.rejects(waiting, /no wasm here/);
   await assert.rejects(e.summarize("셋째 문장이다.", { k: 1 }), /no wasm here/);
 });
+
+/**
+ * An engine in a realm with a stand-in Web Worker: `log` records what the page does with
+ * its workers. A worker answers `init` with `ready`, unless `failToLoad`, when it reports
+ * an error as soon as it is made (as a worker whose script cannot load does).
+ */
+function engineWithWorkers(log, { failToLoad = false } = {}) {
+  class FakeWorker {
+    constructor(url, options) {
+      this.n = log.made.push({ url, name: options.name });
+      if (failToLoad) {
+        setTimeout(() => this.onerror?.({ message: "script failed to load", preventDefault() {} }), 0);
+      }
+    }
+    postMessage(msg) {
+      log.posted.push({ worker: this.n, type: msg.type, module: msg.module });
+      if (msg.type === "init" && !failToLoad) setTimeout(() => this.onmessage?.({ data: { type: "ready" } }), 0);
+    }
+    terminate() {
+      log.terminated.push(this.n);
+    }
+  }
+  const realm = vm.createContext({ performance, setTimeout, clearTimeout, Blob, URL, Worker: FakeWorker });
+  for (const file of ["www/pack.js", "www/engine.js"]) {
+    vm.runInContext(readFileSync(join(ROOT, file), "utf8"), realm, { filename: file });
+  }
+  const glue = { initSync: (o) => api.initSync({ module: o.module }), summarize: api.summarize };
+  return realm.createKsumEngine({ workerSource: "/* the worker */", api: glue });
+}
+
+test("warm() starts the worker before the wasm is compiled, and start() hands that worker the module", async () => {
+  const log = { made: [], posted: [], terminated: [] };
+  const e = engineWithWorkers(log);
+  e.warm();
+  assert.equal(log.made.length, 1, "the worker starts at once");
+  assert.equal(log.posted.length, 0, "and waits for the module");
+  assert.equal(await e.start(module), "worker");
+  assert.equal(log.made.length, 1, "no second worker");
+  assert.deepEqual(log.posted.map((p) => [p.worker, p.type]), [[1, "init"]]);
+  assert.equal(log.posted[0].module, module);
+});
+
+test("a worker that fails while the wasm compiles: start() falls back to the main thread at once", async () => {
+  const log = { made: [], posted: [], terminated: [] };
+  const e = engineWithWorkers(log, { failToLoad: true });
+  e.warm();
+  await new Promise((r) => setTimeout(r, 10)); // its error arrives before the module
+  const t0 = performance.now();
+  assert.equal(await e.start(module), "main");
+  assert.ok(performance.now() - t0 < 1000, "not after the 5 s start-up timeout");
+  assert.deepEqual(log.terminated, [1]);
+  const msg = await e.summarize("첫 문장이다. 둘째 문장이다.", { k: 1 });
+  assert.equal(msg.summary.length, 1);
+});
