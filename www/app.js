@@ -1171,6 +1171,16 @@ function mark(name) {
   if (typeof performance !== "undefined" && performance.mark) performance.mark(name);
 }
 
+/** The bytes of a base64 string: natively where the browser can (Chromium 140 on), which
+ * takes a fraction of the millisecond the loop over `atob`'s string takes. */
+function base64Bytes(text) {
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
+  const bin = atob(text);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
 /** Starts the page from the data the build inlined (dist/ksum.html). */
 function bootKsum() {
   const status = document.getElementById("status");
@@ -1200,9 +1210,7 @@ function bootKsum() {
   // page is ready for input (the mark above) only if it can paint and respond first.
   setTimeout(() => {
     try {
-      const bin = atob(KSUM_WASM_GZIP_BASE64);
-      const gzipped = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) gzipped[i] = bin.charCodeAt(i);
+      const gzipped = base64Bytes(KSUM_WASM_GZIP_BASE64);
       // Inflate in memory (no request: a Blob's stream through DecompressionStream).
       const inflated = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream("gzip"));
       new Response(inflated)

@@ -566,6 +566,18 @@ describe("the page without Web Workers", () => {
   });
 });
 
+describe("the page in a browser without Uint8Array.fromBase64", () => {
+  test("decodes the wasm by hand, with the same picks", async () => {
+    const { page, log } = await openPage(DIST_URL, (u) => u === DIST_URL || u.startsWith("blob:null/"), () => {
+      delete Uint8Array.fromBase64;
+    });
+    await fillAndWait(page, readText(ARTICLE), expectedMarks(cliSummary(ARTICLE, 3)), "no fromBase64");
+    assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), "undefined");
+    checkLog(log, "no fromBase64");
+    await page.close();
+  });
+});
+
 describe("the page while the summarizer loads", () => {
   test("takes a text at once and summarizes it once the summarizer is up", async () => {
     // The wasm compiles three seconds late: the page must take input meanwhile, and a text
