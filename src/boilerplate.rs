@@ -354,6 +354,38 @@ fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
         })
 }
 
+/// True for a copyright notice (`ⓒ 가상일보 무단 전재 및 재배포 금지`, `All rights
+/// reserved`): where a news article ends. (`ⓒ` alone is not one: photo credits have it.)
+pub fn is_copyright_notice(sentence: &str) -> bool {
+    NOTICE_MARKERS
+        .iter()
+        .any(|m| has_ignoring_ascii_case(sentence.as_bytes(), m.as_bytes()))
+}
+
+/// True when `needle` (not empty) is in `hay`, ASCII letters matched ignoring case. A
+/// plain loop, not inlined: `str::contains` costs 2 KB of wasm, and so does this
+/// inlined for each marker.
+#[inline(never)]
+fn has_ignoring_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    (0..=hay.len().saturating_sub(needle.len())).any(|at| {
+        hay.len() >= at + needle.len()
+            && needle
+                .iter()
+                .zip(&hay[at..])
+                .all(|(n, h)| n.eq_ignore_ascii_case(h))
+    })
+}
+
+/// What a copyright notice says, ASCII matched ignoring case.
+const NOTICE_MARKERS: &[&str] = &[
+    "무단 전재",
+    "무단전재",
+    "재배포 금지",
+    "재배포금지",
+    "저작권자",
+    "all rights reserved",
+];
+
 /// True for a line that is only a photo credit (`(사진=해오름시 제공)`): the line
 /// before it is then the caption text, split off by the `.` that ends it.
 pub fn is_caption_credit(sentence: &str) -> bool {

@@ -47,7 +47,10 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     let mut first = vec![u32::MAX; vectors.term_count()];
     let mut content = 0usize;
     for (i, v) in vectors.iter().enumerate() {
-        if ranker.excluded[i] || v.is_empty() {
+        // A word on a line of its own that is no sentence is a menu item or a button of
+        // a page pasted whole (`구독`, `정치`, `좋아요`), not a topic.
+        let menu_item = ranker.fragment[i] && !sentences[i].trim().as_bytes().contains(&b' ');
+        if ranker.excluded[i] || v.is_empty() || menu_item {
             continue;
         }
         content += 1;

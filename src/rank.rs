@@ -14,7 +14,7 @@
 //!
 //! Every score is finite and non-negative; [`order`] breaks ties by position.
 
-use crate::boilerplate::{is_boilerplate, is_caption_credit};
+use crate::boilerplate::{is_boilerplate, is_caption_credit, is_copyright_notice};
 use crate::similarity::{Graph, Vectors};
 
 /// PageRank damping factor.
@@ -70,6 +70,7 @@ impl Ranker {
                 excluded[i - 1] = true;
             }
         }
+        exclude_after_notice(sentences, &mut excluded);
         let fragment = fragments(sentences, &excluded);
         let centrality = pagerank(&graph);
         let max = centrality.iter().copied().fold(0.0, f64::max);
@@ -105,6 +106,29 @@ impl Ranker {
     /// One score per sentence, in input order.
     pub fn scores(&self) -> &[f64] {
         &self.scores
+    }
+}
+
+/// Leaves out what follows the text's last copyright notice (`ⓒ 가상일보 무단 전재 및
+/// 재배포 금지`) when there is less of it than before the notice: a news article ends
+/// there, and a whole page pasted goes on with its furniture (related articles, section
+/// notes, menus, rankings), which would otherwise be summarized and give the keywords.
+/// (Several articles pasted together keep all but the furniture after the last one.)
+fn exclude_after_notice(sentences: &[&str], excluded: &mut [bool]) {
+    let Some(notice) = (0..sentences.len())
+        .rev()
+        .find(|&i| excluded[i] && is_copyright_notice(sentences[i]))
+    else {
+        return;
+    };
+    let kept_bytes = |range: core::ops::Range<usize>| -> usize {
+        range
+            .filter(|&i| !excluded[i])
+            .map(|i| sentences[i].len())
+            .sum()
+    };
+    if kept_bytes(notice + 1..sentences.len()) < kept_bytes(0..notice) {
+        excluded[notice + 1..].iter_mut().for_each(|e| *e = true);
     }
 }
 

@@ -205,3 +205,85 @@ fn degenerate_inputs() {
     assert_eq!(order[0], 0, "identical sentences: the first should lead");
     assert_eq!(select(&order, 3), [0, 1, 2]);
 }
+
+/// A whole news page pasted (select all, copy): menus and buttons, the article, and
+/// after its copyright notice the page's furniture, some of it written as sentences.
+const WHOLE_PAGE: &[&str] = &[
+    "정치",
+    "경제",
+    "사회",
+    "세계",
+    "구독",
+    "구독중",
+    "좋아요",
+    "해오름시, 폐교를 청년 창업 공간으로 바꾼다",
+    "[해오름신문 박가람 기자]",
+    "해오름시는 문을 닫은 옛 달빛초등학교 건물을 청년 창업 지원 공간으로 고쳐 내년 3월 문을 연다고 14일 밝혔다.",
+    "시는 사업비 12억원을 들여 교실 열두 칸을 사무실과 공용 작업실, 시제품 제작실로 바꿀 계획이다.",
+    "입주 대상은 창업 7년 이내의 만 39세 이하 청년 기업으로, 임대료는 첫 2년간 면제된다.",
+    "시는 입주 기업에 경영 컨설팅과 판로 개척 교육도 함께 제공할 방침이다.",
+    "ⓒ 해오름신문 무단 전재 및 재배포 금지",
+    "이 기사는 언론사에서 사회 섹션으로 분류했습니다.",
+    "기사의 섹션 정보는 해당 언론사의 분류를 따르고 있습니다.",
+    "정치",
+    "경제",
+    "사회",
+    "세계",
+    "구독",
+];
+
+#[test]
+fn what_follows_the_copyright_notice_of_a_whole_page_is_never_chosen() {
+    let ranker = Ranker::new(WHOLE_PAGE);
+    for (line, &score) in WHOLE_PAGE.iter().zip(ranker.scores()).skip(14) {
+        assert_eq!(score, 0.0, "{line:?} scored");
+    }
+    let summary = select(&importance_order(&ranker), 4);
+    assert_eq!(summary, [9, 10, 11, 12], "the article's four sentences");
+}
+
+#[test]
+fn menu_words_of_a_whole_page_are_no_keywords() {
+    // With its notice, and without (the menus above and below the article then stay).
+    let without_notice: Vec<&str> = WHOLE_PAGE
+        .iter()
+        .copied()
+        .filter(|s| !s.contains("무단 전재"))
+        .collect();
+    for page in [WHOLE_PAGE, &without_notice] {
+        let top = ksum::keywords::keywords(&Ranker::new(page), page, 10);
+        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
+        for menu in ["정치", "경제", "사회", "세계", "구독"] {
+            assert!(!words.contains(&menu), "{menu:?} is a keyword: {words:?}");
+        }
+        assert!(words.contains(&"청년"), "{words:?}");
+    }
+}
+
+#[test]
+fn a_notice_with_more_text_after_it_cuts_nothing() {
+    // A notice at the top (or a photo's, mid-article) is not the article's end.
+    let text = [
+        "해오름시는 문을 닫은 옛 달빛초등학교 건물을 청년 창업 지원 공간으로 고친다.",
+        "ⓒ 해오름신문 무단 전재 및 재배포 금지",
+        "시는 사업비 12억원을 들여 교실 열두 칸을 사무실과 공용 작업실로 바꿀 계획이다.",
+        "입주 대상은 창업 7년 이내의 만 39세 이하 청년 기업으로, 임대료는 첫 2년간 면제된다.",
+    ];
+    let ranker = Ranker::new(&text);
+    assert!(ranker.scores()[2] > 0.0 && ranker.scores()[3] > 0.0);
+    // Two articles pasted together: only what follows the last one's notice goes.
+    let two = [
+        "해오름시는 문을 닫은 옛 달빛초등학교 건물을 청년 창업 지원 공간으로 고친다.",
+        "ⓒ 해오름신문 무단 전재 및 재배포 금지",
+        "달빛군은 올해 갯벌 생태 관광객이 지난해보다 두 배로 늘었다고 밝혔다.",
+        "군은 탐방로를 넓히고 안내소를 새로 짓기로 했다.",
+        "<저작권자 © 달빛일보, 무단전재 및 재배포 금지>",
+        "이 기사는 언론사에서 사회 섹션으로 분류했습니다.",
+    ];
+    let scores = Ranker::new(&two).scores().to_vec();
+    assert!(
+        scores[0] > 0.0 && scores[2] > 0.0 && scores[3] > 0.0,
+        "{scores:?}"
+    );
+    assert_eq!(scores[5], 0.0);
+}
