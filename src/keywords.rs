@@ -47,9 +47,7 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     let mut first = vec![u32::MAX; vectors.term_count()];
     let mut content = 0usize;
     for (i, v) in vectors.iter().enumerate() {
-        // A word on a line of its own that is no sentence is a menu item or a button of
-        // a page pasted whole (`구독`, `정치`, `좋아요`), not a topic.
-        let menu_item = ranker.fragment[i] && !sentences[i].trim().as_bytes().contains(&b' ');
+        let menu_item = ranker.fragment[i] && words_with_letters(sentences[i]) <= 1;
         if ranker.excluded[i] || v.is_empty() || menu_item {
             continue;
         }
@@ -93,6 +91,30 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     }
     let best = top.first().map_or(1.0, |&(_, m)| m);
     top.into_iter().map(|(term, m)| (term, m / best)).collect()
+}
+
+/// The number of words of `line` with a letter in them (not only digits and signs). A
+/// line of one such word that is no sentence is a menu item or a button of a page pasted
+/// whole (`구독`, `정치`, `공감 45`, `댓글 128`): its words are no topic, and its unit
+/// vector would give its word a whole sentence's weight.
+fn words_with_letters(line: &str) -> usize {
+    let (mut words, mut in_word, mut counted) = (0, false, false);
+    for &b in line.as_bytes() {
+        if b <= b' ' {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            counted = false;
+        }
+        // Any byte of a non-ASCII char counts as a letter (Hangul, Han, Latin with accents).
+        if !counted && (b >= 0x80 || b.is_ascii_alphabetic()) {
+            counted = true;
+            words += 1;
+        }
+    }
+    words
 }
 
 /// True when Hangul stems `a` and `b` are one word and that word with more after it

@@ -207,7 +207,8 @@ fn degenerate_inputs() {
 }
 
 /// A whole news page pasted (select all, copy): menus and buttons, the article, and
-/// after its copyright notice the page's furniture, some of it written as sentences.
+/// after its copyright notice the page's furniture, some of it written as sentences,
+/// and the buttons of its comments.
 const WHOLE_PAGE: &[&str] = &[
     "정치",
     "경제",
@@ -230,6 +231,10 @@ const WHOLE_PAGE: &[&str] = &[
     "사회",
     "세계",
     "구독",
+    "댓글 128",
+    "공감 45",
+    "답글 3",
+    "공감 12",
 ];
 
 #[test]
@@ -253,7 +258,7 @@ fn menu_words_of_a_whole_page_are_no_keywords() {
     for page in [WHOLE_PAGE, &without_notice] {
         let top = ksum::keywords::keywords(&Ranker::new(page), page, 10);
         let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
-        for menu in ["정치", "경제", "사회", "세계", "구독"] {
+        for menu in ["정치", "경제", "사회", "세계", "구독", "댓글", "공감"] {
             assert!(!words.contains(&menu), "{menu:?} is a keyword: {words:?}");
         }
         assert!(words.contains(&"청년"), "{words:?}");
