@@ -80,8 +80,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     {
         return true;
     }
-    // "해오름시 제공" or "가상연구소제공" alone: a photo credit.
-    if s.ends_with("제공") && bytes.iter().filter(|&&b| b == b' ').count() <= 1 {
+    if is_lone_credit(s) {
         return true;
     }
     // A wire photo's caption: "… 모습. 2024.4.12/가상뉴스".
@@ -394,7 +393,13 @@ pub fn is_caption_credit(sentence: &str) -> bool {
         Some(b'(' | b'[' | b'/') => s.get(1..).unwrap_or(s),
         _ => s,
     };
-    (starts_with_caption_marker(s) || starts_with_caption_marker(bare)) && s.chars().count() <= 40
+    (starts_with_caption_marker(s) || starts_with_caption_marker(bare) || is_lone_credit(s))
+        && s.chars().count() <= 40
+}
+
+/// True for `해오름시 제공` or `가상연구소제공` alone (trimmed): a photo credit.
+fn is_lone_credit(s: &str) -> bool {
+    s.ends_with("제공") && s.bytes().filter(|&b| b == b' ').count() <= 1
 }
 
 /// True when `s` starts with one of [`CAPTION_MARKERS`].

@@ -168,13 +168,20 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
         .map(|(sentence, &excluded)| {
             let s = trim_closers(sentence);
             let punctuated = s.ends_with(['.', '!', '?']);
-            let fragment = !ends_like_sentence(s) || (in_headlines && !punctuated);
+            let fragment =
+                !ends_like_sentence(s) || (in_headlines && !punctuated) || is_marked_item(sentence);
             if !excluded && !fragment {
                 in_headlines = false;
             }
             fragment
         })
         .collect()
+}
+
+/// True for a line that starts with `▲` or `△`: a photo caption (`▲ 시장이 계획을 설명하고
+/// 있다.`, the usual form in Korean news) or an item of a list, however it ends.
+fn is_marked_item(line: &str) -> bool {
+    line.trim_start().starts_with(['▲', '△'])
 }
 
 /// Weight for how much a sentence looks like a complete sentence of prose.
