@@ -47,7 +47,7 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     let mut first = vec![u32::MAX; vectors.term_count()];
     let mut content = 0usize;
     for (i, v) in vectors.iter().enumerate() {
-        let menu_item = ranker.fragment[i] && words_with_letters(sentences[i]) <= 1;
+        let menu_item = ranker.fragment[i] && one_word_with_letters(sentences[i]);
         if ranker.excluded[i] || v.is_empty() || menu_item {
             continue;
         }
@@ -93,11 +93,12 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     top.into_iter().map(|(term, m)| (term, m / best)).collect()
 }
 
-/// The number of words of `line` with a letter in them (not only digits and signs). A
-/// line of one such word that is no sentence is a menu item or a button of a page pasted
-/// whole (`구독`, `정치`, `공감 45`, `댓글 128`): its words are no topic, and its unit
-/// vector would give its word a whole sentence's weight.
-fn words_with_letters(line: &str) -> usize {
+/// True when `line` has at most one word with a letter in it (not only digits and
+/// signs). A line of one such word that is no sentence is a menu item or a button of a
+/// page pasted whole (`구독`, `정치`, `공감 45`, `댓글 128`): its words are no topic, and
+/// its unit vector would give its word a whole sentence's weight. (It stops at a second
+/// word: headlines, the usual lines that are no sentence, have one within a few bytes.)
+fn one_word_with_letters(line: &str) -> bool {
     let (mut words, mut in_word, mut counted) = (0, false, false);
     for &b in line.as_bytes() {
         if b <= b' ' {
@@ -110,11 +111,14 @@ fn words_with_letters(line: &str) -> usize {
         }
         // Any byte of a non-ASCII char counts as a letter (Hangul, Han, Latin with accents).
         if !counted && (b >= 0x80 || b.is_ascii_alphabetic()) {
+            if words == 1 {
+                return false;
+            }
             counted = true;
             words += 1;
         }
     }
-    words
+    true
 }
 
 /// True when Hangul stems `a` and `b` are one word and that word with more after it
