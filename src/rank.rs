@@ -178,10 +178,11 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
         .collect()
 }
 
-/// True for a line that starts with `▲` or `△`: a photo caption (`▲ 시장이 계획을 설명하고
-/// 있다.`, the usual form in Korean news) or an item of a list, however it ends.
+/// True for a line that starts with `▲` or `△`, a photo caption (`▲ 시장이 계획을 설명하고
+/// 있다.`, the usual form in Korean news) or an item of a list, or with `▶`, `►` or `☞`, a
+/// link to another article (`▶ 해오름시, 전기버스 100대 들인다`): however it ends.
 fn is_marked_item(line: &str) -> bool {
-    line.trim_start().starts_with(['▲', '△'])
+    line.trim_start().starts_with(['▲', '△', '▶', '►', '☞'])
 }
 
 /// Weight for how much a sentence looks like a complete sentence of prose.
