@@ -16,7 +16,8 @@
 //! Options: `--split-halves` also reports F1 on the even- and odd-numbered documents
 //! (a change that helps only one half is probably noise: 0.01 is three sentences on
 //! a 100-document file); `--abstract FILE` also reports ROUGE against human abstracts
-//! (`{"id","summary"}` lines), a second view not to be fitted; `--positions` reports,
+//! (`{"id","summary"}` lines), a second view not to be fitted, and how many of the
+//! keywords (`keywords::keywords`, 10 a document) are in them; `--positions` reports,
 //! by place among the prose sentences, how often people and ksum choose a sentence
 //! there, and how often two chosen sentences are neighbours; `--verbose` prints every
 //! document with gold (G) and chosen (C) marks and scores.
@@ -126,6 +127,39 @@ impl Tally {
             self.vs_abstract += a;
             self.abstracts += 1;
         }
+    }
+}
+
+/// How many of ksum's keywords a human abstract has in it (as written, ASCII case
+/// ignored): of the first 5 and of all 10, over the documents with an abstract.
+#[derive(Default)]
+struct KeywordHits {
+    top5: [usize; 2],
+    top10: [usize; 2],
+}
+
+impl KeywordHits {
+    fn add(&mut self, keywords: &[(String, f64)], abstract_text: &str) {
+        let text = abstract_text.to_lowercase();
+        for (i, (word, _)) in keywords.iter().enumerate() {
+            let hit = usize::from(text.contains(&word.to_lowercase()));
+            if i < 5 {
+                self.top5[0] += hit;
+                self.top5[1] += 1;
+            }
+            self.top10[0] += hit;
+            self.top10[1] += 1;
+        }
+    }
+
+    fn print(&self) {
+        let share = |[hits, all]: [usize; 2]| hits as f64 / all.max(1) as f64;
+        println!(
+            "keywords found in the human abstract: {:.3} of the first 5, {:.3} of all ({} keywords)",
+            share(self.top5),
+            share(self.top10),
+            self.top10[1]
+        );
     }
 }
 
@@ -272,6 +306,7 @@ fn main() {
             (Tally::default(), Tally::default(), Tally::default());
         let mut docs = 0usize;
         let mut places = Positions::default();
+        let mut keyword_hits = KeywordHits::default();
         let mut elapsed = std::time::Duration::ZERO;
         for (n, line) in text.lines().enumerate() {
             let Ok(v) = serde_json::from_str::<Value>(line) else {
@@ -306,6 +341,12 @@ fn main() {
             let first_prose = &prose[..k.min(prose.len())];
             let summary = v["id"].as_str().and_then(|id| abstracts.get(id));
             let vs = |c: &[usize]| summary.map(|s| score_abstract(&sentences, c, s));
+            if let Some(abstract_text) = summary {
+                keyword_hits.add(
+                    &ksum::keywords::keywords(&ranker, &sentences, 10),
+                    abstract_text,
+                );
+            }
             ours.add(docs, score(&sentences, chosen, &gold), vs(chosen));
             lead.add(docs, score(&sentences, &first, &gold), vs(&first));
             lead_prose.add(docs, score(&sentences, first_prose, &gold), vs(first_prose));
@@ -351,6 +392,7 @@ fn main() {
             places.print();
         }
         if ours.abstracts > 0 {
+            keyword_hits.print();
             println!(
                 "ROUGE against the human abstracts ({} documents):",
                 ours.abstracts
