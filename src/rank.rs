@@ -248,7 +248,8 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
                 incoming += share[j as usize & mask] * w;
             }
             let step = base + DAMPING * (incoming + dangling) - *score;
-            let new = *score + OVER_RELAXATION * step;
+            // Past a step down, a score could go below 0 (the fixed point never does).
+            let new = (*score + OVER_RELAXATION * step).max(0.0);
             delta += (new - *score).abs();
             *score = new;
             // `i & mask` is `i`, in bounds by the same padding as the loop above.
