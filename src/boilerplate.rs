@@ -5,19 +5,20 @@
 //! outlets (no per-site rules): markers such as `ⓒ`, `무단 전재`, `(사진=`, a `기자`
 //! title next to a name or an e-mail address, and sentences made mostly of digits.
 
-/// Phrases that mark copyright, subscription and navigation lines (matched as is).
+/// Phrases that mark copyright, subscription and navigation lines (matched as is); the
+/// first [`NOTICES`] say a text's copyright notice ([`is_copyright_notice`]).
 const MARKERS: &[&str] = &[
-    "ⓒ",
-    "©",
     "무단 전재",
     "무단전재",
     "재배포 금지",
     "재배포금지",
+    "저작권자",
+    "ⓒ",
+    "©",
     "구독하기",
     "뉴스레터",
     "기사제보",
     "제보하기",
-    "저작권자",
     "좋아요",
     "공유하기",
     "기사 보기",
@@ -29,7 +30,11 @@ const MARKERS: &[&str] = &[
     "많이 본 뉴스",
 ];
 
-/// English markers, matched ignoring ASCII case.
+/// The markers of [`MARKERS`] that say a copyright notice (`ⓒ` alone does not: photo
+/// credits have it).
+const NOTICES: &[&str] = MARKERS.split_at(5).0;
+
+/// English markers, matched ignoring ASCII case (both say a copyright notice).
 const ASCII_MARKERS: &[&str] = &["copyright", "all rights reserved"];
 
 /// Phrases that mark photo and graphic captions.
@@ -339,51 +344,28 @@ fn marker_at(first: u32, rest: &[u8]) -> bool {
     false
 }
 
-/// True when `haystack` contains the lowercase ASCII `needle`, ignoring ASCII case
-/// (the plain search that [`has_marker`] is tested against).
-#[cfg(test)]
+/// True when `haystack` contains `needle` (not empty), ASCII letters matched ignoring
+/// case: a plain loop, not inlined (`str::contains` costs 2 KB of wasm, and so does this
+/// inlined for each marker). Also the plain search that [`has_marker`] is tested against.
+#[inline(never)]
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
-        return true;
-    };
-    h.len() >= n.len()
-        && (0..=h.len() - n.len()).any(|i| {
-            h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n)
-        })
-}
-
-/// True for a copyright notice (`ⓒ 가상일보 무단 전재 및 재배포 금지`, `All rights
-/// reserved`): where a news article ends. (`ⓒ` alone is not one: photo credits have it.)
-pub fn is_copyright_notice(sentence: &str) -> bool {
-    NOTICE_MARKERS
-        .iter()
-        .any(|m| has_ignoring_ascii_case(sentence.as_bytes(), m.as_bytes()))
-}
-
-/// True when `needle` (not empty) is in `hay`, ASCII letters matched ignoring case. A
-/// plain loop, not inlined: `str::contains` costs 2 KB of wasm, and so does this
-/// inlined for each marker.
-#[inline(never)]
-fn has_ignoring_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
-    (0..=hay.len().saturating_sub(needle.len())).any(|at| {
-        hay.len() >= at + needle.len()
-            && needle
-                .iter()
-                .zip(&hay[at..])
+    (0..=h.len().saturating_sub(n.len())).any(|at| {
+        h.len() >= at + n.len()
+            && n.iter()
+                .zip(&h[at..])
                 .all(|(n, h)| n.eq_ignore_ascii_case(h))
     })
 }
 
-/// What a copyright notice says, ASCII matched ignoring case.
-const NOTICE_MARKERS: &[&str] = &[
-    "무단 전재",
-    "무단전재",
-    "재배포 금지",
-    "재배포금지",
-    "저작권자",
-    "all rights reserved",
-];
+/// True for a copyright notice (`ⓒ 가상일보 무단 전재 및 재배포 금지`, `All rights
+/// reserved`): where a news article ends.
+pub fn is_copyright_notice(sentence: &str) -> bool {
+    NOTICES
+        .iter()
+        .chain(ASCII_MARKERS)
+        .any(|m| contains_ignore_ascii_case(sentence, m))
+}
 
 /// True for a line that is only a photo credit (`(사진=해오름시 제공)`): the line
 /// before it is then the caption text, split off by the `.` that ends it.
