@@ -158,11 +158,15 @@ fn read_text(file: Option<&str>, max: usize) -> Result<String, Fail> {
 /// only cut off inside its last char. Nothing is replaced: bytes that are none of
 /// these are an error that says where UTF-8 broke.
 fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    use encoding_rs::{EUC_KR, UTF_16BE, UTF_16LE};
-    let strict = |encoding: &'static encoding_rs::Encoding, bytes: &[u8]| {
+    use encoding_rs::{Encoding, EUC_KR, UTF_16BE, UTF_16LE};
+    // The text, or None at the first malformed sequence.
+    let decode_as = |encoding: &'static Encoding, bytes: &[u8]| {
         encoding
             .decode_without_bom_handling_and_without_replacement(bytes)
             .map(|text| text.into_owned())
+    };
+    let strict = |encoding: &'static Encoding, bytes: &[u8]| {
+        decode_as(encoding, bytes)
             .ok_or_else(|| format!("is not valid {} after its byte order mark", encoding.name()))
     };
     match bytes.as_slice() {
@@ -183,9 +187,8 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
         // UTF-8 cut off inside its last char (`head -c`) is not another encoding.
         let truncated = e.utf8_error().error_len().is_none();
         (!truncated)
-            .then(|| EUC_KR.decode_without_bom_handling_and_without_replacement(e.as_bytes()))
+            .then(|| decode_as(EUC_KR, e.as_bytes()))
             .flatten()
-            .map(|text| text.into_owned())
             .ok_or_else(|| {
                 format!(
                     "is not valid UTF-8 (first bad byte at offset {at}), nor EUC-KR (CP949) text"
