@@ -292,6 +292,7 @@ const STOPWORDS: &[&str] = &[
     "가장",
     "모든",
     "같은",
+    "같다",
     "같이",
     "이런",
     "그런",
@@ -326,7 +327,11 @@ const STOPWORDS: &[&str] = &[
     "높은",
     "좋은",
     "새로운",
-    // fragments left by quotes and parentheses (`…”고 말했다`, `…”며`)
+    // fragments left by quotes and parentheses (`…”고 말했다`, `…”며`, `…”라고`,
+    // `…’이라는`, `…”라는`)
+    "라고",
+    "이라",
+    "라",
     "고",
     "며",
     "는",
@@ -1323,5 +1328,15 @@ mod tests {
             all("정부가 12일 AI(인공지능) 클라우드를 육성한다고 밝혔다."),
             ["정부", "12일", "ai", "인공지능", "클라우드", "육성"]
         );
+    }
+
+    #[test]
+    fn quotative_particles_after_a_quote_make_no_terms() {
+        // A quote ends a word: what follows it is the particle alone (`라고`, `이라는`).
+        assert_eq!(
+            all("시장은 “버스부터 바꾸겠다”라고 말했다. ‘녹색 교통’이라는 계획, “전환”이라고 "),
+            ["시장", "버스", "바꾸", "녹색", "교통", "계획", "전환"]
+        );
+        assert_eq!(all("\"좋다\"라는 말, 이라크 전쟁"), ["좋다", "말", "이라크", "전쟁"]);
     }
 }
