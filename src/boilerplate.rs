@@ -367,6 +367,21 @@ pub fn is_copyright_notice(sentence: &str) -> bool {
         .any(|m| contains_ignore_ascii_case(sentence, m))
 }
 
+/// True for the line that opens a page's comment section, its count or nothing after
+/// it: `댓글`, `댓글 128`, `댓글 1,024개`, `댓글(12)`, `전체 댓글 12`.
+pub fn is_comments_header(line: &str) -> bool {
+    let s = line.trim();
+    let s = s.strip_prefix("전체").map_or(s, str::trim_start);
+    s.strip_prefix("댓글").is_some_and(|count| {
+        count
+            .trim_start()
+            .trim_end_matches('개')
+            .trim_matches(['(', ')', '[', ']'])
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',')
+    })
+}
+
 /// True for a line that is only a photo credit (`(사진=해오름시 제공)`): the line
 /// before it is then the caption text, split off by the `.` that ends it.
 pub fn is_caption_credit(sentence: &str) -> bool {
@@ -623,6 +638,29 @@ mod tests {
                 plain_counts(line),
                 "{line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn comment_section_headers_are_recognized() {
+        for header in [
+            "댓글",
+            "댓글 128",
+            " 댓글 1,024개",
+            "댓글(12)",
+            "전체 댓글 12",
+            "댓글 [3]",
+        ] {
+            assert!(is_comments_header(header), "{header:?}");
+        }
+        for line in [
+            "댓글을 남겨 주세요.",
+            "댓글 쓰기",
+            "악성 댓글 128건",
+            "공감 45",
+            "전체 12",
+        ] {
+            assert!(!is_comments_header(line), "{line:?}");
         }
     }
 

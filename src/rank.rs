@@ -14,7 +14,9 @@
 //!
 //! Every score is finite and non-negative; [`order`] breaks ties by position.
 
-use crate::boilerplate::{is_boilerplate, is_caption_credit, is_copyright_notice};
+use crate::boilerplate::{
+    is_boilerplate, is_caption_credit, is_comments_header, is_copyright_notice,
+};
 use crate::similarity::{Graph, Vectors};
 
 /// PageRank damping factor.
@@ -71,6 +73,7 @@ impl Ranker {
             }
         }
         exclude_after_notice(sentences, &mut excluded);
+        exclude_comments(sentences, &mut excluded);
         let fragment = fragments(sentences, &excluded);
         let centrality = pagerank(&graph);
         let max = centrality.iter().copied().fold(0.0, f64::max);
@@ -129,6 +132,27 @@ fn exclude_after_notice(sentences: &[&str], excluded: &mut [bool]) {
     };
     if kept_bytes(notice + 1..sentences.len()) < kept_bytes(0..notice) {
         excluded[notice + 1..].iter_mut().for_each(|e| *e = true);
+    }
+}
+
+/// Leaves out a page's comment section pasted with the article: all that follows the
+/// line that opens it (`댓글 128`, [`is_comments_header`]) once a sentence of prose ends
+/// with `.`, `!` or `?` before it. Comments are sentences, often about the article's
+/// words, and would otherwise come into longer summaries with the section's prompts
+/// (`로그인해서 댓글을 남겨 보세요.`). A comments button in a page's menus, above the
+/// article, opens nothing.
+fn exclude_comments(sentences: &[&str], excluded: &mut [bool]) {
+    let mut prose_before = false;
+    for (i, sentence) in sentences.iter().enumerate() {
+        if excluded[i] {
+            continue;
+        }
+        if prose_before && is_comments_header(sentence) {
+            excluded[i..].iter_mut().for_each(|e| *e = true);
+            return;
+        }
+        let s = trim_closers(sentence);
+        prose_before |= s.ends_with(['.', '!', '?']) && ends_like_sentence(s);
     }
 }
 

@@ -266,6 +266,34 @@ fn menu_words_of_a_whole_page_are_no_keywords() {
 }
 
 #[test]
+fn a_comment_section_pasted_after_the_article_is_never_chosen() {
+    // The article, then the page's comment section: longer than the article, its
+    // comments sentences on the article's own words, and a prompt written as one.
+    let mut page = WHOLE_PAGE[7..13].to_vec();
+    page.extend([
+        "댓글 1,024개",
+        "로그인해서 댓글을 남겨 보세요.",
+        "청년창업러 2025.03.14 10:01",
+        "폐교를 청년 창업 공간으로 바꾸는 건 좋은 생각이네요. 임대료 면제 기간이 더 길었으면 합니다.",
+        "공감 45",
+        "해오름주민 2025.03.14 10:15",
+        "옛 달빛초등학교 건물이 청년 기업 사무실로 바뀐다니 반갑습니다. 주차장도 꼭 만들어 주세요.",
+        "시민A 2025.03.14 11:02",
+        "사업비 12억원이면 교실 열두 칸 고치기에 충분한가요? 시제품 제작실도 기대됩니다.",
+    ]);
+    let ranker = Ranker::new(&page);
+    for (line, &score) in page.iter().zip(ranker.scores()).skip(6) {
+        assert_eq!(score, 0.0, "{line:?} scored");
+    }
+    assert_eq!(select(&importance_order(&ranker), 4), [2, 3, 4, 5]);
+    // A comments button above the article (no prose before it) opens no section.
+    let mut menus = vec!["댓글", "공유하기"];
+    menus.extend(&WHOLE_PAGE[7..13]);
+    let scores = Ranker::new(&menus).scores().to_vec();
+    assert!(scores[4..].iter().all(|&s| s > 0.0), "{scores:?}");
+}
+
+#[test]
 fn a_notice_with_more_text_after_it_cuts_nothing() {
     // A notice at the top (or a photo's, mid-article) is not the article's end.
     let text = [
