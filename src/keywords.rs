@@ -462,6 +462,25 @@ fn is_word_char(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// The words of the `n` best keywords of a text, in order.
+    #[derive(Debug)]
+    struct Words(Vec<String>);
+
+    impl Words {
+        fn of(text: &[&str], n: usize) -> Self {
+            Words(
+                keywords(&Ranker::new(text), text, n)
+                    .into_iter()
+                    .map(|(w, _)| w)
+                    .collect(),
+            )
+        }
+
+        fn has(&self, word: &str) -> bool {
+            self.0.iter().any(|w| w == word)
+        }
+    }
+
     const ARTICLE: [&str; 7] = [
         "[가상일보 김하늘 기자]",
         "정부가 클라우드 산업을 핵심 인프라로 육성하기로 했다.",
@@ -475,10 +494,9 @@ mod tests {
     #[test]
     fn keywords_are_stems_best_first() {
         let top = keywords(&Ranker::new(&ARTICLE), &ARTICLE, 3);
-        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
-        assert_eq!(words[0], "클라우드", "topic word not first: {top:?}");
+        assert_eq!(top[0].0, "클라우드", "topic word not first: {top:?}");
         assert!(
-            words.contains(&"육성"),
+            top.iter().any(|(w, _)| w == "육성"),
             "육성하기로/육성 not merged: {top:?}"
         );
         assert_eq!(top[0].1, 1.0);
@@ -530,13 +548,12 @@ mod tests {
             "행정 수요가 늘어 시민 불편이 있었다고 시는 설명했다.",
             "인력 증원을 놓고 시의회는 정원 조례를 심사했다.",
         ];
-        let top = keywords(&Ranker::new(&text), &text, 20);
-        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
+        let words = Words::of(&text, 20);
         for verb in ["늘어", "있었", "놓고", "맞아"] {
-            assert!(!words.contains(&verb), "{verb:?} is a verb form: {words:?}");
+            assert!(!words.has(verb), "{verb:?} is a verb form: {words:?}");
         }
         for noun in ["정원", "행정", "수요", "인력"] {
-            assert!(words.contains(&noun), "{noun:?} is missing: {words:?}");
+            assert!(words.has(noun), "{noun:?} is missing: {words:?}");
         }
     }
 
@@ -548,17 +565,13 @@ mod tests {
             "관광객이 늘면 순천 지역 상권도 살아날 것으로 순천시는 기대한다.",
             "순천시 관계자는 관광 코스 안내를 늘리겠다고 말했다.",
         ];
-        let top = keywords(&Ranker::new(&text), &text, 10);
-        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
+        let words = Words::of(&text, 10);
         assert_eq!(
-            words.iter().filter(|w| w.starts_with("순천")).count(),
+            words.0.iter().filter(|w| w.starts_with("순천")).count(),
             1,
             "순천 and 순천시 both shown: {words:?}"
         );
-        assert!(
-            words.contains(&"관광객") || words.contains(&"관광"),
-            "{words:?}"
-        );
+        assert!(words.has("관광객") || words.has("관광"), "{words:?}");
         assert!(overlaps("순천", "순천시") && overlaps("순천시", "순천"));
         assert!(!overlaps("임상병리사", "임상병리과"));
         assert!(!overlaps("광양시", "광양읍"));
@@ -575,13 +588,9 @@ mod tests {
             "시내버스를 바꾸는 비용과 농지 정비 비용은 농진청과 나눈다.",
             "시는 내년에 시내버스 노선도 바꿀 계획이다.",
         ];
-        let top = keywords(&Ranker::new(&text), &text, 10);
-        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
-        assert!(!words.contains(&"바꾸"), "{words:?}");
-        assert!(
-            words.contains(&"농지") && words.contains(&"시내버스"),
-            "{words:?}"
-        );
+        let words = Words::of(&text, 10);
+        assert!(!words.has("바꾸"), "{words:?}");
+        assert!(words.has("농지") && words.has("시내버스"), "{words:?}");
         assert!(has_verb_forms(&text, 1, "바꾸"));
         assert!(!has_verb_forms(&text, 1, "농지"));
         assert!(!has_verb_forms(&text, 1, "계획"), "ends in a batchim");
@@ -597,17 +606,10 @@ mod tests {
             "태권도는 시의 대표 종목이고 디자인 공모는 다음달 마감한다.",
             "업체인 두 곳과 업체로 등록된 세 곳이 공모 안내를 돕는다.",
         ];
-        let top = keywords(&Ranker::new(&text), &text, 10);
-        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
-        assert!(
-            words.contains(&"디자인") && words.contains(&"태권도"),
-            "{words:?}"
-        );
-        assert!(
-            !words.iter().any(|w| ["디자", "태권"].contains(w)),
-            "{words:?}"
-        );
-        assert!(!words.contains(&"업체인"), "{words:?}");
+        let words = Words::of(&text, 10);
+        assert!(words.has("디자인") && words.has("태권도"), "{words:?}");
+        assert!(!words.has("디자") && !words.has("태권"), "{words:?}");
+        assert!(!words.has("업체인"), "{words:?}");
     }
 
     #[test]
@@ -617,10 +619,9 @@ mod tests {
             "AI 반도체 기업과 5G 장비 업체가 지원을 받는다.",
             "업계는 AI 반도체 투자를 환영했다.",
         ];
-        let top = keywords(&Ranker::new(&text), &text, 10);
-        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
-        assert!(words.contains(&"AI") && words.contains(&"5G"), "{words:?}");
-        assert!(!words.contains(&"ai"), "{words:?}");
+        let words = Words::of(&text, 10);
+        assert!(words.has("AI") && words.has("5G"), "{words:?}");
+        assert!(!words.has("ai"), "{words:?}");
     }
 
     #[test]
