@@ -147,12 +147,13 @@ fn exclude_comments(sentences: &[&str], excluded: &mut [bool]) {
         if excluded[i] {
             continue;
         }
-        if prose_before && is_comments_header(sentence) {
+        if !prose_before {
+            let s = trim_closers(sentence);
+            prose_before = s.ends_with(['.', '!', '?']) && ends_like_sentence(s);
+        } else if is_comments_header(sentence) {
             excluded[i..].iter_mut().for_each(|e| *e = true);
             return;
         }
-        let s = trim_closers(sentence);
-        prose_before |= s.ends_with(['.', '!', '?']) && ends_like_sentence(s);
     }
 }
 
