@@ -11,7 +11,8 @@ const USAGE: &str = "\
 ksum: extractive summaries of Korean text
 
 Usage:
-  ksum [-k N | --ratio R] [--json] [FILE]   summarize FILE (stdin when absent)
+  ksum [-k N | --ratio R] [--json] [FILE...]
+                                            summarize each FILE (stdin when none)
   ksum split --jsonl [FILE]                 {\"id\",\"text\"} lines -> {\"id\",\"sentences\"} lines
   ksum rank --jsonl [FILE]                  {\"id\",\"sentences\"|\"text\"} lines -> {\"id\",\"order\",\"scores\"} lines
 
@@ -25,7 +26,9 @@ Options:
   -V, --version
 
 FILE is UTF-8, UTF-16 with a byte order mark, or EUC-KR (CP949); offsets count in the
-decoded text, without the byte order mark. JSONL is UTF-8.
+decoded text, without the byte order mark. JSONL is UTF-8. With several files, each
+summary follows a `==> FILE <==` line (with --json: one object a line, with \"file\");
+a file that cannot be read is reported and the others are still summarized.
 ";
 
 /// A failure with the message to print and the exit code.
@@ -70,7 +73,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
     let mut options = Options::default();
     let mut json = false;
     let mut jsonl = false;
-    let mut file: Option<&str> = None;
+    let mut files: Vec<&str> = Vec::new();
     let mut command: Option<&str> = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -113,19 +116,31 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
             }
             "--json" => json = true,
             "--jsonl" => jsonl = true,
-            "split" | "rank" if command.is_none() && file.is_none() => command = Some(arg),
-            "-" => file = None,
+            "split" | "rank" if command.is_none() && files.is_empty() => command = Some(arg),
+            "-" => files.push(STDIN),
             a if a.starts_with('-') => return Err(usage(format!("unknown option {a:?}"))),
-            a if file.is_none() => file = Some(a),
-            a => return Err(usage(format!("unexpected argument {a:?}"))),
+            a => files.push(a),
         }
     }
     match command {
         Some(cmd) if !jsonl => Err(usage(format!("ksum {cmd} needs --jsonl"))),
-        Some(cmd) => jsonl_command(cmd, file, options.max_input_bytes),
+        Some(_) if files.len() > 1 => Err(usage(format!(
+            "unexpected argument {:?}: JSONL is read from one FILE",
+            files[1]
+        ))),
+        Some(cmd) => jsonl_command(cmd, file_name(files.first()), options.max_input_bytes),
         None if jsonl => Err(usage("--jsonl goes with `ksum split` or `ksum rank`")),
-        None => summarize_command(file, &options, json),
+        None if files.len() > 1 => summarize_files(&files, &options, json),
+        None => summarize_command(file_name(files.first()), &options, json),
     }
+}
+
+/// How `-` (standard input) is kept among the FILE arguments.
+const STDIN: &str = "-";
+
+/// The path of a FILE argument, `None` for standard input.
+fn file_name<'a>(file: Option<&&'a str>) -> Option<&'a str> {
+    file.copied().filter(|&f| f != STDIN)
 }
 
 /// Reads all of FILE (or stdin) as text ([`decode`]), refusing it as soon as it is
@@ -212,17 +227,82 @@ fn summarize_command(file: Option<&str>, options: &Options, json: bool) -> Resul
     let summary = ksum::summarize(&text, options).map_err(|e| Fail(e.to_string(), 1))?;
     let mut out = BufWriter::new(io::stdout().lock());
     let written = if json {
-        serde_json::to_writer(&mut out, &Report::new(&text, &summary))
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out))
+        write_json_line(&mut out, &Report::new(&text, &summary))
     } else {
-        summary
-            .summary
-            .iter()
-            .try_for_each(|&i| writeln!(out, "{}", &text[summary.sentences[i].span.range()]))
+        write_summary(&mut out, &text, &summary)
     };
     written.and_then(|()| out.flush()).map_err(write_fail)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report of one of several files: `{"file", "sentences", "summary", "keywords"}`.
+#[derive(serde::Serialize)]
+struct FileReport<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    report: Report<'a>,
+}
+
+/// `ksum FILE FILE...`: each file's summary after a `==> FILE <==` line and a blank
+/// line between files, as `head` shows several files (with `--json`, one object a
+/// line, named by its `file`). A file that cannot be read or summarized is reported
+/// on stderr, the others are still summarized, and the exit status is then 1.
+fn summarize_files(files: &[&str], options: &Options, json: bool) -> Result<ExitCode, Fail> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut failed = false;
+    for (n, &file) in files.iter().enumerate() {
+        let name = file_name(Some(&file));
+        let summarized = read_text(name, options.max_input_bytes).and_then(|text| {
+            let summary = ksum::summarize(&text, options).map_err(|e| Fail(e.to_string(), 1))?;
+            Ok((text, summary))
+        });
+        let (text, summary) = match summarized {
+            Ok(done) => done,
+            Err(Fail(msg, _)) => {
+                // After what was written for the files before it, not before.
+                out.flush().map_err(write_fail)?;
+                eprintln!("ksum: {msg}");
+                failed = true;
+                continue;
+            }
+        };
+        let shown = name.unwrap_or("standard input");
+        let written = if json {
+            let report = Report::new(&text, &summary);
+            write_json_line(
+                &mut out,
+                &FileReport {
+                    file: shown,
+                    report,
+                },
+            )
+        } else {
+            let gap = if n > 0 { "\n" } else { "" };
+            writeln!(out, "{gap}==> {shown} <==")
+                .and_then(|()| write_summary(&mut out, &text, &summary))
+        };
+        written.map_err(write_fail)?;
+    }
+    out.flush().map_err(write_fail)?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `value` as one line of JSON.
+fn write_json_line(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// The summary's sentences, one a line, in document order.
+fn write_summary(out: &mut impl Write, text: &str, summary: &ksum::Summary) -> io::Result<()> {
+    summary
+        .summary
+        .iter()
+        .try_for_each(|&i| writeln!(out, "{}", &text[summary.sentences[i].span.range()]))
 }
 
 fn write_fail(e: io::Error) -> Fail {

@@ -138,6 +138,56 @@ fn file_argument_and_ratio() {
 }
 
 #[test]
+fn several_files_are_summarized_one_after_another() {
+    let dir = std::env::temp_dir().join(format!("ksum-cli-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, ARTICLE).unwrap();
+    std::fs::write(
+        &b,
+        "해오름시는 시내버스를 전기버스로 바꾼다. 충전소 120곳도 짓는다.",
+    )
+    .unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let one = stdout(&ksum(&["-k", "2", a], b""));
+    // As `head` shows several files: a header before each, a blank line between.
+    let o = ksum(&["-k", "2", a, b], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let want = format!(
+        "==> {a} <==\n{one}\n==> {b} <==\n해오름시는 시내버스를 전기버스로 바꾼다.\n충전소 120곳도 짓는다.\n"
+    );
+    assert_eq!(stdout(&o), want);
+    // JSON: one object a line, named by its file; `-` is standard input.
+    let o = ksum(
+        &["--json", "-k", "1", a, "-"],
+        "가나다 라마바 사아자.".as_bytes(),
+    );
+    let reports = lines(&o);
+    assert_eq!(reports.len(), 2);
+    assert_eq!(reports[0]["file"], a);
+    assert_eq!(reports[1]["file"], "standard input");
+    assert_eq!(
+        reports[0]["summary"],
+        json(&ksum(&["--json", "-k", "1", a], b""))["summary"]
+    );
+    // A file that cannot be read is reported; the others are still summarized.
+    let missing = dir.join("missing.txt");
+    let o = ksum(&["-k", "1", missing.to_str().unwrap(), b], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read") && stderr(&o).contains("missing.txt"));
+    assert!(
+        stdout(&o).contains(&format!("==> {b} <==")),
+        "{}",
+        stdout(&o)
+    );
+    // JSONL commands read one input.
+    let o = ksum(&["rank", "--jsonl", a, b], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("JSONL is read from one FILE"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn bad_arguments_are_usage_errors() {
     for (args, needle) in [
         (&["-k", "0"][..], "-k must be a whole number"),
