@@ -48,7 +48,9 @@ pub use span::{Span, Utf16Cursor};
 pub enum Length {
     /// This many sentences (at least 1; all of them when the text has fewer).
     Count(usize),
-    /// This fraction of the sentences, in `(0, 1]`, rounded up, at least one.
+    /// This fraction, in `(0, 1]`, of the text's prose sentences ([`Summary::content`]:
+    /// the headlines, bylines, captions and menus of a page pasted whole do not count),
+    /// rounded up, at least one.
     Ratio(f64),
 }
 
@@ -91,13 +93,19 @@ impl Options {
         }
     }
 
-    /// Checks the options, and resolves the summary length for `n` sentences.
-    pub fn summary_len(&self, n: usize) -> Result<usize, Error> {
+    /// Checks the options, and resolves the summary length for `n` sentences of which
+    /// `content` count for a ratio ([`Summary::content`]).
+    pub fn summary_len(&self, n: usize, content: usize) -> Result<usize, Error> {
         match self.length {
             Length::Count(0) => Err(Error::InvalidCount(0)),
             Length::Count(k) => Ok(k.min(n)),
             Length::Ratio(r) if !(r > 0.0 && r <= 1.0) => Err(Error::InvalidRatio(r)),
-            Length::Ratio(r) => Ok(((n as f64 * r).ceil() as usize).clamp(1, n.max(1)).min(n)),
+            Length::Ratio(r) => {
+                let content = content.min(n);
+                Ok(((content as f64 * r).ceil() as usize)
+                    .clamp(1, content.max(1))
+                    .min(n))
+            }
         }
     }
 }
@@ -132,6 +140,10 @@ pub struct Summary {
     pub summary: Vec<usize>,
     /// The top keywords, best first (see [`keywords::keywords`]).
     pub keywords: Vec<Keyword>,
+    /// How many sentences a [`Length::Ratio`] is a fraction of: the prose sentences
+    /// ([`rank::Ranker::content_count`]), not the headlines, bylines, captions, menus
+    /// and comment sections of a page pasted whole.
+    pub content: usize,
 }
 
 /// Splits `text` into sentences and returns their spans; see [`split::split`].
@@ -154,9 +166,12 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         return summarize(&nfc.text, options).map(|s| nfc.restore(s));
     }
     let spans = split::split(text);
-    let k = options.summary_len(spans.len())?;
+    // Bad options are refused before the text is ranked.
+    options.summary_len(spans.len(), spans.len())?;
     let sentences: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
     let ranker = rank::Ranker::new(&sentences);
+    let content = ranker.content_count();
+    let k = options.summary_len(spans.len(), content)?;
     let order = select::importance_order(&ranker);
     let scores = ranker.scores();
     let summary = select::select(&order, k);
@@ -173,6 +188,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             .collect(),
         summary,
         keywords,
+        content,
     })
 }
 
@@ -182,19 +198,23 @@ mod tests {
 
     #[test]
     fn summary_len_resolves_count_and_ratio() {
-        assert_eq!(Options::with_count(3).summary_len(10), Ok(3));
-        assert_eq!(Options::with_count(30).summary_len(10), Ok(10));
+        assert_eq!(Options::with_count(3).summary_len(10, 10), Ok(3));
+        assert_eq!(Options::with_count(30).summary_len(10, 10), Ok(10));
         assert_eq!(
-            Options::with_count(0).summary_len(10),
+            Options::with_count(0).summary_len(10, 10),
             Err(Error::InvalidCount(0))
         );
-        assert_eq!(Options::with_ratio(0.25).summary_len(10), Ok(3));
-        assert_eq!(Options::with_ratio(1.0).summary_len(10), Ok(10));
-        assert_eq!(Options::with_ratio(0.01).summary_len(10), Ok(1));
-        assert_eq!(Options::with_ratio(0.5).summary_len(0), Ok(0));
-        assert!(Options::with_ratio(0.0).summary_len(10).is_err());
-        assert!(Options::with_ratio(1.5).summary_len(10).is_err());
-        assert!(Options::with_ratio(f64::NAN).summary_len(10).is_err());
+        assert_eq!(Options::with_ratio(0.25).summary_len(10, 10), Ok(3));
+        assert_eq!(Options::with_ratio(1.0).summary_len(10, 10), Ok(10));
+        assert_eq!(Options::with_ratio(0.01).summary_len(10, 10), Ok(1));
+        assert_eq!(Options::with_ratio(0.5).summary_len(0, 0), Ok(0));
+        assert!(Options::with_ratio(0.0).summary_len(10, 10).is_err());
+        assert!(Options::with_ratio(1.5).summary_len(10, 10).is_err());
+        assert!(Options::with_ratio(f64::NAN).summary_len(10, 10).is_err());
+        // A ratio counts the content sentences only; a count does not.
+        assert_eq!(Options::with_ratio(0.5).summary_len(40, 6), Ok(3));
+        assert_eq!(Options::with_ratio(1.0).summary_len(40, 6), Ok(6));
+        assert_eq!(Options::with_count(10).summary_len(40, 6), Ok(10));
     }
 
     #[test]

@@ -18,7 +18,8 @@ Usage:
 
 Options:
   -k N           number of summary sentences (default 3)
-  --ratio R      fraction of the sentences instead, 0 < R <= 1
+  --ratio R      fraction of the prose sentences instead (not headlines, bylines,
+                 captions or page furniture), 0 < R <= 1
   --json         print every sentence with UTF-16 offsets, score and rank, and the summary
   --max-bytes N  refuse an input, or a JSONL line, longer than N bytes (default 64 MiB);
                  JSONL is read a line at a time, so a stream may be of any length

@@ -110,6 +110,23 @@ impl Ranker {
     pub fn scores(&self) -> &[f64] {
         &self.scores
     }
+
+    /// The number of prose sentences (neither [`Ranker::excluded`] nor
+    /// [`Ranker::fragment`]); when there are none, of the sentences not excluded, and
+    /// when those are none too, of all. A summary's ratio is a fraction of these: the
+    /// menus, bylines and comments of a page pasted whole would otherwise pull in their
+    /// own lines (30% of a page that is half furniture is 60% of its article).
+    pub fn content_count(&self) -> usize {
+        let kept = || self.excluded.iter().filter(|&&e| !e).count();
+        let prose = (self.excluded.iter().zip(&self.fragment))
+            .filter(|&(&e, &f)| !e && !f)
+            .count();
+        match (prose, kept()) {
+            (0, 0) => self.excluded.len(),
+            (0, kept) => kept,
+            (prose, _) => prose,
+        }
+    }
 }
 
 /// Leaves out what follows the text's last copyright notice (`ⓒ 가상일보 무단 전재 및

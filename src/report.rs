@@ -5,7 +5,8 @@
 use crate::{Keyword, Span, Summary, Utf16Cursor};
 use serde::Serialize;
 
-/// A summarized text: `{"sentences": [...], "summary": [...], "keywords": [...]}`.
+/// A summarized text: `{"sentences": [...], "summary": [...], "keywords": [...],
+/// "content": n}`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report<'a> {
     /// Every sentence, in document order.
@@ -14,6 +15,9 @@ pub struct Report<'a> {
     pub summary: Vec<usize>,
     /// The top keywords, best first: `{"term", "score"}`.
     pub keywords: &'a [Keyword],
+    /// How many sentences are prose, which a ratio is a fraction of
+    /// ([`crate::Summary::content`]).
+    pub content: usize,
 }
 
 /// One sentence of a [`Report`].
@@ -60,6 +64,7 @@ impl<'a> Report<'a> {
                 .collect(),
             summary: summary.summary.clone(),
             keywords: &summary.keywords,
+            content: summary.content,
         }
     }
 }

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-/** Summary length: `{k}` sentences (default 3) or `{ratio}` of them, 0 < ratio <= 1. */
+/** Summary length: `{k}` sentences (default 3) or `{ratio}` of the prose sentences (`content`), 0 < ratio <= 1. */
 export interface SummarizeOptions { k?: number; ratio?: number; }
 /** A sentence; `start`/`end` are UTF-16 offsets: `text.slice(start, end) === sentence.text`. */
 export interface SplitSentence { start: number; end: number; text: string; }
@@ -18,8 +18,8 @@ export interface SplitSentence { start: number; end: number; text: string; }
 export interface RankedSentence extends SplitSentence { score: number; rank: number; }
 /** A keyword: a normalized stem, score 1 for the best. */
 export interface Keyword { term: string; score: number; }
-/** Every sentence in document order, the indices of the chosen ones in document order, and the top keywords. */
-export interface Summary { sentences: RankedSentence[]; summary: number[]; keywords: Keyword[]; }
+/** Every sentence in document order, the indices of the chosen ones in document order, the top keywords, and how many sentences are prose (a ratio's base: not headlines, bylines, captions or page furniture). */
+export interface Summary { sentences: RankedSentence[]; summary: number[]; keywords: Keyword[]; content: number; }
 "#;
 
 /// Summarizes `text`; `options` is `undefined`, `{k}` or `{ratio}`.
@@ -58,6 +58,7 @@ pub fn summarize(
     out.set_sentences(&sentences);
     out.set_summary(&summary_js);
     out.set_keywords(&keywords);
+    out.set_content(report.content as f64);
     Ok(out.into())
 }
 
@@ -140,6 +141,8 @@ extern "C" {
     fn set_summary(this: &Record, value: &JsValue);
     #[wasm_bindgen(method, setter = keywords)]
     fn set_keywords(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, setter = content)]
+    fn set_content(this: &Record, value: f64);
     /// An array of numbers under construction.
     #[wasm_bindgen(extends = js_sys::Array)]
     type Numbers;

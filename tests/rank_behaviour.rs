@@ -248,6 +248,30 @@ fn what_follows_the_copyright_notice_of_a_whole_page_is_never_chosen() {
 }
 
 #[test]
+fn a_ratio_counts_the_prose_of_a_whole_page() {
+    // 30 lines, 4 of them the article: 100% is the article, not its menus and buttons.
+    let text = WHOLE_PAGE.join("\n");
+    let article: Vec<&str> = WHOLE_PAGE[9..13].to_vec();
+    for (ratio, want) in [(1.0, 4), (0.5, 2), (0.01, 1)] {
+        let s = ksum::summarize(&text, &ksum::Options::with_ratio(ratio)).unwrap();
+        assert_eq!(s.content, 4, "the article's sentences");
+        let chosen: Vec<&str> = s
+            .summary
+            .iter()
+            .map(|&i| &text[s.sentences[i].span.range()])
+            .collect();
+        assert_eq!(chosen.len(), want, "ratio {ratio}: {chosen:?}");
+        assert!(
+            chosen.iter().all(|c| article.contains(c)),
+            "ratio {ratio}: {chosen:?}"
+        );
+    }
+    // A count is a count: k beyond the prose takes the rest too.
+    let s = ksum::summarize(&text, &ksum::Options::with_count(6)).unwrap();
+    assert_eq!(s.summary.len(), 6);
+}
+
+#[test]
 fn menu_words_of_a_whole_page_are_no_keywords() {
     // With its notice, and without (the menus above and below the article then stay).
     let without_notice: Vec<&str> = WHOLE_PAGE

@@ -689,16 +689,20 @@ function startKsum(engine) {
     return { k: Number(raw) };
   }
 
-  /** How many sentences `opts` picks out of n (as the Rust side counts them). */
-  function lengthFor(opts, n) {
+  /** How many sentences `opts` picks out of n, a ratio of the `content` (prose) ones, as the
+   * Rust side counts them (Options::summary_len). */
+  function lengthFor(opts, n, content) {
     if (n === 0) return 0;
-    if (opts.ratio !== undefined) return Math.min(n, Math.max(1, Math.ceil(n * opts.ratio)));
+    if (opts.ratio !== undefined) {
+      const base = Math.min(n, content);
+      return Math.min(n, Math.max(1, Math.min(base, Math.ceil(base * opts.ratio))));
+    }
     return Math.min(n, opts.k);
   }
 
   /** The picks for `opts`: the top-ranked sentences, in document order. */
   function picksFor(r, opts) {
-    return r.byRank.slice(0, lengthFor(opts, r.n)).sort((a, b) => a - b);
+    return r.byRank.slice(0, lengthFor(opts, r.n, r.content)).sort((a, b) => a - b);
   }
 
   // ---- running the engine ---------------------------------------------------------------

@@ -44,6 +44,8 @@ function pack(id, text, result, ms) {
     ranks,
     scores,
     summary: Array.from(result.summary),
+    // The prose sentences, which a ratio counts (the summarizer's own base).
+    content: typeof result.content === "number" ? result.content : n,
   };
   if (Array.isArray(result.keywords)) msg.keywords = result.keywords;
   return msg;

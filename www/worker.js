@@ -7,8 +7,9 @@
 //   {type: "summarize", id, text, options: {k} | {ratio}}
 // Messages out:
 //   {type: "ready"} | {type: "fatal", message}
-//   {type: "result", id, ms, chars, n, starts, ends, ranks: Int32Array, scores: Float64Array,
-//    summary: number[], keywords?: {term, score}[]}   (typed arrays are transferred)
+//   {type: "result", id, ms, chars, n, content, starts, ends, ranks: Int32Array,
+//    scores: Float64Array, summary: number[], keywords?: {term, score}[]}
+//   (typed arrays are transferred; content: the prose sentences, which a ratio counts)
 //   {type: "error", id, message, fatal}
 // The sentence texts are not sent back: the page has the text and the UTF-16 offsets.
 // scripts/build-html.mjs also prepends www/pack.js (countChars, pack).

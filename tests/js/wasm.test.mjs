@@ -24,9 +24,15 @@ function checkShape(text, result, k) {
   const keys = Object.keys(result).sort();
   assert.ok(
     JSON.stringify(keys) === JSON.stringify(["sentences", "summary"]) ||
-      JSON.stringify(keys) === JSON.stringify(["keywords", "sentences", "summary"]),
+      JSON.stringify(keys) === JSON.stringify(["content", "keywords", "sentences", "summary"]),
     `result keys: ${keys}`,
   );
+  if ("content" in result) {
+    assert.ok(
+      Number.isInteger(result.content) && result.content >= 0 && result.content <= result.sentences.length,
+      `content ${result.content} of ${result.sentences.length} sentences`,
+    );
+  }
   if ("keywords" in result) checkKeywords(text, result.keywords);
   const { sentences, summary } = result;
   assert.ok(Array.isArray(sentences) && Array.isArray(summary));
@@ -141,14 +147,18 @@ describe("options", () => {
     });
   }
 
-  test("ratio picks a share of the sentences", () => {
+  test("ratio picks a share of the prose sentences", () => {
     const t = text();
     const n = ksum.split(t).length;
     const half = ksum.summarize(t, { ratio: 0.5 });
     checkShape(t, half);
-    assert.ok(half.summary.length >= 1 && half.summary.length <= n, `ratio 0.5 picked ${half.summary.length} of ${n}`);
-    assert.ok(Math.abs(half.summary.length - n / 2) <= 1, `ratio 0.5 picked ${half.summary.length} of ${n}`);
-    assert.equal(ksum.summarize(t, { ratio: 1 }).summary.length, n);
+    const c = half.content;
+    assert.ok(c >= 1 && c < n, `content ${c} of ${n}: the headline, byline and caption are not prose`);
+    assert.equal(half.summary.length, Math.ceil(c / 2), `ratio 0.5 picked ${half.summary.length} of ${c}`);
+    const all = ksum.summarize(t, { ratio: 1 });
+    assert.equal(all.summary.length, c);
+    // The prose is what a ratio of 1 picks: the sentences ranked 1..content.
+    assert.deepEqual(all.summary, all.sentences.map((s, i) => [s.rank, i]).filter(([r]) => r <= c).map(([, i]) => i));
   });
 
   test("k larger than the sentence count picks every sentence", () => {
