@@ -32,7 +32,8 @@ fuzz_target!(|data: &[u8]| {
     let mut ranks: Vec<usize> = summary.sentences.iter().map(|s| s.rank).collect();
     ranks.sort_unstable();
     assert!(ranks.iter().copied().eq(1..=n), "ranks not a permutation");
-    let k = options.summary_len(n).unwrap();
+    assert!(summary.content <= n && (summary.content > 0 || n == 0));
+    let k = options.summary_len(n, summary.content).unwrap();
     assert_eq!(summary.summary.len(), k);
     assert!(summary.summary.windows(2).all(|w| w[0] < w[1]));
     assert!(summary
