@@ -117,11 +117,12 @@ impl Ranker {
     /// menus, bylines and comments of a page pasted whole would otherwise pull in their
     /// own lines (30% of a page that is half furniture is 60% of its article).
     pub fn content_count(&self) -> usize {
-        let kept = || self.excluded.iter().filter(|&&e| !e).count();
-        let prose = (self.excluded.iter().zip(&self.fragment))
-            .filter(|&(&e, &f)| !e && !f)
-            .count();
-        match (prose, kept()) {
+        let (mut prose, mut kept) = (0, 0);
+        for (&excluded, &fragment) in self.excluded.iter().zip(&self.fragment) {
+            kept += usize::from(!excluded);
+            prose += usize::from(!excluded && !fragment);
+        }
+        match (prose, kept) {
             (0, 0) => self.excluded.len(),
             (0, kept) => kept,
             (prose, _) => prose,
@@ -470,6 +471,27 @@ mod tests {
         assert_eq!(r.scores()[2], 0.0);
         assert!(r.scores()[1] > 0.0);
         assert!(r.scores().iter().all(|s| s.is_finite()));
+    }
+
+    #[test]
+    fn content_counts_prose_else_what_is_kept_else_all() {
+        let page = [
+            "정치",
+            "해오름시가 계획을 발표했다.",
+            "시는 예산을 늘린다.",
+            "ⓒ 가상일보",
+        ];
+        assert_eq!(Ranker::new(&page).content_count(), 2);
+        // No punctuation anywhere: every line is a fragment, all of them kept.
+        assert_eq!(
+            Ranker::new(&["해오름시 계획", "예산 확대"]).content_count(),
+            2
+        );
+        assert_eq!(
+            Ranker::new(&["ⓒ 가상일보", "2024.04.12"]).content_count(),
+            2
+        );
+        assert_eq!(Ranker::new(&[]).content_count(), 0);
     }
 
     #[test]
