@@ -43,6 +43,7 @@ const KSUM_I18N = {
     placeholderOut: "요약할 글을 붙여 넣으면 중요한 문장이 여기에 표시됩니다.",
     placeholderSummary: "아직 요약이 없습니다.",
     done: "문장 {n}개 중 {k}개 선택 · {chars}자 · {ms} ms",
+    doneProse: "문장 {n}개 중 {k}개 선택 · 본문 문장 {content}개 · {chars}자 · {ms} ms",
     badCount: "요약 문장 수는 1 이상의 정수여야 합니다.",
     badRatio: "비율은 1에서 100 사이의 정수(%)여야 합니다.",
     working: "요약하는 중… {sec}초",
@@ -99,6 +100,7 @@ const KSUM_I18N = {
     placeholderOut: "Paste text and its most important sentences are highlighted here.",
     placeholderSummary: "No summary yet.",
     done: "{k} of {n} sentences · {chars} characters · {ms} ms",
+    doneProse: "{k} of {n} sentences · {content} of them prose · {chars} characters · {ms} ms",
     badCount: "The number of sentences must be a whole number of at least 1.",
     badRatio: "The ratio must be a whole percentage from 1 to 100.",
     working: "Summarizing… {sec} s",
@@ -628,8 +630,11 @@ function startKsum(engine) {
   function renderStatus() {
     const r = state.result;
     const ms = r.ms;
-    setStatus("done", {
+    // When headlines, bylines or page furniture were set aside, say how much prose is left: a
+    // ratio is a share of it.
+    setStatus(r.content < r.n ? "doneProse" : "done", {
       n: num(r.n),
+      content: num(r.content),
       k: num(state.picks.length),
       chars: num(r.chars),
       ms: ms < 10 ? ms.toFixed(1) : num(Math.round(ms)),

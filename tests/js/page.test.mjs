@@ -197,6 +197,9 @@ async function checkText(page, path, label) {
   const status = await page.locator("#status").textContent();
   assert.match(status, new RegExp(`문장 ${cli.sentences.length.toLocaleString("en-US")}개 중 3개`), `${label}: status names the sentence count`);
   assert.match(status, /\d자 · [\d.,]+ ms$/, `${label}: status shows characters and the time taken`);
+  // The prose the summarizer counts (what a ratio is a share of), when lines were set aside.
+  const prose = `본문 문장 ${cli.content.toLocaleString("en-US")}개`;
+  assert.equal(status.includes(prose), cli.content < cli.sentences.length, `${label}: ${status} / ${prose}`);
 
   for (const k of [5, 1, 3]) {
     await setCount(page, k);
@@ -379,7 +382,7 @@ function pageSuite(label, where) {
       assert.match(await page.locator("#input").getAttribute("placeholder"), /Paste or type/);
       assert.match(
         await page.locator("#status").textContent(),
-        new RegExp(`^3 of ${n} sentences · 1,158 characters · [\\d.,]+ ms$`),
+        new RegExp(`^3 of ${n} sentences · ${cli.content} of them prose · 1,158 characters · [\\d.,]+ ms$`),
       );
       assert.equal(await page.locator("#lang").textContent(), "한국어");
       await page.locator("#lang").click();
