@@ -139,6 +139,9 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
 /// How `-` (standard input) is kept among the FILE arguments.
 const STDIN: &str = "-";
 
+/// How standard input is named in messages and in a file's report.
+const STDIN_NAME: &str = "standard input";
+
 /// The path of a FILE argument, `None` for standard input.
 fn file_name<'a>(file: Option<&&'a str>) -> Option<&'a str> {
     file.copied().filter(|&f| f != STDIN)
@@ -148,7 +151,7 @@ fn file_name<'a>(file: Option<&&'a str>) -> Option<&'a str> {
 /// longer than `max` bytes (without reading the rest).
 fn read_text(file: Option<&str>, max: usize) -> Result<String, Fail> {
     let mut bytes = Vec::new();
-    let name = file.unwrap_or("standard input");
+    let name = file.unwrap_or(STDIN_NAME);
     let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     let result = match file {
         Some(path) => std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes)),
@@ -223,9 +226,18 @@ fn human_bytes(n: usize) -> String {
     String::new()
 }
 
-fn summarize_command(file: Option<&str>, options: &Options, json: bool) -> Result<ExitCode, Fail> {
+/// The text of FILE (or stdin) and its summary.
+fn read_and_summarize(
+    file: Option<&str>,
+    options: &Options,
+) -> Result<(String, ksum::Summary), Fail> {
     let text = read_text(file, options.max_input_bytes)?;
     let summary = ksum::summarize(&text, options).map_err(|e| Fail(e.to_string(), 1))?;
+    Ok((text, summary))
+}
+
+fn summarize_command(file: Option<&str>, options: &Options, json: bool) -> Result<ExitCode, Fail> {
+    let (text, summary) = read_and_summarize(file, options)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let written = if json {
         write_json_line(&mut out, &Report::new(&text, &summary))
@@ -236,7 +248,8 @@ fn summarize_command(file: Option<&str>, options: &Options, json: bool) -> Resul
     Ok(ExitCode::SUCCESS)
 }
 
-/// The report of one of several files: `{"file", "sentences", "summary", "keywords"}`.
+/// The report of one of several files: `{"file", "sentences", "summary", "keywords",
+/// "content"}`.
 #[derive(serde::Serialize)]
 struct FileReport<'a> {
     file: &'a str,
@@ -253,11 +266,7 @@ fn summarize_files(files: &[&str], options: &Options, json: bool) -> Result<Exit
     let mut failed = false;
     for (n, &file) in files.iter().enumerate() {
         let name = file_name(Some(&file));
-        let summarized = read_text(name, options.max_input_bytes).and_then(|text| {
-            let summary = ksum::summarize(&text, options).map_err(|e| Fail(e.to_string(), 1))?;
-            Ok((text, summary))
-        });
-        let (text, summary) = match summarized {
+        let (text, summary) = match read_and_summarize(name, options) {
             Ok(done) => done,
             Err(Fail(msg, _)) => {
                 // After what was written for the files before it, not before.
@@ -267,7 +276,7 @@ fn summarize_files(files: &[&str], options: &Options, json: bool) -> Result<Exit
                 continue;
             }
         };
-        let shown = name.unwrap_or("standard input");
+        let shown = name.unwrap_or(STDIN_NAME);
         let written = if json {
             let report = Report::new(&text, &summary);
             write_json_line(
