@@ -9,8 +9,9 @@
 //!   counts only the prose sentences before it, so bylines, captions, headlines and
 //!   subtitles do not push the lead back;
 //! - form is 0 for boilerplate ([`crate::boilerplate`]), smaller for lines that do not
-//!   end like a sentence (headlines, list items, `관광?` where a `?` follows a noun)
-//!   and for very short fragments and very long run-ons.
+//!   end like a sentence (headlines, list items, `관광?` where a `?` follows a noun), for
+//!   questions (they ask; the summary says what the text answers) and for very short
+//!   fragments and very long run-ons.
 //!
 //! Every score is finite and non-negative; [`order`] breaks ties by position.
 
@@ -198,7 +199,9 @@ fn ends_like_sentence(s: &str) -> bool {
     }
 }
 
-/// True for the lines that are not prose: those that do not end like a sentence, and
+/// True for the lines that are not prose: those that do not end like a sentence,
+/// questions (`그렇다면 부담은 어떻게 감당할까?`, an interviewer's `Q. 계기는 무엇인가요?`,
+/// a headline's `…언제 받을까?`: they ask, and a summary says what the text answers), and
 /// those at the top of the text, before the first punctuated sentence, that end
 /// without `.`, `!` or `?` (headlines such as `해오름시, 폐교를 창업 공간으로 바꾼다`,
 /// or `…바꾼다…`: headlines use an ellipsis as a separator, prose rarely ends on one).
@@ -211,8 +214,10 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
         .map(|(sentence, &excluded)| {
             let s = trim_closers(sentence);
             let punctuated = s.ends_with(['.', '!', '?']);
-            let fragment =
-                !ends_like_sentence(s) || (in_headlines && !punctuated) || is_marked_item(sentence);
+            let fragment = !ends_like_sentence(s)
+                || s.ends_with('?')
+                || (in_headlines && !punctuated)
+                || is_marked_item(sentence);
             if !excluded && !fragment {
                 in_headlines = false;
             }
@@ -231,7 +236,7 @@ fn is_marked_item(line: &str) -> bool {
 /// Weight for how much a sentence looks like a complete sentence of prose.
 fn form(sentence: &str) -> f64 {
     let s = trim_closers(sentence);
-    let mut weight = if ends_like_sentence(s) {
+    let mut weight = if ends_like_sentence(s) && !s.ends_with('?') {
         1.0
     } else {
         FRAGMENT_WEIGHT
@@ -540,6 +545,25 @@ mod tests {
             [true, true, true, false, false],
             "a headline ending in an ellipsis must count as a headline"
         );
+    }
+
+    #[test]
+    fn questions_are_not_prose() {
+        let sentences = [
+            "전기차 보조금, 올해는 언제 받을까?",
+            "해오름시는 보조금 신청을 다음 달 3일부터 받는다고 밝혔다.",
+            "그렇다면 예산은 충분할까?",
+            "Q. 이번 조사를 시작한 계기는 무엇인가요?",
+            "A. 학생들이 인공지능을 어떻게 쓰는지 궁금했습니다.",
+        ];
+        let excluded = vec![false; sentences.len()];
+        assert_eq!(
+            fragments(&sentences, &excluded),
+            [true, false, true, true, false]
+        );
+        assert!(form(sentences[2]) < 0.5);
+        // Not prose, so it pushes no later sentence back.
+        assert_eq!(Ranker::new(&sentences).content_count(), 2);
     }
 
     #[test]

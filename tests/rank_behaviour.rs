@@ -367,3 +367,29 @@ fn marked_captions_and_credited_captions_are_not_chosen_while_prose_remains() {
         );
     }
 }
+
+#[test]
+fn questions_give_way_to_the_statements_that_answer_them() {
+    // A rhetorical question right after the lead, and an interview's questions: each
+    // asks, and the summary should say what the text answers.
+    let column = "해오름시가 내년부터 65세 이상 시민에게 시내버스 요금을 전액 지원한다. \
+그렇다면 늘어나는 재정 부담은 어떻게 감당할까? \
+시는 교통 분야 예비비 300억원을 돌려써 첫해 손실을 메우겠다고 밝혔다. \
+시민단체는 \"무임승차 손실을 결국 시민이 떠안게 될 것\"이라고 지적했다. \
+그렇다면 다른 지자체는 어떨까? \
+이웃한 달빛시와 은하군도 비슷한 제도를 검토하고 있다.";
+    let interview = "Q. 이번 조사를 시작한 계기는 무엇인가요?
+A. 학생들이 과제를 하면서 인공지능을 어떻게 쓰는지 궁금했습니다.
+Q. 가장 놀라웠던 점은 무엇이었나요?
+A. 학생들이 인공지능의 답을 검색 결과처럼 그대로 믿는 경우가 많았습니다.
+Q. 앞으로의 계획은 무엇인가요?
+A. 내년에는 전국 서른 개 대학으로 조사를 넓히고 교육 과정도 함께 만들 계획입니다.
+";
+    for text in [column, interview] {
+        let summary = ksum::summarize(text, &ksum::Options::with_count(3)).unwrap();
+        for &i in &summary.summary {
+            let s = &text[summary.sentences[i].span.range()];
+            assert!(!s.trim_end().ends_with('?'), "chose the question {s:?}");
+        }
+    }
+}
