@@ -85,7 +85,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     {
         return true;
     }
-    if is_lone_credit(s) {
+    if is_lone_credit(s) || is_hashtag_line(s) {
         return true;
     }
     // A wire photo's caption: "… 모습. 2024.4.12/가상뉴스".
@@ -398,6 +398,14 @@ fn is_lone_credit(s: &str) -> bool {
     s.ends_with("제공") && s.bytes().filter(|&b| b == b' ').count() <= 1
 }
 
+/// True for a line of hashtags alone (`#해오름시 #소상공인 #지원대책`), the tags of a
+/// post or an article: words, not a sentence. (A Markdown heading, `# 제목`, is not.)
+fn is_hashtag_line(s: &str) -> bool {
+    s.starts_with('#')
+        && s.split(crate::unicode::is_space)
+            .all(|w| w.is_empty() || (w.len() > 1 && w.starts_with('#')))
+}
+
 /// True when `s` starts with one of [`CAPTION_MARKERS`].
 #[inline(never)]
 fn starts_with_caption_marker(s: &str) -> bool {
@@ -438,6 +446,8 @@ mod tests {
     fn meta_lines_are_recognized() {
         meta! {
             "[가상일보 김하늘 기자]" => true,
+            "#해오름시 #소상공인 #지원대책" => true,
+            "#여행  #제주" => true,
             "[서울=가상뉴스]" => true,
             "이성훈 sinawi@hanmail.net" => true,
             "ⓒ 가상일보 무단 전재 및 재배포 금지" => true,
@@ -468,6 +478,8 @@ mod tests {
             "환율은 1달러에 1,350원/1,360원 사이를 오갔다." => false,
             "시는 기준일을 2024.4.12/2024.5.1 두 날로 정했다고 밝혔다." => false,
             "시장은 더 많은 예산을 요구했다." => false,
+            "# 해오름시 소상공인 지원 대책" => false,
+            "#해오름시 가 소상공인 지원 대책을 내놨다." => false,
         }
     }
 
