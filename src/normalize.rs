@@ -225,6 +225,20 @@ const PREDICATE_SUFFIXES: &[&str] = &[
     "죠",
 ];
 
+/// English function words, lowercase: no terms, as the Hangul [`STOPWORDS`] are not,
+/// so an English passage (or a whole English text pasted) gives `federal` and `rates`
+/// for keywords, not `the` and `had`. Sorted, for a binary search.
+const ENGLISH_STOPWORDS: &[&str] = &[
+    "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
+    "had", "has", "have", "he", "her", "here", "him", "his", "how", "if", "in", "into", "is", "it",
+    "its", "just", "may", "me", "more", "most", "my", "no", "not", "now", "of", "on", "one",
+    "only", "or", "other", "our", "out", "over", "said", "says", "she", "should", "so", "some",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "through", "to", "too", "under", "up", "us", "very", "was", "we", "were", "what", "when",
+    "where", "which", "while", "who", "why", "will", "with", "would", "you", "your",
+];
+
 /// Words that carry no topic even after stripping (function words, reporting verbs).
 const STOPWORDS: &[&str] = &[
     "것",
@@ -1015,13 +1029,23 @@ fn ascii_term<'a>(word: &'a str, lower: &'a mut String) -> Option<&'a str> {
     if word.len() < 2 || word.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Some(word);
-    }
-    lower.clear();
-    lower.push_str(word);
-    lower.make_ascii_lowercase();
-    Some(lower)
+    let term = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower.clear();
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+        lower.as_str()
+    } else {
+        word
+    };
+    (!is_english_stopword(word, term)).then_some(term)
+}
+
+/// True for an English function word ([`ENGLISH_STOPWORDS`]): `lower` is `word`
+/// lowercased. A word in capitals is an acronym (`IT`, `US`, `AM`), not one.
+fn is_english_stopword(word: &str, lower: &str) -> bool {
+    lower.len() <= 7
+        && word.bytes().any(|b| b.is_ascii_lowercase())
+        && ENGLISH_STOPWORDS.binary_search(&lower).is_ok()
 }
 
 /// The general case of [`Scratch::terms`]: reads the word or separator at byte `*i`
@@ -1111,8 +1135,9 @@ fn other_word<'a>(
     } else {
         word
     };
-    // Single non-Hangul characters carry nothing; stopwords are all Hangul.
-    stem.chars().nth(1).is_some().then_some((stem, &[][..]))
+    // Single non-Hangul characters carry nothing, nor do English function words.
+    (stem.chars().nth(1).is_some() && !(ascii && is_english_stopword(word, stem)))
+        .then_some((stem, &[][..]))
 }
 
 #[cfg(test)]
@@ -1143,6 +1168,25 @@ mod tests {
         let k = |t: &str| short_key(&syllables_of(t).unwrap());
         assert_ne!(k("가"), k("가가"));
         assert_ne!(k(""), k("가"));
+    }
+
+    #[test]
+    fn english_function_words_are_no_terms() {
+        assert!(
+            ENGLISH_STOPWORDS.windows(2).all(|w| w[0] < w[1]),
+            "not sorted"
+        );
+        assert!(ENGLISH_STOPWORDS
+            .iter()
+            .all(|w| w.len() <= 7 && w.bytes().all(|b| b.is_ascii_lowercase())));
+        assert_eq!(
+            all("The Fed held rates at 5.5% and said it will wait."),
+            ["fed", "held", "rates", "wait"]
+        );
+        // Latin words in Korean text keep their terms.
+        assert_eq!(all("AI가 GPU를 쓴다"), ["ai", "gpu", "쓴다"]);
+        // Capitals make an acronym: information technology, not a pronoun.
+        assert_eq!(all("IT 기업과 US 시장"), ["it", "기업", "us", "시장"]);
     }
 
     #[test]
