@@ -1,6 +1,7 @@
 //! HTML in pasted text. A page's source pasted as text keeps its tags (`<b>`,
-//! `<img src=… onerror=…>`), comments and scripts; they are markup, not words, and must
-//! not become terms or keywords (`img`, `onerror`, `window`). The text itself is never
+//! `<img src=… onerror=…>`), comments, scripts and character references (`&nbsp;`);
+//! they are markup, not words, and must not become terms or keywords (`img`,
+//! `onerror`, `window`, `nbsp`). The text itself is never
 //! changed: the summary still highlights the user's text as it is.
 
 /// Names of the HTML elements a pasted page source is likely to have, each between
@@ -69,6 +70,33 @@ pub(crate) fn markup_end(bytes: &[u8], i: usize) -> usize {
         .map_or(i + end, |k| i + k + 1)
 }
 
+/// Where the character reference that starts at `bytes[i]` (a `&`) ends: past `&nbsp;`,
+/// `&amp;`, `&#39;` or `&#x27;`, which a page source has for spaces, quotes and
+/// ampersands; `i + 1` when none starts there (`R&D`, `M&A`, `&` alone are text).
+pub(crate) fn entity_end(bytes: &[u8], i: usize) -> usize {
+    let rest = &bytes[i + 1..];
+    let (start, digit): (usize, fn(&u8) -> bool) = match rest {
+        [b'#', b'x' | b'X', ..] => (2, u8::is_ascii_hexdigit),
+        [b'#', ..] => (1, u8::is_ascii_digit),
+        [b, ..] if b.is_ascii_alphabetic() => (0, u8::is_ascii_alphanumeric),
+        _ => return i + 1,
+    };
+    let len = rest[start..]
+        .iter()
+        .take(MAX_ENTITY_LEN + 1)
+        .take_while(|b| digit(b))
+        .count();
+    if (1..=MAX_ENTITY_LEN).contains(&len) && rest.get(start + len) == Some(&b';') {
+        i + 1 + start + len + 1
+    } else {
+        i + 1
+    }
+}
+
+/// The longest name or number of a character reference [`entity_end`] reads
+/// (`&thetasym;`, `&#1114111;`).
+const MAX_ENTITY_LEN: usize = 8;
+
 /// The index of the first `needle` in `hay` at or after `from`.
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     hay.get(from..)?
@@ -110,7 +138,7 @@ mod tests {
     #[test]
     fn markup_ends_after_its_start_on_a_char_boundary() {
         // Random texts of the characters markup is made of, and Hangul.
-        let alphabet: Vec<char> = "<<>/!-- scriptSTYLEbimg=\"가나다\n".chars().collect();
+        let alphabet: Vec<char> = "<<>/!-- scriptSTYLEbimg=\"가나다\n&&;#x1".chars().collect();
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         for _ in 0..20_000 {
             let len = (seed % 24) as usize;
@@ -122,14 +150,43 @@ mod tests {
                     alphabet[(seed % alphabet.len() as u64) as usize]
                 })
                 .collect();
-            for (i, _) in text.match_indices('<') {
-                let end = markup_end(text.as_bytes(), i);
+            for (i, c) in text.match_indices(['<', '&']) {
+                let end = if c == "<" {
+                    markup_end(text.as_bytes(), i)
+                } else {
+                    entity_end(text.as_bytes(), i)
+                };
                 assert!(
                     end > i && end <= text.len() && text.is_char_boundary(end),
                     "{text:?} {i}"
                 );
             }
             crate::normalize::terms(&text, |_| {});
+        }
+    }
+
+    #[test]
+    fn character_references_are_skipped_and_ampersands_in_text_are_not() {
+        let skipped = |text: &str| {
+            let i = text.find('&').expect("a &");
+            text[i..entity_end(text.as_bytes(), i)].to_string()
+        };
+        for (text, want) in [
+            ("&nbsp;클라우드", "&nbsp;"),
+            ("A&amp;B", "&amp;"),
+            ("&#39;인용&#39;", "&#39;"),
+            ("&#x27;인용", "&#x27;"),
+            ("&#X1F600;", "&#X1F600;"),
+            ("R&D 투자", "&"),
+            ("M&A 시장", "&"),
+            ("&", "&"),
+            ("&#;", "&"),
+            ("&#x;", "&"),
+            ("&nbsp", "&"),
+            ("&verylongname;", "&"),
+            ("& 가나", "&"),
+        ] {
+            assert_eq!(skipped(text), want, "{text:?}");
         }
     }
 

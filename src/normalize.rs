@@ -951,11 +951,11 @@ fn scan(
         // stop) or the sentence end: read those, and runs of ASCII separators,
         // without the general scan of [`other_word`].
         if b.is_ascii() && !b.is_ascii_alphanumeric() {
-            // Pasted HTML: its tags and scripts are no words.
-            i = if b == b'<' {
-                crate::markup::markup_end(bytes, i)
-            } else {
-                i + 1
+            // Pasted HTML: its tags, scripts and character references are no words.
+            i = match b {
+                b'<' => crate::markup::markup_end(bytes, i),
+                b'&' => crate::markup::entity_end(bytes, i),
+                _ => i + 1,
             };
             continue;
         }
@@ -982,7 +982,7 @@ fn scan(
 
 /// Reads into `syllables` the word of Hangul syllables at byte `*i` of `bytes` when
 /// it is ended by an ASCII separator or the end (else leaves `*i`), moves `*i` past
-/// it and that separator (unless it is a `<`), and returns its length in syllables.
+/// it and that separator (unless it is a `<` or a `&`), and returns its length in syllables.
 /// The separator is known not to start a word, so [`scan`] need not look at it again.
 #[inline(always)]
 fn hangul_word(bytes: &[u8], i: &mut usize, syllables: &mut [u16]) -> Option<usize> {
@@ -1001,7 +1001,7 @@ fn hangul_word(bytes: &[u8], i: &mut usize, syllables: &mut [u16]) -> Option<usi
 /// Finds the word of ASCII letters and digits at byte `*i` of `bytes` when it is
 /// ended by an ASCII separator or the end (else leaves `*i`: a Latin word with a
 /// particle, `AI가`, is for [`other_word`]), moves `*i` past it and that separator
-/// (unless it is a `<`), and returns where the word ends.
+/// (unless it is a `<` or a `&`), and returns where the word ends.
 #[inline(always)]
 fn ascii_word(bytes: &[u8], i: &mut usize) -> Option<usize> {
     let len = bytes[*i..]
@@ -1017,10 +1017,10 @@ fn ascii_word(bytes: &[u8], i: &mut usize) -> Option<usize> {
 }
 
 /// 1 to step over the ASCII separator (or the sentence end) at `end`, after a word: 0
-/// for a `<`, which may open markup ([`crate::markup`]) that [`scan`] skips.
+/// for a `<` or a `&`, which may open markup ([`crate::markup`]) that [`scan`] skips.
 #[inline(always)]
 fn skip_separator(bytes: &[u8], end: usize) -> usize {
-    usize::from(bytes.get(end) != Some(&b'<'))
+    usize::from(!matches!(bytes.get(end), Some(b'<' | b'&')))
 }
 
 /// The term of a word of ASCII letters and digits, as [`other_word`] gives it:
@@ -1320,6 +1320,11 @@ mod tests {
         );
         // Angle brackets around text are not markup.
         assert_eq!(all("<조선일보> <Parasite> a < b"), ["조선일보", "parasite"]);
+        // Nor are character references words, glued to a word or not.
+        assert_eq!(
+            all("&nbsp;클라우드&nbsp;산업 &#39;육성&#39; R&D&amp;AI"),
+            ["클라우드", "산업", "육성", "ai"]
+        );
     }
 
     #[test]
