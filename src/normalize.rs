@@ -300,6 +300,27 @@ const STOPWORDS: &[&str] = &[
     "현재",
     "최근",
     "그리고",
+    "그래서",
+    "그래",
+    "분들",
+    "다들",
+    "정도",
+    "그런데",
+    "따라서",
+    "그러므로",
+    "게다가",
+    "어떤",
+    "여러",
+    "정말",
+    "진짜",
+    "너무",
+    "매우",
+    "아주",
+    "이미",
+    "다시",
+    "바로",
+    "모두",
+    "많이",
     "한편",
     "이어",
     "특히",
@@ -1108,7 +1129,8 @@ fn other_word<'a>(
         return None;
     }
     let word = &sentence[start..*i];
-    if digits {
+    // A number, or letters of Hangul alone (`ㅋㅋ`, `ㅠㅠ`): laughter and tears, no topic.
+    if digits || word.chars().all(|c| ('\u{3131}'..='\u{318E}').contains(&c)) {
         return None;
     }
     if hangul {
@@ -1168,6 +1190,14 @@ mod tests {
         let k = |t: &str| short_key(&syllables_of(t).unwrap());
         assert_ne!(k("가"), k("가가"));
         assert_ne!(k(""), k("가"));
+    }
+
+    #[test]
+    fn jamo_runs_conjunctions_and_adverbs_are_no_terms() {
+        assert_eq!(
+            all("ㅋㅋㅋ 그래서 이 집 고기가 정말 맛있다 ㅠㅠ"),
+            ["집", "고기", "맛있"]
+        );
     }
 
     #[test]
