@@ -401,9 +401,14 @@ fn is_lone_credit(s: &str) -> bool {
 /// True for a line of hashtags alone (`#해오름시 #소상공인 #지원대책`), the tags of a
 /// post or an article: words, not a sentence. (A Markdown heading, `# 제목`, is not.)
 fn is_hashtag_line(s: &str) -> bool {
-    s.starts_with('#')
-        && s.split(crate::unicode::is_space)
-            .all(|w| w.is_empty() || (w.len() > 1 && w.starts_with('#')))
+    // Each space is followed by a space or a `#`, each `#` by a tag's first char.
+    let b = s.as_bytes();
+    b.first() == Some(&b'#')
+        && (0..b.len()).all(|i| match b[i] {
+            b' ' | b'\t' => matches!(b.get(i + 1), Some(b' ' | b'\t' | b'#')),
+            b'#' => !matches!(b.get(i + 1), None | Some(b' ' | b'\t' | b'#')),
+            _ => true,
+        })
 }
 
 /// True when `s` starts with one of [`CAPTION_MARKERS`].

@@ -225,19 +225,17 @@ const PREDICATE_SUFFIXES: &[&str] = &[
     "죠",
 ];
 
-/// English function words, lowercase: no terms, as the Hangul [`STOPWORDS`] are not,
-/// so an English passage (or a whole English text pasted) gives `federal` and `rates`
-/// for keywords, not `the` and `had`. Sorted, for a binary search.
-const ENGLISH_STOPWORDS: &[&str] = &[
-    "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-    "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
-    "had", "has", "have", "he", "her", "here", "him", "his", "how", "if", "in", "into", "is", "it",
-    "its", "just", "may", "me", "more", "most", "my", "no", "not", "now", "of", "on", "one",
-    "only", "or", "other", "our", "out", "over", "said", "says", "she", "should", "so", "some",
-    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "through", "to", "too", "under", "up", "us", "very", "was", "we", "were", "what", "when",
-    "where", "which", "while", "who", "why", "will", "with", "would", "you", "your",
-];
+/// English function words, lowercase, each between spaces: no terms, as the Hangul
+/// [`STOPWORDS`] are not, so an English passage (or a whole English text pasted) gives
+/// `federal` and `rates` for keywords, not `the` and `had`. (One string searched, not a
+/// table of strings: a few hundred bytes less wasm.)
+const ENGLISH_STOPWORDS: &str =
+    " about after again all also am an and any are as at be been before being but by can \
+    could did do does for from had has have he her here him his how if in into is it \
+    its just may me more most my no not now of on one only or other our out over said \
+    says she should so some than that the their them then there these they this those \
+    through to too under up us very was we were what when where which while who why \
+    will with would you your ";
 
 /// Words that carry no topic even after stripping (function words, reporting verbs).
 const STOPWORDS: &[&str] = &[
@@ -1063,10 +1061,10 @@ fn ascii_term<'a>(word: &'a str, lower: &'a mut String) -> Option<&'a str> {
 
 /// True for an English function word ([`ENGLISH_STOPWORDS`]): `lower` is `word`
 /// lowercased. A word in capitals is an acronym (`IT`, `US`, `AM`), not one.
+#[inline(never)]
 fn is_english_stopword(word: &str, lower: &str) -> bool {
-    lower.len() <= 7
-        && word.bytes().any(|b| b.is_ascii_lowercase())
-        && ENGLISH_STOPWORDS.binary_search(&lower).is_ok()
+    word.bytes().any(|b| b.is_ascii_lowercase())
+        && crate::markup::listed(ENGLISH_STOPWORDS, lower.as_bytes())
 }
 
 /// The general case of [`Scratch::terms`]: reads the word or separator at byte `*i`
@@ -1202,13 +1200,11 @@ mod tests {
 
     #[test]
     fn english_function_words_are_no_terms() {
-        assert!(
-            ENGLISH_STOPWORDS.windows(2).all(|w| w[0] < w[1]),
-            "not sorted"
-        );
+        assert!(ENGLISH_STOPWORDS.starts_with(' ') && ENGLISH_STOPWORDS.ends_with(' '));
+        assert!(!ENGLISH_STOPWORDS.contains("  "));
         assert!(ENGLISH_STOPWORDS
-            .iter()
-            .all(|w| w.len() <= 7 && w.bytes().all(|b| b.is_ascii_lowercase())));
+            .bytes()
+            .all(|b| b == b' ' || b.is_ascii_lowercase()));
         assert_eq!(
             all("The Fed held rates at 5.5% and said it will wait."),
             ["fed", "held", "rates", "wait"]
