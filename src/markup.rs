@@ -15,9 +15,8 @@ const TAGS: &str = " a abbr article aside audio b blockquote body br button capt
 /// Elements whose content is code, not text: skipped up to their closing tag.
 const RAW_TEXT: &str = " script style ";
 
-/// True when `name` (ASCII letters and digits) is one of the words of `list`, each
-/// between spaces ([`TAGS`]), in any case.
-pub(crate) fn listed(list: &str, name: &[u8]) -> bool {
+/// True when `name` (ASCII letters and digits) is one of `list` ([`TAGS`]), in any case.
+fn listed(list: &str, name: &[u8]) -> bool {
     let mut key = [b' '; 16];
     if name.len() + 2 > key.len() {
         return false;

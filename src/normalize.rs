@@ -225,17 +225,22 @@ const PREDICATE_SUFFIXES: &[&str] = &[
     "죠",
 ];
 
-/// English function words, lowercase, each between spaces: no terms, as the Hangul
-/// [`STOPWORDS`] are not, so an English passage (or a whole English text pasted) gives
-/// `federal` and `rates` for keywords, not `the` and `had`. (One string searched, not a
-/// table of strings: a few hundred bytes less wasm.)
-const ENGLISH_STOPWORDS: &str =
-    " about after again all also am an and any are as at be been before being but by can \
-    could did do does for from had has have he her here him his how if in into is it \
-    its just may me more most my no not now of on one only or other our out over said \
-    says she should so some than that the their them then there these they this those \
-    through to too under up us very was we were what when where which while who why \
-    will with would you your ";
+/// English function words by length, two letters to seven, lowercase, each group's
+/// words one space apart: no terms, as the Hangul [`STOPWORDS`] are not, so an English
+/// passage (or a whole English text pasted) gives `federal` and `rates` for keywords,
+/// not `the` and `had`. (Grouped by length, a lookup compares a word with a few words
+/// of its length, and the table is a few hundred bytes of wasm.)
+const ENGLISH_STOPWORDS: [&str; 6] = [
+    "am an as at be by do he if in is it me my no of on or so to up us we",
+    "all and any are but can did for had has her him his how its may not now one our \
+     out she the too was who why you",
+    "also been does from have here into just more most only over said says some than \
+     that them then they this very were what when will with your",
+    "about after again being could other their there these those under where which \
+     while would",
+    "before should",
+    "through",
+];
 
 /// Words that carry no topic even after stripping (function words, reporting verbs).
 const STOPWORDS: &[&str] = &[
@@ -1063,8 +1068,15 @@ fn ascii_term<'a>(word: &'a str, lower: &'a mut String) -> Option<&'a str> {
 /// lowercased. A word in capitals is an acronym (`IT`, `US`, `AM`), not one.
 #[inline(never)]
 fn is_english_stopword(word: &str, lower: &str) -> bool {
+    let n = lower.len();
     word.bytes().any(|b| b.is_ascii_lowercase())
-        && crate::markup::listed(ENGLISH_STOPWORDS, lower.as_bytes())
+        && n >= 2
+        && ENGLISH_STOPWORDS.get(n - 2).is_some_and(|group| {
+            group
+                .as_bytes()
+                .chunks(n + 1)
+                .any(|w| &w[..n] == lower.as_bytes())
+        })
 }
 
 /// The general case of [`Scratch::terms`]: reads the word or separator at byte `*i`
@@ -1200,11 +1212,16 @@ mod tests {
 
     #[test]
     fn english_function_words_are_no_terms() {
-        assert!(ENGLISH_STOPWORDS.starts_with(' ') && ENGLISH_STOPWORDS.ends_with(' '));
-        assert!(!ENGLISH_STOPWORDS.contains("  "));
-        assert!(ENGLISH_STOPWORDS
-            .bytes()
-            .all(|b| b == b' ' || b.is_ascii_lowercase()));
+        for (group, n) in ENGLISH_STOPWORDS.iter().zip(2..) {
+            for word in group.split(' ') {
+                assert!(
+                    word.len() == n && word.bytes().all(|b| b.is_ascii_lowercase()),
+                    "{word:?} in the group of {n} letters"
+                );
+                assert!(is_english_stopword(word, word), "{word:?}");
+            }
+        }
+        assert!(!is_english_stopword("x", "x") && !is_english_stopword("zz", "zz"));
         assert_eq!(
             all("The Fed held rates at 5.5% and said it will wait."),
             ["fed", "held", "rates", "wait"]
