@@ -394,6 +394,8 @@ pub fn is_caption_credit(sentence: &str) -> bool {
 }
 
 /// True for `해오름시 제공` or `가상연구소제공` alone (trimmed): a photo credit.
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
 fn is_lone_credit(s: &str) -> bool {
     s.ends_with("제공") && s.bytes().filter(|&b| b == b' ').count() <= 1
 }
@@ -419,6 +421,8 @@ fn starts_with_caption_marker(s: &str) -> bool {
 
 /// True when a word of `s` (between spaces or brackets) looks like an e-mail
 /// address: something before its first `@`, and a `.` after it.
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
 fn has_email(s: &str) -> bool {
     // Words found by hand: `str::split` with a closure costs 1 KB of wasm.
     let mut start = 0;

@@ -961,6 +961,8 @@ impl Scratch {
 
 /// [`terms_with_syllables`], with room in `syllables` for `sentence.len() / 3` and a
 /// buffer for lowercasing.
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
 fn scan(
     sentence: &str,
     syllables: &mut [u16],

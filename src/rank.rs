@@ -136,6 +136,8 @@ impl Ranker {
 /// there, and a whole page pasted goes on with its furniture (related articles, section
 /// notes, menus, rankings), which would otherwise be summarized and give the keywords.
 /// (Several articles pasted together keep all but the furniture after the last one.)
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
 fn exclude_after_notice(sentences: &[&str], excluded: &mut [bool]) {
     let Some(notice) = (0..sentences.len())
         .rev()
@@ -160,6 +162,8 @@ fn exclude_after_notice(sentences: &[&str], excluded: &mut [bool]) {
 /// words, and would otherwise come into longer summaries with the section's prompts
 /// (`로그인해서 댓글을 남겨 보세요.`). A comments button in a page's menus, above the
 /// article, opens nothing.
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
 fn exclude_comments(sentences: &[&str], excluded: &mut [bool]) {
     let mut prose_before = false;
     for (i, sentence) in sentences.iter().enumerate() {
@@ -206,6 +210,8 @@ fn ends_like_sentence(s: &str) -> bool {
 /// without `.`, `!` or `?` (headlines such as `해오름시, 폐교를 창업 공간으로 바꾼다`,
 /// or `…바꾼다…`: headlines use an ellipsis as a separator, prose rarely ends on one).
 /// A text with no punctuation at all is then all fragments, ranked among themselves.
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
 fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
     let mut in_headlines = true;
     sentences
@@ -234,6 +240,8 @@ fn is_marked_item(line: &str) -> bool {
 }
 
 /// Weight for how much a sentence looks like a complete sentence of prose.
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
 fn form(sentence: &str) -> f64 {
     let s = trim_closers(sentence);
     let mut weight = if ends_like_sentence(s) && !s.ends_with('?') {
@@ -257,6 +265,8 @@ fn form(sentence: &str) -> f64 {
 
 /// Weighted PageRank by over-relaxed Gauss-Seidel sweeps (each new score used at
 /// once); the scores are scaled to sum to 1.
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
 fn pagerank(graph: &Graph) -> Vec<f64> {
     let n = graph.len();
     if n == 0 {

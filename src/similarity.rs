@@ -226,6 +226,8 @@ impl Builder {
     /// need sorting; they are sorted for all sentences at once by two counting sorts,
     /// in place of one sort per sentence: spread by term ([`Builder::spread_by_term`]),
     /// then read back term by term into their sentences.
+    /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+    #[inline(never)]
     fn sort_by_id(counts: &mut [(u32, f32)], start: &[u32], first_id: &[u32], df: &[u32]) {
         let by_term = Self::spread_by_term(counts, start, first_id, df);
         let mut fill = start.to_vec();
@@ -244,6 +246,8 @@ impl Builder {
     /// The `(sentence, count)` of each sentence's terms seen in earlier sentences,
     /// grouped by term id, sentences ascending within a term (a counting sort): term
     /// `id`'s group follows the earlier ones and has `df[id] - 1` places.
+    /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+    #[inline(never)]
     fn spread_by_term(
         counts: &[(u32, f32)],
         start: &[u32],
@@ -338,6 +342,8 @@ impl IdMap {
     }
 
     /// Doubles the table.
+    /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+    #[inline(never)]
     fn grow(&mut self) {
         let size = 2 * self.slots.len();
         let old = std::mem::replace(&mut self.slots, vec![(0, [NO_ID; 2]); size]);
@@ -373,6 +379,8 @@ impl<'a> TextMap<'a> {
     }
 
     /// The ids of `text`, found in `sentence`, both [`NO_ID`] when it is new.
+    /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+    #[inline(never)]
     fn ids(&mut self, text: &str, sentence: &'a str) -> &mut [u32; 2] {
         if 2 * (self.entries.len() + 1) > self.slots.len() {
             let size = 2 * self.slots.len();

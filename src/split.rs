@@ -264,6 +264,8 @@ impl Line {
     /// `marks` (offsets from `start`) and `punctuated`, and returns where the break is
     /// and its length (0 at the end of the text). The chars around the line, breaks,
     /// are whitespace, and act as the spaces that pairing assumes at a line's ends.
+    /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+    #[inline(never)]
     fn pair(&mut self, text: &str, start: usize) -> (usize, usize) {
         self.marks.clear();
         self.stack.clear();
@@ -313,6 +315,8 @@ impl Line {
 
     /// Pairs the closing (or symmetric) mark `c` at byte `i` of `line` with the
     /// innermost open `want`, if one is open and near enough.
+    /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+    #[inline(never)]
     fn close(&mut self, line: &str, i: usize, c: char, want: char) {
         let Line { marks, stack, .. } = self;
         let found = stack
@@ -342,6 +346,8 @@ impl Line {
     /// Pushes an open quote or bracket at byte `i`, forgetting the oldest when
     /// [`MAX_OPEN`] are open (text with many stray marks would otherwise make pairing
     /// quadratic).
+    /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+    #[inline(never)]
     fn push_open(&mut self, i: usize) {
         if self.stack.len() >= MAX_OPEN {
             self.stack.remove(0);
@@ -577,6 +583,8 @@ impl View<'_> {
     }
 
     /// Walks the line and pushes its sentences as byte ranges of the line, in order.
+    /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+    #[inline(never)]
     fn scan(&self, out: &mut Vec<Span>) {
         let bytes = self.text.as_bytes();
         let n = bytes.len();
