@@ -155,7 +155,22 @@ fn read_text(file: Option<&str>, max: usize) -> Result<String, Fail> {
     let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     let result = match file {
         Some(path) => std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes)),
-        None => io::stdin().lock().take(limit).read_to_end(&mut bytes),
+        None => {
+            let stdin = io::stdin();
+            if io::IsTerminal::is_terminal(&stdin) {
+                // Typed or pasted at a prompt, the text has no end until it is given.
+                let end = if cfg!(windows) {
+                    "Ctrl-Z, Enter"
+                } else {
+                    "Ctrl-D"
+                };
+                eprintln!(
+                    "ksum: reading the text from the terminal: paste it, then press {end} \
+                     on a new line (ksum --help for files)"
+                );
+            }
+            stdin.lock().take(limit).read_to_end(&mut bytes)
+        }
     };
     result.map_err(|e| Fail(format!("cannot read {name}: {e}"), 1))?;
     if bytes.len() > max {

@@ -38,6 +38,8 @@ fn lines(o: &Output) -> Vec<serde_json::Value> {
 fn plain_output_is_k_summary_sentences_in_document_order() {
     let o = ksum(&["-k", "2"], ARTICLE.as_bytes());
     assert!(o.status.success(), "{}", stderr(&o));
+    // Piped, the text needs no prompt (one is for a terminal only).
+    assert_eq!(stderr(&o), "");
     let out = stdout(&o);
     let got: Vec<&str> = out.lines().collect();
     assert_eq!(got.len(), 2, "expected 2 lines: {out}");
