@@ -5,16 +5,32 @@
 //! outlets (no per-site rules): markers such as `ⓒ`, `무단 전재`, `(사진=`, a `기자`
 //! title next to a name or an e-mail address, and sentences made mostly of digits.
 
-/// Phrases that mark copyright, subscription and navigation lines (matched as is); the
-/// first [`NOTICES`] say a text's copyright notice ([`is_copyright_notice`]).
+/// Phrases that mark copyright lines (matched as is), wherever they are in a line.
 const MARKERS: &[&str] = &[
     "무단 전재",
     "무단전재",
     "재배포 금지",
     "재배포금지",
-    "저작권자",
     "ⓒ",
     "©",
+];
+
+/// Phrases that say a copyright notice ([`is_copyright_notice`]): `ⓒ` alone does not
+/// (photo credits have it).
+const NOTICES: &[&str] = &[
+    "무단 전재",
+    "무단전재",
+    "재배포 금지",
+    "재배포금지",
+    "저작권자",
+];
+
+/// Words of a page's subscription and navigation lines (matched as is): they make a line
+/// page furniture (`지난 뉴스레터 보기 구독하기`, `좋아요 12`) unless it reads as a sentence of
+/// prose ([`reads_as_prose`]), which may well be about a newsletter or likes
+/// (`시는 소식지를 뉴스레터로 바꿔 매주 보낸다.`).
+const NAVIGATION: &[&str] = &[
+    "저작권자",
     "구독하기",
     "뉴스레터",
     "기사제보",
@@ -29,10 +45,6 @@ const MARKERS: &[&str] = &[
     "구독하세요",
     "많이 본 뉴스",
 ];
-
-/// The markers of [`MARKERS`] that say a copyright notice (`ⓒ` alone does not: photo
-/// credits have it).
-const NOTICES: &[&str] = MARKERS.split_at(5).0;
 
 /// English markers, matched ignoring ASCII case (both say a copyright notice).
 const ASCII_MARKERS: &[&str] = &["copyright", "all rights reserved"];
@@ -59,9 +71,18 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    let Some((chars, letters, last_slash)) = chars_and_letters_unless_marker(s) else {
+    let Some(Counts {
+        chars,
+        letters,
+        last_slash,
+        navigation,
+    }) = chars_and_letters_unless_marker(s)
+    else {
         return true;
     };
+    if navigation && !reads_as_prose(s, chars) {
+        return true;
+    }
     // e-mail address in a short line: a byline ("홍길동 기자 hong@example.com").
     if chars <= 60 && s.contains('@') && has_email(s) {
         return true;
@@ -141,11 +162,12 @@ fn ends_with_dated_credit(s: &str, slash: usize) -> bool {
 /// [`may_start_marker_cp`]) and other chars (rare: [`other_char_unless_marker`], out of
 /// line, so that the loop over the common chars keeps its counters in registers). The
 /// chars are counted at the end: the length less the bytes after each char's first.
-fn chars_and_letters_unless_marker(s: &str) -> Option<(usize, usize, Option<usize>)> {
+fn chars_and_letters_unless_marker(s: &str) -> Option<Counts> {
     let bytes = s.as_bytes();
     // Hangul syllables; letters and trailing bytes of the other chars.
     let (mut syllables, mut letters, mut trailing) = (0usize, 0usize, 0usize);
     let mut last_slash = None;
+    let mut navigation = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
@@ -163,8 +185,12 @@ fn chars_and_letters_unless_marker(s: &str) -> Option<(usize, usize, Option<usiz
             i += 1;
         } else if let Some(cp) = crate::unicode::syllable_at(bytes, i) {
             syllables += 1;
-            if may_start_marker_cp(cp) && marker_at(cp, &bytes[i..]) {
-                return None;
+            if may_start_marker_cp(cp) {
+                match marker_at(cp, &bytes[i..]) {
+                    Some(m) if m >= FIRST_NAVIGATION => navigation = true,
+                    Some(_) => return None,
+                    None => {}
+                }
             }
             i += 3;
         } else {
@@ -174,11 +200,36 @@ fn chars_and_letters_unless_marker(s: &str) -> Option<(usize, usize, Option<usiz
             i += c.len_utf8();
         }
     }
-    Some((
-        bytes.len() - 2 * syllables - trailing,
-        letters + syllables,
+    Some(Counts {
+        chars: bytes.len() - 2 * syllables - trailing,
+        letters: letters + syllables,
         last_slash,
-    ))
+        navigation,
+    })
+}
+
+/// What [`chars_and_letters_unless_marker`] finds in a line without a copyright or
+/// caption marker.
+#[derive(Debug, PartialEq)]
+struct Counts {
+    /// Its chars.
+    chars: usize,
+    /// Its letters (Hangul syllables and other alphabetic chars).
+    letters: usize,
+    /// The byte offset of its last `/`.
+    last_slash: Option<usize>,
+    /// True when it has a word of [`NAVIGATION`].
+    navigation: bool,
+}
+
+/// Lines with a word of [`NAVIGATION`] this long or longer that end like a sentence are
+/// prose; page furniture is shorter (`이 기사를 구독하세요.`).
+const MIN_PROSE_CHARS: usize = 20;
+
+/// True when the line `s` of `chars` chars reads as a sentence of prose: long enough,
+/// and ending like one ([`crate::rank::ends_like_sentence`]).
+fn reads_as_prose(s: &str, chars: usize) -> bool {
+    chars >= MIN_PROSE_CHARS && crate::rank::ends_like_sentence(crate::rank::trim_closers(s))
 }
 
 /// [`ASCII_CLASS`] bit of the ASCII letters.
@@ -211,7 +262,8 @@ fn other_char_unless_marker(s: &str, i: usize) -> Option<char> {
         .get(i..)
         .and_then(|rest| rest.chars().next())
         .unwrap_or('\0');
-    let marker = may_start_marker_cp(c as u32) && marker_at(c as u32, &s.as_bytes()[i..]);
+    // (No navigation word starts with such a char.)
+    let marker = may_start_marker_cp(c as u32) && marker_at(c as u32, &s.as_bytes()[i..]).is_some();
     (!marker).then_some(c)
 }
 
@@ -224,25 +276,31 @@ fn has_marker(s: &str) -> bool {
         if c.is_ascii() {
             may_start_ascii_marker(c as u8) && ascii_marker_at(c as u8, rest)
         } else {
-            may_start_marker_cp(c as u32) && marker_at(c as u32, rest)
+            may_start_marker_cp(c as u32) && marker_at(c as u32, rest).is_some()
         }
     })
 }
 
-/// [`MARKERS`] and [`CAPTION_MARKERS`] in one list, for [`STARTING_WITH`].
-const ALL_MARKERS: [&str; MARKERS.len() + CAPTION_MARKERS.len()] = {
-    let mut all = [""; MARKERS.len() + CAPTION_MARKERS.len()];
+/// [`MARKERS`], [`CAPTION_MARKERS`] and [`NAVIGATION`] in one list, for
+/// [`STARTING_WITH`]; the navigation words from [`FIRST_NAVIGATION`] on.
+const ALL_MARKERS: [&str; FIRST_NAVIGATION + NAVIGATION.len()] = {
+    let mut all = [""; FIRST_NAVIGATION + NAVIGATION.len()];
     let mut m = 0;
     while m < all.len() {
         all[m] = if m < MARKERS.len() {
             MARKERS[m]
-        } else {
+        } else if m < FIRST_NAVIGATION {
             CAPTION_MARKERS[m - MARKERS.len()]
+        } else {
+            NAVIGATION[m - FIRST_NAVIGATION]
         };
         m += 1;
     }
     all
 };
+
+/// Where the [`NAVIGATION`] words start in [`ALL_MARKERS`].
+const FIRST_NAVIGATION: usize = MARKERS.len() + CAPTION_MARKERS.len();
 
 /// The chars that a marker of [`ALL_MARKERS`] starts with, sorted.
 const FIRST_CHARS: &[char] = &[
@@ -321,15 +379,16 @@ fn ascii_marker_at(first: u8, rest: &[u8]) -> bool {
                 .is_some_and(|r| r.eq_ignore_ascii_case(m.as_bytes()))
         })
     } else {
-        marker_at(u32::from(first), rest)
+        // (No navigation word starts with an ASCII char.)
+        marker_at(u32::from(first), rest).is_some()
     }
 }
 
-/// True when `rest`, which starts with the char `first`, starts with one of
-/// [`ALL_MARKERS`].
-fn marker_at(first: u32, rest: &[u8]) -> bool {
+/// The index in [`ALL_MARKERS`] of the marker that `rest`, which starts with the char
+/// `first`, starts with, if one does.
+fn marker_at(first: u32, rest: &[u8]) -> Option<usize> {
     let Ok(k) = FIRST_CHARS.binary_search_by(|&c| (c as u32).cmp(&first)) else {
-        return false;
+        return None;
     };
     let mut mask = STARTING_WITH[k];
     while mask != 0 {
@@ -338,10 +397,10 @@ fn marker_at(first: u32, rest: &[u8]) -> bool {
         // The last byte first: most candidates differ there (cheaper than a memcmp).
         let marker = ALL_MARKERS[m].as_bytes();
         if rest.get(marker.len() - 1) == marker.last() && rest.starts_with(marker) {
-            return true;
+            return Some(m);
         }
     }
-    false
+    None
 }
 
 /// True when `haystack` contains `needle` (not empty), ASCII letters matched ignoring
@@ -456,6 +515,12 @@ mod tests {
         meta! {
             "[가상일보 김하늘 기자]" => true,
             "#해오름시 #소상공인 #지원대책" => true,
+            "지난 뉴스레터 보기 구독하기" => true,
+            "좋아요 12" => true,
+            "이 기사를 구독하세요." => true,
+            "많이 본 뉴스" => true,
+            "<저작권자 ⓒ 해오름신문, 무단 전재 및 재배포 금지>" => true,
+            "이 기사의 저작권은 가상일보에 있으며, 무단 전재 및 재배포를 금합니다." => true,
             "#여행  #제주" => true,
             "[서울=가상뉴스]" => true,
             "이성훈 sinawi@hanmail.net" => true,
@@ -487,6 +552,10 @@ mod tests {
             "환율은 1달러에 1,350원/1,360원 사이를 오갔다." => false,
             "시는 기준일을 2024.4.12/2024.5.1 두 날로 정했다고 밝혔다." => false,
             "시장은 더 많은 예산을 요구했다." => false,
+            // Navigation words in prose.
+            "해오름시는 다음 달부터 주민 소식지를 뉴스레터로 바꿔 매주 보낸다." => false,
+            "주민들은 \"좋아요\"를 누르듯 간편하게 의견을 낼 수 있다." => false,
+            "시는 저작권자의 허락을 받은 사진만 누리집에 싣기로 했다." => false,
             "# 해오름시 소상공인 지원 대책" => false,
             "#해오름시 가 소상공인 지원 대책을 내놨다." => false,
         }
@@ -527,7 +596,7 @@ mod tests {
             assert!(may_start_ascii_marker(m.as_bytes()[0]), "marker {m:?}");
         }
         let plain = |s: &str| {
-            MARKERS.iter().any(|m| s.contains(m))
+            MARKERS.iter().chain(NAVIGATION).any(|m| s.contains(m))
                 || ASCII_MARKERS
                     .iter()
                     .any(|m| contains_ignore_ascii_case(s, m))
@@ -553,14 +622,19 @@ mod tests {
     /// The counts, the last slash and the marker test of
     /// [`chars_and_letters_unless_marker`], done plainly: by `chars`, `is_alphabetic`,
     /// `rfind` and a substring search for each marker.
-    fn plain_counts(s: &str) -> Option<(usize, usize, Option<usize>)> {
+    fn plain_counts(s: &str) -> Option<Counts> {
         let marker = MARKERS.iter().any(|m| s.contains(m))
             || CAPTION_MARKERS.iter().any(|m| s.contains(m))
             || ASCII_MARKERS
                 .iter()
                 .any(|m| contains_ignore_ascii_case(s, m));
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-        (!marker).then_some((s.chars().count(), letters, s.rfind('/')))
+        (!marker).then(|| Counts {
+            chars: s.chars().count(),
+            letters,
+            last_slash: s.rfind('/'),
+            navigation: NAVIGATION.iter().any(|m| s.contains(m)),
+        })
     }
 
     #[test]
@@ -644,7 +718,12 @@ mod tests {
             ]
             .map(String::from),
         );
-        for m in MARKERS.iter().chain(CAPTION_MARKERS).chain(ASCII_MARKERS) {
+        for m in MARKERS
+            .iter()
+            .chain(CAPTION_MARKERS)
+            .chain(NAVIGATION)
+            .chain(ASCII_MARKERS)
+        {
             lines.push(format!("문장 {m} 끝"));
             lines.push(m.to_uppercase());
             // Every marker less its last char: close to a marker, but none.

@@ -187,7 +187,7 @@ const QUESTION_ENDINGS: &[char] = &[
 ];
 
 /// The sentence without trailing spaces and closing quotes or brackets.
-fn trim_closers(sentence: &str) -> &str {
+pub(crate) fn trim_closers(sentence: &str) -> &str {
     sentence.trim_end_matches(|c: char| {
         crate::unicode::is_space(c) || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '」' | '』')
     })
@@ -196,7 +196,7 @@ fn trim_closers(sentence: &str) -> &str {
 /// True when the line, passed through [`trim_closers`], ends like a sentence of prose:
 /// with `.`, `!` or `…`, with a final ending (`다`, `요`, `죠`, `까`, `음`, `함`), or
 /// with `?` after a question ending; headlines, list items and captions do not.
-fn ends_like_sentence(s: &str) -> bool {
+pub(crate) fn ends_like_sentence(s: &str) -> bool {
     match s.strip_suffix('?') {
         Some(body) => body.trim_end_matches('?').ends_with(QUESTION_ENDINGS),
         None => s.ends_with(['.', '!', '…', '다', '요', '죠', '까', '음', '함']),

@@ -393,3 +393,40 @@ A. 내년에는 전국 서른 개 대학으로 조사를 넓히고 교육 과정
         }
     }
 }
+
+#[test]
+fn an_article_about_newsletters_and_likes_keeps_its_sentences() {
+    // Words of a page's navigation (`뉴스레터`, `좋아요`, `구독하기`) in sentences of
+    // prose: the article is about them, and its lead must still be chosen first. The
+    // page's own lines with those words are still furniture.
+    let text = "해오름시는 다음 달부터 종이 소식지를 없애고 주민 소식을 뉴스레터로 매주 보낸다고 3일 밝혔다.
+시는 해마다 소식지 인쇄비로 2억원가량을 써 왔다.
+뉴스레터에는 \"좋아요\" 버튼이 달려 주민 반응을 바로 볼 수 있다.
+시는 구독자가 1만명을 넘으면 지역 상품권 추첨 행사도 열 계획이다.
+좋아요 12
+지난 뉴스레터 보기 구독하기
+";
+    let summary = ksum::summarize(text, &ksum::Options::with_count(2)).unwrap();
+    let chosen: Vec<&str> = summary
+        .summary
+        .iter()
+        .map(|&i| &text[summary.sentences[i].span.range()])
+        .collect();
+    assert!(
+        chosen[0].starts_with("해오름시는"),
+        "lead not chosen: {chosen:?}"
+    );
+    let likes = text.find("뉴스레터에는").unwrap();
+    let likes = summary
+        .sentences
+        .iter()
+        .find(|s| s.span.start == likes)
+        .unwrap();
+    assert!(likes.score > 0.0, "a sentence of prose scored as furniture");
+    assert!(
+        chosen
+            .iter()
+            .all(|s| !s.starts_with("좋아요") && !s.starts_with("지난")),
+        "chose furniture: {chosen:?}"
+    );
+}
