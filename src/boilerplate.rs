@@ -51,6 +51,8 @@ const ASCII_MARKERS: &[&str] = &["copyright", "all rights reserved"];
 
 /// Phrases that mark photo and graphic captions.
 /// (`사진=` in any bracket, or none: `(사진=`, `[사진=`, `/사진=`, `사진=연합뉴스`.)
+/// The last [`SOURCE_NOTES`], a source named, also end sentences of prose (`…늘었다(자료=
+/// 통계청).`): in a line that reads as prose ([`reads_as_prose`]) they mark nothing.
 const CAPTION_MARKERS: &[&str] = &[
     "사진=",
     "사진 =",
@@ -58,12 +60,15 @@ const CAPTION_MARKERS: &[&str] = &[
     "사진 제공",
     "(그래픽=",
     "/그래픽=",
-    "(자료=",
     "(이미지=",
-    "(출처=",
     "/연합뉴스",
     "(연합뉴스)",
+    "(자료=",
+    "(출처=",
 ];
+
+/// How many of [`CAPTION_MARKERS`], at its end, name a source.
+const SOURCE_NOTES: usize = 2;
 
 /// True for sentences that should never be chosen for a summary.
 pub fn is_boilerplate(sentence: &str) -> bool {
@@ -75,12 +80,12 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         chars,
         letters,
         last_slash,
-        navigation,
+        unless_prose,
     }) = chars_and_letters_unless_marker(s)
     else {
         return true;
     };
-    if navigation && !reads_as_prose(s, chars) {
+    if unless_prose && !reads_as_prose(s, chars) {
         return true;
     }
     // e-mail address in a short line: a byline ("홍길동 기자 hong@example.com").
@@ -167,7 +172,7 @@ fn chars_and_letters_unless_marker(s: &str) -> Option<Counts> {
     // Hangul syllables; letters and trailing bytes of the other chars.
     let (mut syllables, mut letters, mut trailing) = (0usize, 0usize, 0usize);
     let mut last_slash = None;
-    let mut navigation = false;
+    let mut unless_prose = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
@@ -178,8 +183,10 @@ fn chars_and_letters_unless_marker(s: &str) -> Option<Counts> {
                 if b == b'/' {
                     last_slash = Some(i);
                 }
-                if ascii_marker_at(b, &bytes[i..]) {
-                    return None;
+                match ascii_marker_at(b, &bytes[i..]) {
+                    Some(m) if m >= FIRST_UNLESS_PROSE => unless_prose = true,
+                    Some(_) => return None,
+                    None => {}
                 }
             }
             i += 1;
@@ -187,7 +194,7 @@ fn chars_and_letters_unless_marker(s: &str) -> Option<Counts> {
             syllables += 1;
             if may_start_marker_cp(cp) {
                 match marker_at(cp, &bytes[i..]) {
-                    Some(m) if m >= FIRST_NAVIGATION => navigation = true,
+                    Some(m) if m >= FIRST_UNLESS_PROSE => unless_prose = true,
                     Some(_) => return None,
                     None => {}
                 }
@@ -204,7 +211,7 @@ fn chars_and_letters_unless_marker(s: &str) -> Option<Counts> {
         chars: bytes.len() - 2 * syllables - trailing,
         letters: letters + syllables,
         last_slash,
-        navigation,
+        unless_prose,
     })
 }
 
@@ -218,8 +225,9 @@ struct Counts {
     letters: usize,
     /// The byte offset of its last `/`.
     last_slash: Option<usize>,
-    /// True when it has a word of [`NAVIGATION`].
-    navigation: bool,
+    /// True when it has a marker that marks nothing in a line of prose: a word of
+    /// [`NAVIGATION`] or a source note ([`SOURCE_NOTES`]).
+    unless_prose: bool,
 }
 
 /// Lines with a word of [`NAVIGATION`] this long or longer that end like a sentence are
@@ -274,7 +282,7 @@ fn has_marker(s: &str) -> bool {
     s.char_indices().any(|(i, c)| {
         let rest = &s.as_bytes()[i..];
         if c.is_ascii() {
-            may_start_ascii_marker(c as u8) && ascii_marker_at(c as u8, rest)
+            may_start_ascii_marker(c as u8) && ascii_marker_at(c as u8, rest).is_some()
         } else {
             may_start_marker_cp(c as u32) && marker_at(c as u32, rest).is_some()
         }
@@ -301,6 +309,10 @@ const ALL_MARKERS: [&str; FIRST_NAVIGATION + NAVIGATION.len()] = {
 
 /// Where the [`NAVIGATION`] words start in [`ALL_MARKERS`].
 const FIRST_NAVIGATION: usize = MARKERS.len() + CAPTION_MARKERS.len();
+
+/// Where the markers start in [`ALL_MARKERS`] that mark nothing in a line of prose: the
+/// source notes of [`CAPTION_MARKERS`], then the [`NAVIGATION`] words.
+const FIRST_UNLESS_PROSE: usize = FIRST_NAVIGATION - SOURCE_NOTES;
 
 /// The chars that a marker of [`ALL_MARKERS`] starts with, sorted.
 const FIRST_CHARS: &[char] = &[
@@ -368,19 +380,20 @@ const fn may_start_ascii_marker(b: u8) -> bool {
     matches!(b, b'(' | b'[' | b'/' | b'c' | b'C' | b'a' | b'A')
 }
 
-/// True when `rest`, which starts with the ASCII byte `first`, starts with a marker.
-/// Not inlined: it is seldom called, and inlined its vector compare takes registers
-/// that the scan needs.
+/// The index in [`ALL_MARKERS`] of the marker that `rest`, which starts with the ASCII
+/// byte `first`, starts with, if one does ([`ASCII_MARKERS`], copyright notices, count
+/// as its first). Not inlined: it is seldom called, and inlined its vector compare
+/// takes registers that the scan needs.
 #[inline(never)]
-fn ascii_marker_at(first: u8, rest: &[u8]) -> bool {
+fn ascii_marker_at(first: u8, rest: &[u8]) -> Option<usize> {
     if first.is_ascii_alphabetic() {
-        ASCII_MARKERS.iter().any(|m| {
+        let found = ASCII_MARKERS.iter().any(|m| {
             rest.get(..m.len())
                 .is_some_and(|r| r.eq_ignore_ascii_case(m.as_bytes()))
-        })
+        });
+        found.then_some(0)
     } else {
-        // (No navigation word starts with an ASCII char.)
-        marker_at(u32::from(first), rest).is_some()
+        marker_at(u32::from(first), rest)
     }
 }
 
@@ -519,6 +532,7 @@ mod tests {
             "좋아요 12" => true,
             "이 기사를 구독하세요." => true,
             "많이 본 뉴스" => true,
+            "연도별 출생아 수 추이(자료=통계청)" => true,
             "<저작권자 ⓒ 해오름신문, 무단 전재 및 재배포 금지>" => true,
             "이 기사의 저작권은 가상일보에 있으며, 무단 전재 및 재배포를 금합니다." => true,
             "#여행  #제주" => true,
@@ -556,6 +570,8 @@ mod tests {
             "해오름시는 다음 달부터 주민 소식지를 뉴스레터로 바꿔 매주 보낸다." => false,
             "주민들은 \"좋아요\"를 누르듯 간편하게 의견을 낼 수 있다." => false,
             "시는 저작권자의 허락을 받은 사진만 누리집에 싣기로 했다." => false,
+            "지난해 출생아 수는 23만명으로 역대 최저를 기록했다(자료=통계청)." => false,
+            "올해 예산은 작년보다 10% 늘었다(출처=기획재정부)." => false,
             "# 해오름시 소상공인 지원 대책" => false,
             "#해오름시 가 소상공인 지원 대책을 내놨다." => false,
         }
@@ -623,8 +639,9 @@ mod tests {
     /// [`chars_and_letters_unless_marker`], done plainly: by `chars`, `is_alphabetic`,
     /// `rfind` and a substring search for each marker.
     fn plain_counts(s: &str) -> Option<Counts> {
+        let (captions, sources) = CAPTION_MARKERS.split_at(CAPTION_MARKERS.len() - SOURCE_NOTES);
         let marker = MARKERS.iter().any(|m| s.contains(m))
-            || CAPTION_MARKERS.iter().any(|m| s.contains(m))
+            || captions.iter().any(|m| s.contains(m))
             || ASCII_MARKERS
                 .iter()
                 .any(|m| contains_ignore_ascii_case(s, m));
@@ -633,7 +650,7 @@ mod tests {
             chars: s.chars().count(),
             letters,
             last_slash: s.rfind('/'),
-            navigation: NAVIGATION.iter().any(|m| s.contains(m)),
+            unless_prose: NAVIGATION.iter().chain(sources).any(|m| s.contains(m)),
         })
     }
 
