@@ -4,7 +4,8 @@
 //! - centrality is weighted PageRank on the similarity graph of syllable bigrams
 //!   ([`crate::similarity::Vectors::stems_and_bigrams`]), scaled so the most central sentence
 //!   has 1, then blended with a constant ([`CENTRALITY_SHARE`]) so that an isolated
-//!   lead sentence still counts;
+//!   lead sentence still counts, and less of it on a graph of few edges
+//!   ([`FULL_EVIDENCE_DEGREE`]), where it says little;
 //! - position favours the lead of the text: `1 / (1 + p / POSITION_SCALE)` where `p`
 //!   counts only the prose sentences before it, so bylines, captions, headlines and
 //!   subtitles do not push the lead back;
@@ -33,6 +34,11 @@ const OVER_RELAXATION: f64 = 1.3;
 const POSITION_SCALE: f64 = 3.0;
 /// Share of the centrality factor that comes from the graph (the rest is constant).
 const CENTRALITY_SHARE: f64 = 0.8;
+/// Centrality counts in full once the graph has this many edges per sentence (each
+/// counted at both ends); news articles have 5 to 14 (the dev set's tenth to its
+/// densest), and on a short text, whose sentences share few words, a sentence that
+/// shares one word with the others would otherwise outrank the lead.
+const FULL_EVIDENCE_DEGREE: f64 = 2.0;
 /// Weight of a line that does not end like a sentence (a headline, a list item).
 const FRAGMENT_WEIGHT: f64 = 0.3;
 /// Sentences shorter than this many characters are scaled down in proportion.
@@ -78,6 +84,7 @@ impl Ranker {
         let fragment = fragments(sentences, &excluded);
         let centrality = pagerank(&graph);
         let max = centrality.iter().copied().fold(0.0, f64::max);
+        let share = CENTRALITY_SHARE * graph_evidence(&graph);
         let mut prose_before = 0usize;
         let scores = sentences
             .iter()
@@ -94,7 +101,7 @@ impl Ranker {
                 }
                 let position = 1.0 / (1.0 + p / POSITION_SCALE);
                 let central = if max > 0.0 { c / max } else { 1.0 };
-                let central = CENTRALITY_SHARE * central + (1.0 - CENTRALITY_SHARE);
+                let central = share * central + (1.0 - share);
                 central * position * form(sentence)
             })
             .collect();
@@ -261,6 +268,14 @@ fn form(sentence: &str) -> f64 {
         weight *= MAX_CHARS as f64 / chars as f64;
     }
     weight
+}
+
+/// How far centrality is to be trusted, 0 to 1: the graph's edges per sentence over
+/// [`FULL_EVIDENCE_DEGREE`].
+fn graph_evidence(graph: &Graph) -> f64 {
+    let n = graph.len();
+    let edges: usize = (0..n).map(|i| graph.edges(i).0.len()).sum();
+    (edges as f64 / (n.max(1) as f64 * FULL_EVIDENCE_DEGREE)).min(1.0)
 }
 
 /// Weighted PageRank by over-relaxed Gauss-Seidel sweeps (each new score used at

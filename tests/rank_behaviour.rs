@@ -430,3 +430,17 @@ fn an_article_about_newsletters_and_likes_keeps_its_sentences() {
         "chose furniture: {chosen:?}"
     );
 }
+
+#[test]
+fn a_short_text_whose_lead_shares_no_word_keeps_its_lead() {
+    // Four sentences, the later ones sharing `참가`/`신청`: on so sparse a graph
+    // centrality says little, and the lead must still come first.
+    let text = "해오름시는 오는 20일 시민 건강 걷기 대회를 연다고 밝혔다.
+참가자에게는 기념 티셔츠를 나눠 준다.
+참가 신청은 시 누리집에서 받는다.
+신청 마감은 15일이다.
+";
+    let summary = ksum::summarize(text, &ksum::Options::with_count(1)).unwrap();
+    let chosen = &text[summary.sentences[summary.summary[0]].span.range()];
+    assert!(chosen.starts_with("해오름시는"), "chose {chosen:?}");
+}
