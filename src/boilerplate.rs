@@ -465,12 +465,35 @@ pub fn is_caption_credit(sentence: &str) -> bool {
         && s.chars().count() <= 40
 }
 
-/// True for `해오름시 제공` or `가상연구소제공` alone (trimmed): a photo credit.
+/// True for `해오름시 제공` or `가상연구소제공` alone (trimmed): a photo credit; not
+/// `중식 제공`, an item of an event's notice (what is provided: [`PROVIDED`]), after
+/// which the line before is no caption.
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
 fn is_lone_credit(s: &str) -> bool {
-    s.ends_with("제공") && s.bytes().filter(|&b| b == b' ').count() <= 1
+    let Some(who) = s.strip_suffix("제공") else {
+        return false;
+    };
+    s.bytes().filter(|&b| b == b' ').count() <= 1 && !PROVIDED.contains(&who.trim_end())
 }
+
+/// What an event's notice says is provided (`중식 제공`, `교재 제공`): no photo's credit.
+const PROVIDED: &[&str] = &[
+    "중식",
+    "석식",
+    "조식",
+    "점심",
+    "식사",
+    "간식",
+    "다과",
+    "음료",
+    "숙박",
+    "숙식",
+    "교통편",
+    "기념품",
+    "교재",
+    "재료",
+];
 
 /// True for a line of hashtags alone (`#해오름시 #소상공인 #지원대책`), the tags of a
 /// post or an article: words, not a sentence. (A Markdown heading, `# 제목`, is not.)
@@ -528,6 +551,8 @@ mod tests {
         meta! {
             "[가상일보 김하늘 기자]" => true,
             "#해오름시 #소상공인 #지원대책" => true,
+            "해오름시 제공" => true,
+            "가상연구소제공" => true,
             "지난 뉴스레터 보기 구독하기" => true,
             "좋아요 12" => true,
             "이 기사를 구독하세요." => true,
@@ -566,6 +591,8 @@ mod tests {
             "환율은 1달러에 1,350원/1,360원 사이를 오갔다." => false,
             "시는 기준일을 2024.4.12/2024.5.1 두 날로 정했다고 밝혔다." => false,
             "시장은 더 많은 예산을 요구했다." => false,
+            "중식 제공" => false,
+            "교재 제공" => false,
             // Navigation words in prose.
             "해오름시는 다음 달부터 주민 소식지를 뉴스레터로 바꿔 매주 보낸다." => false,
             "주민들은 \"좋아요\"를 누르듯 간편하게 의견을 낼 수 있다." => false,

@@ -444,3 +444,22 @@ fn a_short_text_whose_lead_shares_no_word_keeps_its_lead() {
     let chosen = &text[summary.sentences[summary.summary[0]].span.range()];
     assert!(chosen.starts_with("해오름시는"), "chose {chosen:?}");
 }
+
+#[test]
+fn a_notice_of_what_is_provided_is_no_photo_credit() {
+    // `중식 제공` (lunch provided) ends like a photo credit (`해오름시 제공`), but the
+    // sentence before it is no caption.
+    let text = "해오름시는 오는 20일 시민 건강 걷기 대회를 연다고 밝혔다.
+참가자 전원에게 기념 티셔츠와 물을 나눠 준다.
+중식 제공
+참가 신청은 시 누리집에서 받는다.
+";
+    let summary = ksum::summarize(text, &ksum::Options::with_count(3)).unwrap();
+    let gifts = text.find("참가자 전원").unwrap();
+    let gifts = summary
+        .sentences
+        .iter()
+        .find(|s| s.span.start == gifts)
+        .unwrap();
+    assert!(gifts.score > 0.0, "a sentence of prose taken for a caption");
+}
