@@ -11,7 +11,7 @@ const USAGE: &str = "\
 ksum: extractive summaries of Korean text
 
 Usage:
-  ksum [-k N | --ratio R] [--json] [FILE...]
+  ksum [-k N | --ratio R] [--json | --keywords] [FILE...]
                                             summarize each FILE (stdin when none)
   ksum split --jsonl [FILE]                 {\"id\",\"text\"} lines -> {\"id\",\"sentences\"} lines
   ksum rank --jsonl [FILE]                  {\"id\",\"sentences\"|\"text\"} lines -> {\"id\",\"order\",\"scores\"} lines
@@ -21,6 +21,7 @@ Options:
   --ratio R      fraction of the prose sentences instead (not headlines, bylines,
                  captions or page furniture), 0 < R <= 1
   --json         print every sentence with UTF-16 offsets, score and rank, and the summary
+  --keywords     print the keywords, one a line, best first, instead of the summary
   --max-bytes N  refuse an input, or a JSONL line, longer than N bytes (default 64 MiB);
                  JSONL is read a line at a time, so a stream may be of any length
   -h, --help     this help
@@ -73,6 +74,7 @@ const QUIET: u8 = 0;
 fn run(args: &[String]) -> Result<ExitCode, Fail> {
     let mut options = Options::default();
     let mut json = false;
+    let mut keywords = false;
     let mut jsonl = false;
     let mut files: Vec<&str> = Vec::new();
     let mut command: Option<&str> = None;
@@ -116,6 +118,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
                     })?;
             }
             "--json" => json = true,
+            "--keywords" => keywords = true,
             "--jsonl" => jsonl = true,
             "split" | "rank" if command.is_none() && files.is_empty() => command = Some(arg),
             "-" => files.push(STDIN),
@@ -123,7 +126,16 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
             a => files.push(a),
         }
     }
+    let print = match (json, keywords) {
+        (true, true) => return Err(usage("--keywords or --json: the JSON has the keywords")),
+        (true, false) => Print::Json,
+        (false, true) => Print::Keywords,
+        (false, false) => Print::Sentences,
+    };
     match command {
+        Some(_) if print != Print::Sentences => Err(usage(
+            "--json and --keywords go with a summary; `ksum split` and `ksum rank` print JSONL",
+        )),
         Some(cmd) if !jsonl => Err(usage(format!("ksum {cmd} needs --jsonl"))),
         Some(_) if files.len() > 1 => Err(usage(format!(
             "unexpected argument {:?}: JSONL is read from one FILE",
@@ -131,9 +143,20 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
         ))),
         Some(cmd) => jsonl_command(cmd, file_name(files.first()), options.max_input_bytes),
         None if jsonl => Err(usage("--jsonl goes with `ksum split` or `ksum rank`")),
-        None if files.len() > 1 => summarize_files(&files, &options, json),
-        None => summarize_command(file_name(files.first()), &options, json),
+        None if files.len() > 1 => summarize_files(&files, &options, print),
+        None => summarize_command(file_name(files.first()), &options, print),
     }
+}
+
+/// What is printed of each summary.
+#[derive(Clone, Copy, PartialEq)]
+enum Print {
+    /// The summary's sentences, one a line.
+    Sentences,
+    /// The keywords, one a line (`--keywords`).
+    Keywords,
+    /// Everything, as one line of JSON (`--json`).
+    Json,
 }
 
 /// How `-` (standard input) is kept among the FILE arguments.
@@ -251,13 +274,17 @@ fn read_and_summarize(
     Ok((text, summary))
 }
 
-fn summarize_command(file: Option<&str>, options: &Options, json: bool) -> Result<ExitCode, Fail> {
+fn summarize_command(
+    file: Option<&str>,
+    options: &Options,
+    print: Print,
+) -> Result<ExitCode, Fail> {
     let (text, summary) = read_and_summarize(file, options)?;
     let mut out = BufWriter::new(io::stdout().lock());
-    let written = if json {
+    let written = if print == Print::Json {
         write_json_line(&mut out, &Report::new(&text, &summary))
     } else {
-        write_summary(&mut out, &text, &summary)
+        write_plain(&mut out, &text, &summary, print)
     };
     written.and_then(|()| out.flush()).map_err(write_fail)?;
     Ok(ExitCode::SUCCESS)
@@ -276,7 +303,7 @@ struct FileReport<'a> {
 /// line between files, as `head` shows several files (with `--json`, one object a
 /// line, named by its `file`). A file that cannot be read or summarized is reported
 /// on stderr, the others are still summarized, and the exit status is then 1.
-fn summarize_files(files: &[&str], options: &Options, json: bool) -> Result<ExitCode, Fail> {
+fn summarize_files(files: &[&str], options: &Options, print: Print) -> Result<ExitCode, Fail> {
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = false;
     for (n, &file) in files.iter().enumerate() {
@@ -292,7 +319,7 @@ fn summarize_files(files: &[&str], options: &Options, json: bool) -> Result<Exit
             }
         };
         let shown = name.unwrap_or(STDIN_NAME);
-        let written = if json {
+        let written = if print == Print::Json {
             let report = Report::new(&text, &summary);
             write_json_line(
                 &mut out,
@@ -304,7 +331,7 @@ fn summarize_files(files: &[&str], options: &Options, json: bool) -> Result<Exit
         } else {
             let gap = if n > 0 { "\n" } else { "" };
             writeln!(out, "{gap}==> {shown} <==")
-                .and_then(|()| write_summary(&mut out, &text, &summary))
+                .and_then(|()| write_plain(&mut out, &text, &summary, print))
         };
         written.map_err(write_fail)?;
     }
@@ -322,8 +349,20 @@ fn write_json_line(out: &mut impl Write, value: &impl serde::Serialize) -> io::R
     writeln!(out)
 }
 
-/// The summary's sentences, one a line, in document order.
-fn write_summary(out: &mut impl Write, text: &str, summary: &ksum::Summary) -> io::Result<()> {
+/// The summary's sentences, one a line, in document order; or with [`Print::Keywords`]
+/// its keywords, best first.
+fn write_plain(
+    out: &mut impl Write,
+    text: &str,
+    summary: &ksum::Summary,
+    print: Print,
+) -> io::Result<()> {
+    if print == Print::Keywords {
+        return summary
+            .keywords
+            .iter()
+            .try_for_each(|k| writeln!(out, "{}", k.term));
+    }
     summary
         .summary
         .iter()

@@ -55,6 +55,29 @@ fn plain_output_is_k_summary_sentences_in_document_order() {
 }
 
 #[test]
+fn keywords_are_printed_one_a_line_best_first() {
+    let o = ksum(&["--keywords"], ARTICLE.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed: Vec<String> = stdout(&o).lines().map(String::from).collect();
+    let report = json(&ksum(&["--json"], ARTICLE.as_bytes()));
+    let want: Vec<String> = report["keywords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["term"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(printed, want);
+    let o = ksum(&["--keywords", "--json"], ARTICLE.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--keywords or --json"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn json_output_has_utf16_spans_scores_ranks_and_summary() {
     let text = format!("😀 이모지로 시작하는 문장이다. {ARTICLE}");
     let o = ksum(&["--json", "-k", "3"], text.as_bytes());
