@@ -1059,14 +1059,19 @@ fn ascii_term<'a>(word: &'a str, lower: &'a mut String) -> Option<&'a str> {
         return None;
     }
     let term = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        lower.clear();
-        lower.push_str(word);
-        lower.make_ascii_lowercase();
-        lower.as_str()
+        lowercased(word, lower)
     } else {
         word
     };
     (!is_english_stopword(word, term)).then_some(term)
+}
+
+/// `word` with its ASCII letters lowercased, in `lower`.
+fn lowercased<'a>(word: &str, lower: &'a mut String) -> &'a str {
+    lower.clear();
+    lower.push_str(word);
+    lower.make_ascii_lowercase();
+    lower
 }
 
 /// True for an English function word ([`ENGLISH_STOPWORDS`]): `lower` is `word`
@@ -1165,10 +1170,7 @@ fn other_word<'a>(
         ascii = true;
     }
     let stem = if ascii && upper {
-        lower.clear();
-        lower.push_str(word);
-        lower.make_ascii_lowercase();
-        lower.as_str()
+        lowercased(word, lower)
     } else {
         word
     };
