@@ -230,8 +230,9 @@ struct Counts {
     unless_prose: bool,
 }
 
-/// Lines with a word of [`NAVIGATION`] this long or longer that end like a sentence are
-/// prose; page furniture is shorter (`이 기사를 구독하세요.`).
+/// Lines with a word of [`NAVIGATION`] or a source note ([`SOURCE_NOTES`]) this long or
+/// longer that end like a sentence are prose; page furniture is shorter (`이 기사를
+/// 구독하세요.`).
 const MIN_PROSE_CHARS: usize = 20;
 
 /// True when the line `s` of `chars` chars reads as a sentence of prose: long enough,
