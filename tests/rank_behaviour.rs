@@ -416,13 +416,10 @@ fn an_article_about_newsletters_and_likes_keeps_its_sentences() {
         chosen[0].starts_with("해오름시는"),
         "lead not chosen: {chosen:?}"
     );
-    let likes = text.find("뉴스레터에는").unwrap();
-    let likes = summary
-        .sentences
-        .iter()
-        .find(|s| s.span.start == likes)
-        .unwrap();
-    assert!(likes.score > 0.0, "a sentence of prose scored as furniture");
+    assert!(
+        score_of(text, &summary, "뉴스레터에는") > 0.0,
+        "a sentence of prose scored as furniture"
+    );
     assert!(
         chosen
             .iter()
@@ -455,11 +452,19 @@ fn a_notice_of_what_is_provided_is_no_photo_credit() {
 참가 신청은 시 누리집에서 받는다.
 ";
     let summary = ksum::summarize(text, &ksum::Options::with_count(3)).unwrap();
-    let gifts = text.find("참가자 전원").unwrap();
-    let gifts = summary
+    assert!(
+        score_of(text, &summary, "참가자 전원") > 0.0,
+        "a sentence of prose taken for a caption"
+    );
+}
+
+/// The score of the sentence of `text` that starts with `start`.
+fn score_of(text: &str, summary: &ksum::Summary, start: &str) -> f64 {
+    let at = text.find(start).expect("the sentence is in the text");
+    summary
         .sentences
         .iter()
-        .find(|s| s.span.start == gifts)
-        .unwrap();
-    assert!(gifts.score > 0.0, "a sentence of prose taken for a caption");
+        .find(|s| s.span.start == at)
+        .expect("a sentence starts there")
+        .score
 }
