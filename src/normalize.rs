@@ -110,6 +110,10 @@ pub(crate) const PARTICLES: &[&str] = &[
     "만을",
     "만이",
     "도록",
+    "로부터",
+    "으로부터",
+    "들로부터",
+    "에게서",
 ];
 
 /// Endings stripped from Hangul words: of 하다/되다/시키다 verbs built on a noun, and
@@ -163,6 +167,29 @@ const PREDICATE_SUFFIXES: &[&str] = &[
     "하는지",
     "할지",
     "하여야",
+    // the written style's 하였다 / 되었다 (`역임하였다`, `선정되었으며`)
+    "하였다",
+    "하였고",
+    "하였으며",
+    "하였으나",
+    "하였는데",
+    "하였다고",
+    "하였다는",
+    "하였지만",
+    "하였을",
+    "하였던",
+    "했으나",
+    "했을",
+    "되었고",
+    "되었으며",
+    "되었으나",
+    "되었던",
+    "되었는데",
+    "되었다는",
+    "되었다고",
+    "되었지만",
+    "되었을",
+    "되어야",
     "된다",
     "됐다",
     "되는",
@@ -306,6 +333,13 @@ const STOPWORDS: &[&str] = &[
     "그래서",
     "그렇다면",
     "그러면",
+    "그러자",
+    "그야말로",
+    "더욱더",
+    "제대로",
+    "스스로",
+    "곧바로",
+    "때때로",
     "그래도",
     "그래",
     "분들",
@@ -996,6 +1030,7 @@ fn scan(
             }
         } else {
             match hangul_word(bytes, &mut i, syllables) {
+                Some(n) if ends_a_closed_word(sentence, start, tables, &syllables[..n]) => None,
                 Some(n) => tables
                     .hangul_stem(&syllables[..n])
                     .map(|n| (&sentence[start..start + 3 * n], &syllables[..n])),
@@ -1089,6 +1124,34 @@ fn is_english_stopword(word: &str, lower: &str) -> bool {
         })
 }
 
+/// True when the Hangul word at byte `start` of `sentence`, of `syllables`, is a
+/// particle or an ending alone right after a closing quote or bracket (`《화차》에서`,
+/// `“다양성”이다`, `(CVCV)으로`): it belongs to the word closed there and is no word
+/// of its own. (A particle alone after a space is a word: `이란`, Iran.)
+#[inline(always)]
+fn ends_a_closed_word(sentence: &str, start: usize, tables: &Tables, syllables: &[u16]) -> bool {
+    // Most words follow a space or start the sentence: one load tells.
+    start > 0
+        && sentence.as_bytes()[start - 1] != b' '
+        && follows_closer(&sentence.as_bytes()[..start])
+        && tables.is_suffix(syllables)
+}
+
+/// True when `before` ends with a closing bracket or quote (`) ] } >`, and
+/// `’ ” 〉 》 」 』 】 〕 ）` in UTF-8). A straight quote closes when it follows a word, as
+/// in `"좋다"라는` (it opens `"이란"`).
+#[inline(never)]
+fn follows_closer(before: &[u8]) -> bool {
+    match before {
+        [.., b')' | b']' | b'}' | b'>'] => true,
+        [.., c, b'"' | b'\''] => !c.is_ascii_whitespace(),
+        [.., 0xE2, 0x80, 0x99 | 0x9D]
+        | [.., 0xE3, 0x80, 0x89 | 0x8B | 0x8D | 0x8F | 0x91 | 0x95]
+        | [.., 0xEF, 0xBC, 0x89] => true,
+        _ => false,
+    }
+}
+
 /// The general case of [`Scratch::terms`]: reads the word or separator at byte `*i`
 /// of `sentence`, moves `*i` past it, and returns its term if it has one
 /// (`syllables` has room for `sentence.len() / 3`, as in [`scan`]).
@@ -1154,6 +1217,9 @@ fn other_word<'a>(
         return None;
     }
     if hangul {
+        if ends_a_closed_word(sentence, start, tables, &syllables[..n]) {
+            return None;
+        }
         let n = tables.hangul_stem(&syllables[..n])?;
         return Some((&word[..3 * n], &syllables[..n]));
     }
@@ -1215,6 +1281,8 @@ mod tests {
             all("ㅋㅋㅋ 그래서 이 집 고기가 정말 맛있다 ㅠㅠ"),
             ["집", "고기", "맛있"]
         );
+        // Adverbs in -로 would leave a stem that is no word (`그야말`, `제대`).
+        assert_eq!(all("그야말로 제대로 스스로 만든 빵"), ["만든", "빵"]);
     }
 
     #[test]
@@ -1309,6 +1377,9 @@ mod tests {
             "육성하고" => "육성", "구축했다" => "구축", "활성화를" => "활성화",
             "추진됐다" => "추진", "기업들이" => "기업", "혁신적인" => "혁신",
             "계획대로" => "계획", "순서대로" => "순서",
+            // the written style of encyclopedias and reports
+            "역임하였다" => "역임", "데뷔하였으며" => "데뷔", "선정되었고" => "선정",
+            "보육교사들로부터" => "보육교사", "정부로부터" => "정부",
         }
     }
 
@@ -1426,6 +1497,28 @@ mod tests {
         assert_eq!(
             all("정부가 12일 AI(인공지능) 클라우드를 육성한다고 밝혔다."),
             ["정부", "12일", "ai", "인공지능", "클라우드", "육성"]
+        );
+    }
+
+    #[test]
+    fn particles_after_a_closing_quote_or_bracket_make_no_terms() {
+        assert_eq!(
+            all("영화 《화차》에서 주연을, “다양성”이다, (CVCV)으로 구성, '책'으로 선정"),
+            [
+                "영화",
+                "화차",
+                "주연",
+                "다양성",
+                "cvcv",
+                "구성",
+                "책",
+                "선정"
+            ]
+        );
+        // After a space, or after an opening quote, the same word stands alone.
+        assert_eq!(
+            all("이란 핵 협상, ‘이란’ 제재"),
+            ["이란", "핵", "협상", "이란", "제재"]
         );
     }
 
