@@ -262,9 +262,9 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
     if !crate::unicode::is_hangul_syllable(last) {
         return true;
     }
-    // `으` left from `으로` (`순으`): never a noun (a past-tense syllable, `있었`, is
-    // ruled out by `is_keyword_like`).
-    if last == '으' {
+    // `으` left from `으로` (`순으`), and `는` (`먹는`, `읽는`): never a noun (a
+    // past-tense syllable, `있었`, is ruled out by `is_keyword_like`).
+    if last == '으' || last == '는' || is_auxiliary_form(term) {
         return false;
     }
     let verb_like_end = CONNECTIVE_END.contains(&last);
@@ -282,6 +282,26 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
     });
     as_noun || (!as_verb && !has_verb_forms(sentences, from, term))
 }
+
+/// Verb forms made with an auxiliary after `-어`/`-아` (`알려진`, `만들어진`, `일어난`,
+/// `펼쳐진`, `이뤄진`, `생겨난`, `들어간`): the connective's syllable, then the auxiliary's
+/// adnominal. Only stems of three syllables or more: `여진` and `어간` are nouns.
+/// (`사진`, `가난`, `자본`: `-아` is left out, for the nouns that end like it.)
+fn is_auxiliary_form(term: &str) -> bool {
+    let mut chars = term.chars().rev();
+    let (Some(last), Some(connective), Some(_)) = (chars.next(), chars.next(), chars.next()) else {
+        return false;
+    };
+    AUXILIARY_ADNOMINAL.contains(&last) && CONNECTIVE_EO.contains(&connective)
+}
+
+/// The adnominals of the auxiliaries 지다, 나다, 내다, 두다, 보다, 오다, 가다.
+const AUXILIARY_ADNOMINAL: &[char] = &['진', '난', '낸', '둔', '본', '온', '간'];
+
+/// `-어` as it ends a verb stem's last syllable (`알려`, `펼쳐`, `이뤄`, `생겨`).
+const CONNECTIVE_EO: &[char] = &[
+    '어', '려', '져', '쳐', '워', '뤄', '러', '겨', '혀', '켜', '펴', '셔',
+];
 
 /// Calls `visit` with the rest of each word of `sentences` (from sentence `from` on)
 /// that starts with the stem `term` (term id `t`), what follows the stem up to the
@@ -562,6 +582,25 @@ mod tests {
             assert!(!words.has(verb), "{verb:?} is a verb form: {words:?}");
         }
         for noun in ["정원", "행정", "수요", "인력"] {
+            assert!(words.has(noun), "{noun:?} is missing: {words:?}");
+        }
+    }
+
+    #[test]
+    fn adnominal_verb_forms_are_not_keywords() {
+        // `알려진` and `먹는` are verbs before a noun, each seen twice as a whole word
+        // and once before `다`; `사진` ends like `알려진` but with `-아`, a noun.
+        let text = [
+            "오스카는 잘 알려진 물고기로 작은 새우를 먹는 습성이 있다.",
+            "오스카 사진 속 물고기는 새우를 먹는다고 알려진다.",
+            "알려진 것과 달리 오스카는 곤충도 먹는 물고기다.",
+            "사진 전시회는 오스카 사진을 모았다.",
+        ];
+        let words = Words::of(&text, 20);
+        for verb in ["알려진", "먹는"] {
+            assert!(!words.has(verb), "{verb:?} is a verb form: {words:?}");
+        }
+        for noun in ["오스카", "물고기", "사진"] {
             assert!(words.has(noun), "{noun:?} is missing: {words:?}");
         }
     }
