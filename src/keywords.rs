@@ -508,6 +508,16 @@ mod tests {
         fn has(&self, word: &str) -> bool {
             self.0.iter().any(|w| w == word)
         }
+
+        /// Asserts that none of `verbs` and all of `nouns` are among the keywords.
+        fn show_nouns_not_verbs(&self, nouns: &[&str], verbs: &[&str]) {
+            for verb in verbs {
+                assert!(!self.has(verb), "{verb:?} is a verb form: {self:?}");
+            }
+            for noun in nouns {
+                assert!(self.has(noun), "{noun:?} is missing: {self:?}");
+            }
+        }
     }
 
     const ARTICLE: [&str; 7] = [
@@ -577,13 +587,10 @@ mod tests {
             "행정 수요가 늘어 시민 불편이 있었다고 시는 설명했다.",
             "인력 증원을 놓고 시의회는 정원 조례를 심사했다.",
         ];
-        let words = Words::of(&text, 20);
-        for verb in ["늘어", "있었", "놓고", "맞아"] {
-            assert!(!words.has(verb), "{verb:?} is a verb form: {words:?}");
-        }
-        for noun in ["정원", "행정", "수요", "인력"] {
-            assert!(words.has(noun), "{noun:?} is missing: {words:?}");
-        }
+        Words::of(&text, 20).show_nouns_not_verbs(
+            &["정원", "행정", "수요", "인력"],
+            &["늘어", "있었", "놓고", "맞아"],
+        );
     }
 
     #[test]
@@ -596,13 +603,8 @@ mod tests {
             "알려진 것과 달리 오스카는 곤충도 먹는 물고기다.",
             "사진 전시회는 오스카 사진을 모았다.",
         ];
-        let words = Words::of(&text, 20);
-        for verb in ["알려진", "먹는"] {
-            assert!(!words.has(verb), "{verb:?} is a verb form: {words:?}");
-        }
-        for noun in ["오스카", "물고기", "사진"] {
-            assert!(words.has(noun), "{noun:?} is missing: {words:?}");
-        }
+        Words::of(&text, 20)
+            .show_nouns_not_verbs(&["오스카", "물고기", "사진"], &["알려진", "먹는"]);
     }
 
     #[test]
