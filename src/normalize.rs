@@ -486,6 +486,26 @@ const STOPWORDS: &[&str] = &[
 /// one-syllable nouns take them.
 const SHORT_PARTICLES: &[char] = &['을', '를', '은', '는', '에'];
 
+/// Two-syllable case particles that only nouns take (`에서`, `에게`, `으로`, `까지`,
+/// `부터`, `처럼`, `에는`, `에도`), as syllable indices: stripped from a three-syllable
+/// word, they leave its one-syllable noun (`집에서` → `집`, `일까지` → `일`). No
+/// three-syllable word ends in one of them and is a noun whole.
+const NOUN_CASE_PAIRS: [[u16; 2]; 8] = [
+    pair('에', '서'),
+    pair('에', '게'),
+    pair('으', '로'),
+    pair('까', '지'),
+    pair('부', '터'),
+    pair('처', '럼'),
+    pair('에', '는'),
+    pair('에', '도'),
+];
+
+/// The syllable indices of two Hangul syllables.
+const fn pair(a: char, b: char) -> [u16; 2] {
+    [index_of(a), index_of(b)]
+}
+
 /// Words whose ending looks like a particle but is part of the noun; never stripped.
 /// Kept short: only very frequent news nouns where stripping merges unrelated words
 /// (`전라남도` → `전라남`, `어린이` → `어린`, `전문가` → `전문`).
@@ -803,8 +823,11 @@ impl Tables {
             return if short { 1 } else { 2 };
         }
         if n == 3 {
-            // Only a one-syllable suffix leaves two: no hashing.
-            return if self.is_suffix(&syllables[2..]) {
+            // A one-syllable suffix leaves two; of the two-syllable ones, only a case
+            // particle that follows nouns alone leaves one (`집에서`, `앞으로`, `일까지`).
+            return if NOUN_CASE_PAIRS.contains(&[syllables[1], syllables[2]]) {
+                1
+            } else if self.is_suffix(&syllables[2..]) {
                 2
             } else {
                 3
@@ -870,7 +893,7 @@ const MAX_SUFFIX_SYLLABLES: usize = 6;
 const MAX_WORD_SYLLABLES: usize = 7;
 
 /// The syllable indices of [`SHORT_PARTICLES`] and [`FUNCTION_NOUNS`].
-fn index_of(c: char) -> u16 {
+const fn index_of(c: char) -> u16 {
     (c as u32 - crate::unicode::S_BASE) as u16
 }
 
@@ -1380,6 +1403,8 @@ mod tests {
             // the written style of encyclopedias and reports
             "역임하였다" => "역임", "데뷔하였으며" => "데뷔", "선정되었고" => "선정",
             "보육교사들로부터" => "보육교사", "정부로부터" => "정부",
+            // a case particle of two syllables on a one-syllable noun
+            "집에서" => "집", "돈으로" => "돈", "끝까지" => "끝", "물처럼" => "물",
         }
     }
 
