@@ -185,6 +185,7 @@ const NOT_TOPICS: &[&str] = &[
     "기존",
     "지금",
     "미만",
+    "가량",
     "비슷",
     "가까운",
     "걸쳐",
@@ -402,16 +403,16 @@ fn has_verb_forms(sentences: &[&str], from: usize, term: &str) -> bool {
     false
 }
 
-/// Syllables that end nouns as often as they are particles or endings, which the
-/// normalizer strips from a bare word all the same (`디자인`, `모바일`, `중간보고`,
-/// `태권도`).
-const NOUN_OR_SUFFIX: &[char] = &['인', '일', '고', '도'];
+/// Endings of nouns that are particles or endings as well, which the normalizer strips
+/// from a bare word all the same (`디자인`, `모바일`, `중간보고`, `태권도`, and names
+/// from abroad: `코로나`, `바나나`, `우크라이나`), longer first.
+const NOUN_OR_SUFFIX: &[&str] = &["이나", "인", "일", "고", "도", "나"];
 
 /// The stem `term` (term id `t`, first seen in sentence `from`) as the text writes it,
-/// when that differs: if every word that starts with it goes on with the same syllable
-/// of [`NOUN_OR_SUFFIX`] (`디자인`, `태권도`/`태권도는`), that syllable was part of the
-/// word, not a suffix, and the keyword is shown with it. A Latin stem is shown as
-/// [`latin_form`] finds it.
+/// when that differs: if every word that starts with it goes on with the same ending of
+/// [`NOUN_OR_SUFFIX`] (`디자인`, `태권도`/`태권도는`, `우크라이나`/`우크라이나는`), that
+/// ending was part of the word, not a suffix, and the keyword is shown with it. A Latin
+/// stem is shown as [`latin_form`] finds it.
 fn written_form(
     ranker: &Ranker,
     from: usize,
@@ -431,15 +432,13 @@ fn written_form(
     }
     let (mut next, mut same) = (None, true);
     for_each_use(ranker, from, sentences, t, term, &mut |rest| {
-        let c = rest.chars().next();
-        same = c.is_some_and(|c| NOUN_OR_SUFFIX.contains(&c)) && next.is_none_or(|n| Some(n) == c);
-        next = c;
+        let ending = NOUN_OR_SUFFIX.iter().find(|e| rest.starts_with(**e));
+        same = ending.is_some() && next.is_none_or(|n| Some(n) == ending);
+        next = ending;
         same
     });
-    let c = next.filter(|_| same)?;
-    let mut word = term.to_owned();
-    word.push(c);
-    Some(word)
+    let ending = next.filter(|_| same)?;
+    Some(format!("{term}{ending}"))
 }
 
 /// A Latin stem (the normalizer lowercases them: `ai`, `fc`) as the text first writes it
@@ -660,6 +659,15 @@ mod tests {
         assert!(words.has("디자인") && words.has("태권도"), "{words:?}");
         assert!(!words.has("디자") && !words.has("태권"), "{words:?}");
         assert!(!words.has("업체인"), "{words:?}");
+        // So too names from abroad that end like `나` or `이나` ("or").
+        let text = [
+            "우크라이나 정부는 코로나 방역을 강화했다.",
+            "코로나 확진자가 늘자 우크라이나 보건부는 병상을 늘렸다.",
+            "우크라이나는 코로나 백신을 더 들여온다.",
+        ];
+        let words = Words::of(&text, 10);
+        assert!(words.has("우크라이나") && words.has("코로나"), "{words:?}");
+        assert!(!words.has("우크라") && !words.has("코로"), "{words:?}");
     }
 
     #[test]
