@@ -405,8 +405,8 @@ fn has_verb_forms(sentences: &[&str], from: usize, term: &str) -> bool {
 
 /// Endings of nouns that are particles or endings as well, which the normalizer strips
 /// from a bare word all the same (`디자인`, `모바일`, `중간보고`, `태권도`, and names
-/// from abroad: `코로나`, `바나나`, `우크라이나`), longer first.
-const NOUN_OR_SUFFIX: &[&str] = &["이나", "인", "일", "고", "도", "나"];
+/// from abroad: `코로나`, `바나나`, `우크라이나`; `이승만`), longer first.
+const NOUN_OR_SUFFIX: &[&str] = &["이나", "인", "일", "고", "도", "나", "만"];
 
 /// The stem `term` (term id `t`, first seen in sentence `from`) as the text writes it,
 /// when that differs: if every word that starts with it goes on with the same ending of
@@ -668,6 +668,11 @@ mod tests {
         let words = Words::of(&text, 10);
         assert!(words.has("우크라이나") && words.has("코로나"), "{words:?}");
         assert!(!words.has("우크라") && !words.has("코로"), "{words:?}");
+        let text = [
+            "이승만 정부는 농지 개혁을 서둘렀다.",
+            "농지 개혁은 이승만 정부의 첫 과제였다.",
+        ];
+        assert!(Words::of(&text, 10).has("이승만"));
     }
 
     #[test]
