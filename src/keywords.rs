@@ -133,7 +133,7 @@ fn overlaps(a: &str, b: &str) -> bool {
 
 /// Adverbs and pronouns, which stand alone as words as nouns do, the stems of
 /// `이러한`/`그러한`, nouns of time, share or order (`이후`, `절반`, `주요`), and verb
-/// forms common in news that no ending rule tells (`말한`, `밝힌`, `나온`, `걸쳐`): they
+/// forms common in news that no ending rule tells (`말한`, `밝힌`, `나온`, `걸쳐`, `아닌`): they
 /// name no topic. (The commonest adverbs, `너무`, `다시`, are no terms at all:
 /// [`crate::normalize`]'s stopwords.) They stay terms of the sentence vectors (the ranking is not changed);
 /// they are only never shown as keywords.
@@ -193,6 +193,10 @@ const NOT_TOPICS: &[&str] = &[
     "말한",
     "밝힌",
     "할지",
+    "아니",
+    "아닌",
+    "아닐",
+    "좋아",
 ];
 
 /// True for stems that can be keywords: at least two characters, not a number with a
