@@ -392,6 +392,7 @@ const STOPWORDS: &[&str] = &[
     "다양한",
     "이라며",
     "라며",
+    "이다",
     "이라고",
     "면서",
     "이상",
@@ -1540,6 +1541,8 @@ mod tests {
                 "선정"
             ]
         );
+        // The copula alone, after a unit, is no word either.
+        assert_eq!(all("전체 높이는 3.35 m 이다."), ["전체", "높이"]);
         // After a space, or after an opening quote, the same word stands alone.
         assert_eq!(
             all("이란 핵 협상, ‘이란’ 제재"),
