@@ -184,6 +184,7 @@ const NOT_TOPICS: &[&str] = &[
     "대부분",
     "기존",
     "지금",
+    "나중",
     "미만",
     "가량",
     "비슷",
@@ -201,8 +202,8 @@ const NOT_TOPICS: &[&str] = &[
 
 /// True for stems that can be keywords: at least two characters, not a number with a
 /// counter or unit (`2024년`, `12일`, `3억원`, `30인`; `5g` or `ai` pass), not one of
-/// [`NOT_TOPICS`] and with no past-tense syllable anywhere (`했으니`,
-/// `있었`: batchim ㅆ is verbal, no noun has it).
+/// [`NOT_TOPICS`], with no past-tense syllable anywhere (`했으니`, `있었`: batchim ㅆ
+/// is verbal, no noun has it) and not a formal ending ([`is_formal_ending`]).
 fn is_keyword_like(stem: &str) -> bool {
     let mut chars = stem.chars();
     let (Some(first), Some(_)) = (chars.next(), chars.next()) else {
@@ -213,7 +214,20 @@ fn is_keyword_like(stem: &str) -> bool {
         && !stem.chars().all(|c| c.is_ascii_digit())
         && !NOT_TOPICS.contains(&stem)
         && !stem.chars().any(is_past_tense)
+        && !is_formal_ending(stem)
 }
+
+/// True for a stem left by the formal `-ㅂ니다`/`-습니다` without its `다` (`같습니`,
+/// `좋습니`, `갑니`): `니` after a syllable with batchim ㅂ ends no noun.
+fn is_formal_ending(stem: &str) -> bool {
+    let mut chars = stem.chars().rev();
+    matches!((chars.next(), chars.next()), (Some('니'), Some(c))
+        if crate::unicode::is_hangul_syllable(c)
+            && (c as u32 - crate::unicode::S_BASE) % 28 == FORMAL_BATCHIM)
+}
+
+/// Batchim ㅂ, of the formal ending (`합니다`, `같습니다`).
+const FORMAL_BATCHIM: u32 = 17;
 
 /// True for a Hangul syllable with batchim ㅆ (`했`, `있`, `됐`).
 fn is_past_tense(c: char) -> bool {
@@ -722,6 +736,9 @@ mod tests {
             ("절반", false),
             ("했으니", false),
             ("있었", false),
+            ("같습니", false),
+            ("갑니", false),
+            ("어머니", true),
             ("그녀", false),
             ("그의", false),
             ("이들", false),
