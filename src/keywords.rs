@@ -137,16 +137,68 @@ fn overlaps(a: &str, b: &str) -> bool {
 /// name no topic. (The commonest adverbs, `너무`, `다시`, are no terms at all:
 /// [`crate::normalize`]'s stopwords.) They stay terms of the sentence vectors (the ranking is not changed);
 /// they are only never shown as keywords.
-const NOT_TOPICS: &str = concat!(
-    "겨우 더욱 아직 보다 조금 계속 서로 점점 ",
-    "이제 역시 물론 거의 자주 항상 오직 결국 ",
-    "비록 만약 아마 과연 당장 무척 번째 이러 ",
-    "그러 저러 주요 이후 당시 자신 자기 그녀 ",
-    "그들 그의 그가 이들 이것 그것 일부 절반 ",
-    "전체 전부 대다수 대부분 기존 지금 나중 ",
-    "미만 가량 비슷 가까운 걸쳐 나온 말한 밝힌 ",
-    "할지 아니 아닌 아닐 좋아 ",
-);
+const NOT_TOPICS: &[&str] = &[
+    "겨우",
+    "더욱",
+    "아직",
+    "보다",
+    "조금",
+    "계속",
+    "서로",
+    "점점",
+    "이제",
+    "역시",
+    "물론",
+    "거의",
+    "자주",
+    "항상",
+    "오직",
+    "결국",
+    "비록",
+    "만약",
+    "아마",
+    "과연",
+    "당장",
+    "무척",
+    "번째",
+    "이러",
+    "그러",
+    "저러",
+    "주요",
+    "이후",
+    "당시",
+    "자신",
+    "자기",
+    "그녀",
+    "그들",
+    "그의",
+    "그가",
+    "이들",
+    "이것",
+    "그것",
+    "일부",
+    "절반",
+    "전체",
+    "전부",
+    "대다수",
+    "대부분",
+    "기존",
+    "지금",
+    "나중",
+    "미만",
+    "가량",
+    "비슷",
+    "가까운",
+    "걸쳐",
+    "나온",
+    "말한",
+    "밝힌",
+    "할지",
+    "아니",
+    "아닌",
+    "아닐",
+    "좋아",
+];
 
 /// True for stems that can be keywords: at least two characters, not a number with a
 /// counter or unit (`2024년`, `12일`, `3억원`, `30인`; `5g` or `ai` pass), not one of
@@ -160,7 +212,7 @@ fn is_keyword_like(stem: &str) -> bool {
     let counted_number = first.is_ascii_digit() && !stem.is_ascii();
     !counted_number
         && !stem.chars().all(|c| c.is_ascii_digit())
-        && !crate::normalize::words(NOT_TOPICS).any(|w| w == stem)
+        && !NOT_TOPICS.contains(&stem)
         && !stem.chars().any(is_past_tense)
         && !is_formal_ending(stem)
 }

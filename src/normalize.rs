@@ -10,15 +10,18 @@
 use crate::unicode::syllable_index;
 
 /// The words of a word list: the lists below are each one string, its words a space
-/// apart (a slice of strings would spend 8 bytes of wasm on each word's address and
-/// length).
-pub(crate) fn words(list: &str) -> impl Iterator<Item = &str> {
+/// apart and the last followed by one (a slice of strings would spend 8 bytes of wasm
+/// on each word's address and length).
+#[cfg(test)]
+fn words(list: &str) -> impl Iterator<Item = &str> {
     list.split_ascii_whitespace()
 }
 
-/// True when `word` is one of the [`PARTICLES`].
+/// True when `word` is one of the [`PARTICLES`] (one probe of the suffix table).
 pub(crate) fn is_particle(word: &str) -> bool {
-    words(PARTICLES).any(|p| p == word)
+    let mut syllables = [0u16; MAX_SUFFIX_SYLLABLES];
+    let n = read_syllables(word.as_bytes(), &mut syllables);
+    n > 0 && 3 * n == word.len() && Tables::get().probe(&syllables[..n]) & PARTICLE != 0
 }
 
 /// Particles (조사) and their common combinations, stripped from Hangul words like
@@ -265,6 +268,8 @@ impl<V> KeyMap<V> {
 const SUFFIX: u8 = 1;
 const STOPWORD: u8 = 2;
 const KEEP: u8 = 4;
+/// Beside [`SUFFIX`]: the suffix is one of the [`PARTICLES`] ([`is_particle`]).
+const PARTICLE: u8 = 8;
 
 /// The syllable indices of a word made only of Hangul syllables, else `None`.
 fn syllables_of(word: &str) -> Option<Vec<u16>> {
@@ -309,11 +314,9 @@ impl Tables {
         TABLES.get_or_init(|| {
             let mut tables = Tables {
                 // Sparse, as most lookups miss.
+                // (About four slots a word: a word and its space take four bytes or more.)
                 short: KeyMap::with_capacity(
-                    4 * [PARTICLES, PREDICATE_SUFFIXES, STOPWORDS, KEEP_WHOLE]
-                        .into_iter()
-                        .map(|list| words(list).count())
-                        .sum::<usize>(),
+                    PARTICLES.len() + PREDICATE_SUFFIXES.len() + STOPWORDS.len() + KEEP_WHOLE.len(),
                 ),
                 long: Vec::new(),
                 roles: Box::new([0; ROLE_SLOTS]),
@@ -321,28 +324,22 @@ impl Tables {
             for &c in FUNCTION_NOUNS {
                 tables.roles[usize::from(index_of(c))] |= FUNCTION_NOUN;
             }
-            for (list, flag) in [
-                (PARTICLES, SUFFIX),
-                (PREDICATE_SUFFIXES, SUFFIX),
-                (STOPWORDS, STOPWORD),
-                (KEEP_WHOLE, KEEP),
+            for (list, flag, also) in [
+                (PARTICLES, SUFFIX, PARTICLE),
+                (PREDICATE_SUFFIXES, SUFFIX, 0),
+                (STOPWORDS, STOPWORD, 0),
+                (KEEP_WHOLE, KEEP, 0),
             ] {
                 // Decoded into one buffer, not a vector per word: this runs in the first
                 // summary, before the engine has optimized anything.
                 let mut buf = [0u16; 16];
-                for word in words(list) {
-                    let mut n = 0;
-                    for c in word.chars() {
-                        let i = (c as u32).wrapping_sub(crate::unicode::S_BASE);
-                        if i >= crate::unicode::S_COUNT || n == buf.len() {
-                            n = 0;
-                            break;
-                        }
-                        buf[n] = i as u16;
-                        n += 1;
-                    }
+                let mut rest = list.as_bytes();
+                while !rest.is_empty() {
+                    // A word and its space (all Hangul syllables: a test checks).
+                    let n = read_syllables(rest, &mut buf);
+                    rest = &rest[(3 * n + 1).min(rest.len())..];
                     if n == 0 {
-                        continue; // not all Hangul, or too long to be looked up
+                        continue;
                     }
                     let syllables = &buf[..n];
                     let (first, last) = (syllables[0], syllables[n - 1]);
@@ -352,6 +349,7 @@ impl Tables {
                     } else {
                         WORD_ENDS
                     };
+                    let flag = flag | also;
                     match short_key(syllables) {
                         Some(k) => *tables.short.get_or_insert_with(k, || 0) |= flag,
                         None => match tables.long.iter_mut().find(|(s, _)| s == syllables) {
@@ -964,6 +962,24 @@ mod tests {
         assert_eq!(all("AI가 GPU를 쓴다"), ["ai", "gpu", "쓴다"]);
         // Capitals make an acronym: information technology, not a pronoun.
         assert_eq!(all("IT 기업과 US 시장"), ["it", "기업", "us", "시장"]);
+    }
+
+    #[test]
+    fn particles_are_told_from_endings_and_words() {
+        for word in words(PARTICLES) {
+            assert!(is_particle(word), "{word:?}");
+        }
+        for word in ["하다", "했다", "정부", "에서a", "", "a", "으로부터의것이다"] {
+            assert!(!is_particle(word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_words_a_space_apart() {
+        for list in [PARTICLES, PREDICATE_SUFFIXES, STOPWORDS, KEEP_WHOLE] {
+            assert!(list.ends_with(' ') && !list.contains("  "), "{list:?}");
+            assert!(list.split(' ').all(|w| w.chars().count() <= 16), "{list:?}");
+        }
     }
 
     #[test]
