@@ -9,9 +9,7 @@
 
 use crate::unicode::syllable_index;
 
-/// The words of a word list: the lists below are each one string, its words a space
-/// apart and the last followed by one (a slice of strings would spend 8 bytes of wasm
-/// on each word's address and length).
+/// The words of one of the word lists below.
 #[cfg(test)]
 fn words(list: &str) -> impl Iterator<Item = &str> {
     list.split_ascii_whitespace()
@@ -23,6 +21,10 @@ pub(crate) fn is_particle(word: &str) -> bool {
     let n = read_syllables(word.as_bytes(), &mut syllables);
     n > 0 && 3 * n == word.len() && Tables::get().probe(&syllables[..n]) & PARTICLE != 0
 }
+
+// The word lists below are each one string, the words a space apart and the last
+// followed by one (a slice of strings would spend 8 bytes of wasm on each word's address
+// and length). [`Tables::get`] reads them in place.
 
 /// Particles (조사) and their common combinations, stripped from Hangul words like
 /// [`PREDICATE_SUFFIXES`]; the two are the suffix table. Order does not matter:
