@@ -19,8 +19,9 @@
 //! Options: `--split-halves` also reports F1 on the even- and odd-numbered documents
 //! (a change that helps only one half is probably noise: 0.01 is three sentences on
 //! a 100-document file); `--abstract FILE` also reports ROUGE against human abstracts
-//! (`{"id","summary"}` lines), a second view not to be fitted, and how many of the
-//! keywords (`keywords::keywords`, 10 a document) are in them; `--positions` reports,
+//! (`{"id","summary"}` lines), a second view not to be fitted, how many of the
+//! keywords (`keywords::keywords`, 10 a document) are in them, and the F1 of an oracle
+//! that has read the abstract (a ceiling for reference, not a method); `--positions` reports,
 //! by place among the prose sentences, how often people and ksum choose a sentence
 //! there, and how often two chosen sentences are neighbours; `--verbose` prints every
 //! document with gold (G) and chosen (C) marks and scores.
@@ -213,6 +214,40 @@ fn score_abstract(sentences: &[&str], chosen: &[usize], summary: &str) -> Scores
     }
 }
 
+/// The `k` sentences that cover most of the words of a human abstract, greedily (each
+/// next the one adding most distinct whitespace tokens of it; ties to the earlier):
+/// an oracle that has read the human summary, a reference for how far sentence choice
+/// alone can go on a file, not a method.
+fn abstract_oracle(sentences: &[&str], summary: &str, k: usize) -> Vec<usize> {
+    let words: std::collections::HashSet<&str> = summary.split_whitespace().collect();
+    let mut covered: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut chosen = Vec::new();
+    for _ in 0..k.min(sentences.len()) {
+        let gain = |i: usize| {
+            let mut new: Vec<&str> = sentences[i]
+                .split_whitespace()
+                .filter(|w| words.contains(w) && !covered.contains(w))
+                .collect();
+            new.sort_unstable();
+            new.dedup();
+            new.len()
+        };
+        let Some(best) = (0..sentences.len())
+            .filter(|i| !chosen.contains(i))
+            .max_by_key(|&i| (gain(i), std::cmp::Reverse(i)))
+        else {
+            break;
+        };
+        covered.extend(
+            sentences[best]
+                .split_whitespace()
+                .filter(|w| words.contains(w)),
+        );
+        chosen.push(best);
+    }
+    chosen
+}
+
 /// Places among the prose sentences reported one by one; later ones are pooled.
 const POSITIONS: usize = 10;
 
@@ -340,6 +375,8 @@ fn main() {
         let mut places = Positions::default();
         let mut keyword_hits = KeywordHits::default();
         let mut elapsed = std::time::Duration::ZERO;
+        // F1 of the abstract oracle, summed, and over how many documents.
+        let mut oracle = (0.0, 0usize);
         // Each document's F1: ksum's, and ksum's less lead-p's.
         let (mut f1s, mut over_lead_p) = (Vec::new(), Vec::new());
         for (n, line) in text.lines().enumerate() {
@@ -376,6 +413,13 @@ fn main() {
             let summary = v["id"].as_str().and_then(|id| abstracts.get(id));
             let vs = |c: &[usize]| summary.map(|s| score_abstract(&sentences, c, s));
             if let Some(abstract_text) = summary {
+                oracle.0 += score(
+                    &sentences,
+                    &abstract_oracle(&sentences, abstract_text, k),
+                    &gold,
+                )
+                .f1;
+                oracle.1 += 1;
                 keyword_hits.add(
                     &ksum::keywords::keywords(&ranker, &sentences, 10),
                     abstract_text,
@@ -437,6 +481,11 @@ fn main() {
             places.print();
         }
         if ours.abstracts > 0 {
+            println!(
+                "an oracle that reads the human abstract (the sentences covering most of its \
+                 words) has F1 {:.3}",
+                oracle.0 / oracle.1.max(1) as f64
+            );
             keyword_hits.print();
             println!(
                 "ROUGE against the human abstracts ({} documents):",
