@@ -68,8 +68,6 @@ pub struct Ranker {
 impl Ranker {
     /// Scores `sentences` (already split, in document order).
     pub fn new(sentences: &[&str]) -> Self {
-        let (vectors, bigrams) = Vectors::stems_and_bigrams(sentences);
-        let graph = Graph::new(&bigrams);
         let mut excluded: Vec<bool> = sentences.iter().map(|s| is_boilerplate(s)).collect();
         // A photo credit on its own line makes the short line before it a caption.
         for i in 1..sentences.len() {
@@ -82,9 +80,14 @@ impl Ranker {
         exclude_after_notice(sentences, &mut excluded);
         exclude_comments(sentences, &mut excluded);
         let fragment = fragments(sentences, &excluded);
-        let centrality = pagerank(&graph);
+        // What is excluded takes no part in the vectors, the IDF or the graph: a byline,
+        // a caption or a comment section sharing words with a sentence does not make it
+        // central.
+        let (vectors, bigrams) = Vectors::stems_and_bigrams_without(sentences, &excluded);
+        let graph = Graph::new(&bigrams);
+        let centrality = pagerank(&graph, &excluded);
         let max = centrality.iter().copied().fold(0.0, f64::max);
-        let share = CENTRALITY_SHARE * graph_evidence(&graph);
+        let share = CENTRALITY_SHARE * graph_evidence(&graph, &excluded);
         let mut prose_before = 0usize;
         let scores = sentences
             .iter()
@@ -270,27 +273,39 @@ fn form(sentence: &str) -> f64 {
     weight
 }
 
-/// How far centrality is to be trusted, 0 to 1: the graph's edges per sentence over
-/// [`FULL_EVIDENCE_DEGREE`].
-fn graph_evidence(graph: &Graph) -> f64 {
+/// How far centrality is to be trusted, 0 to 1: the graph's edges per sentence (of
+/// those not `excluded`) over [`FULL_EVIDENCE_DEGREE`].
+fn graph_evidence(graph: &Graph, excluded: &[bool]) -> f64 {
     let n = graph.len();
     let edges: usize = (0..n).map(|i| graph.edges(i).0.len()).sum();
-    (edges as f64 / (n.max(1) as f64 * FULL_EVIDENCE_DEGREE)).min(1.0)
+    let taking_part = n - excluded.iter().filter(|&&x| x).count().min(n);
+    (edges as f64 / (taking_part.max(1) as f64 * FULL_EVIDENCE_DEGREE)).min(1.0)
 }
 
 /// Weighted PageRank by over-relaxed Gauss-Seidel sweeps (each new score used at
-/// once); the scores are scaled to sum to 1.
+/// once) over the sentences not `excluded` (which have no edges and score 0); the
+/// scores are scaled to sum to 1.
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
-fn pagerank(graph: &Graph) -> Vec<f64> {
+fn pagerank(graph: &Graph, excluded: &[bool]) -> Vec<f64> {
     let n = graph.len();
-    if n == 0 {
-        return Vec::new();
+    // Excluded sentences (marked, none past the end) stay at 0 and get no teleport.
+    let out = |i: usize| excluded.get(i) == Some(&true);
+    let mut taking_part = 0usize;
+    let mut score: Vec<f64> = (0..n)
+        .map(|i| {
+            taking_part += usize::from(!out(i));
+            f64::from(u8::from(!out(i)))
+        })
+        .collect();
+    if taking_part == 0 {
+        return score;
     }
+    let start = 1.0 / taking_part as f64;
+    score.iter_mut().for_each(|s| *s *= start);
     // Each sentence's edges, looked up once rather than in every round.
     let rows: Vec<(&[u32], &[f64])> = (0..n).map(|i| graph.edges(i)).collect();
-    let base = (1.0 - DAMPING) / n as f64;
-    let mut score = vec![1.0 / n as f64; n];
+    let base = (1.0 - DAMPING) / taking_part as f64;
     let out_weight: Vec<f64> = rows.iter().map(|(_, w)| w.iter().sum()).collect();
     // Each sentence's score divided by its total edge weight (0 for isolated ones).
     let inverse: Vec<f64> = out_weight
@@ -308,13 +323,18 @@ fn pagerank(graph: &Graph) -> Vec<f64> {
     // which takes about half the rounds of updating all at the end of a round, to the same
     // fixed point; over-relaxed ([`OVER_RELAXATION`]), a third fewer again. The scores
     // are scaled to sum to 1 at the end.
-    let isolated: Vec<usize> = (0..n).filter(|&j| out_weight[j] == 0.0).collect();
+    let isolated: Vec<usize> = (0..n)
+        .filter(|&j| out_weight[j] == 0.0 && !out(j))
+        .collect();
     for _ in 0..MAX_ITERATIONS {
-        // Isolated sentences spread their score evenly.
-        let dangling: f64 = isolated.iter().map(|&j| score[j]).sum::<f64>() / n as f64;
+        // Isolated sentences spread their score evenly over those taking part.
+        let dangling: f64 = isolated.iter().map(|&j| score[j]).sum::<f64>() / taking_part as f64;
         let mut delta = 0.0;
         let nodes = rows.iter().zip(score.iter_mut().zip(&inverse));
         for (i, (&(neighbours, weights), (score, &inverse))) in nodes.enumerate() {
+            if out(i) {
+                continue;
+            }
             // Summed in order of neighbour, as ever: the same bits on every platform.
             let mut incoming = 0.0;
             for (&j, &w) in neighbours.iter().zip(weights) {
@@ -485,9 +505,22 @@ mod tests {
             "육성 정책이 나왔다.",
             "날씨가 맑았다.",
         ]);
-        let pr = pagerank(&Graph::new(&v));
+        let pr = pagerank(&Graph::new(&v), &[]);
         assert!((pr.iter().sum::<f64>() - 1.0).abs() < 1e-6);
         assert!(pr[0] > pr[1] && pr[0] > pr[2] && pr[2] > pr[3], "{pr:?}");
+    }
+
+    #[test]
+    fn pagerank_leaves_out_what_is_excluded() {
+        let v = Vectors::new(&[
+            "클라우드 산업 육성 정책을 발표했다.",
+            "클라우드 산업이 성장했다.",
+            "육성 정책이 나왔다.",
+        ]);
+        let pr = pagerank(&Graph::new(&v), &[false, true, false]);
+        assert_eq!(pr[1], 0.0);
+        assert!((pr[0] + pr[2] - 1.0).abs() < 1e-6, "{pr:?}");
+        assert_eq!(pagerank(&Graph::new(&v), &[true; 3]), [0.0; 3]);
     }
 
     #[test]

@@ -105,6 +105,8 @@ struct Builder {
     open: (u32, u32),
     /// The term of each id, when kept, and the texts [`Name::Text`] points into.
     names: Option<(Vec<Name>, String)>,
+    /// Sentences left out ([`Builder::leave_out`]): not counted in the IDF's `n`.
+    left_out: usize,
 }
 
 impl Builder {
@@ -125,6 +127,7 @@ impl Builder {
             // As many bytes of term text as terms: more than enough on a short text,
             // where the terms not named by their key are a few numbers and words.
             names: with_names.then(|| (Vec::with_capacity(terms), String::with_capacity(terms))),
+            left_out: 0,
         }
     }
 
@@ -172,6 +175,13 @@ impl Builder {
         self.first_id.push(self.open.1);
     }
 
+    /// Adds a sentence left out: an empty vector, not counted among the sentences of
+    /// the IDF.
+    fn leave_out(&mut self) {
+        self.end_sentence();
+        self.left_out += 1;
+    }
+
     /// The vectors: the counts sorted by id ([`Builder::sort_by_id`]) and weighted.
     fn finish(self) -> Vectors {
         let Builder {
@@ -180,10 +190,11 @@ impl Builder {
             start,
             first_id,
             names,
+            left_out,
             ..
         } = self;
         let (names, texts) = names.unwrap_or_default();
-        let n = (start.len() - 1) as f32;
+        let n = (start.len() - 1 - left_out) as f32;
         let df: Vec<u32> = terms.iter().map(|&(_, df)| df).collect();
         drop(terms);
         // libm, not f32::ln: the platform's logf may differ in the last bit between
@@ -440,6 +451,14 @@ impl Vectors {
     /// Builds, in one pass over the text, the stem vectors of `sentences` and the
     /// vectors over the syllable bigrams of those stems.
     pub fn stems_and_bigrams(sentences: &[&str]) -> (Self, Self) {
+        Self::stems_and_bigrams_without(sentences, &[])
+    }
+
+    /// As [`Vectors::stems_and_bigrams`], but the sentences marked in `left_out` (page
+    /// furniture; unmarked past its end) get empty vectors and are not counted in the
+    /// IDF: a byline, a caption or a comment section neither links to the text's
+    /// sentences nor weighs its words.
+    pub fn stems_and_bigrams_without(sentences: &[&str], left_out: &[bool]) -> (Self, Self) {
         // Room for the terms up front (about one new term per 8 bytes on a short text,
         // far fewer on a long one), instead of growing the tables step by step.
         let bytes: usize = sentences.iter().map(|s| s.len()).sum();
@@ -457,7 +476,12 @@ impl Vectors {
         // allocates at every doubling.
         let mut texts = TextMap::with_capacity(room / 16);
         let mut scratch = crate::normalize::Scratch::default();
-        for &sentence in sentences {
+        for (i, &sentence) in sentences.iter().enumerate() {
+            if left_out.get(i) == Some(&true) {
+                stems.leave_out();
+                bigrams.leave_out();
+                continue;
+            }
             scratch.terms(sentence, |stem, syllables| {
                 let key = (!syllables.is_empty())
                     .then(|| short_key(syllables))

@@ -318,6 +318,27 @@ fn a_comment_section_pasted_after_the_article_is_never_chosen() {
 }
 
 #[test]
+fn page_furniture_makes_no_sentence_central() {
+    // The article's body, then a comment section whose comments all echo the last
+    // sentence's words: excluded from the summary, they must not lift that sentence
+    // either. They take no part in the vectors, the IDF or the graph, so the article
+    // scores exactly as it does alone.
+    let article = &WHOLE_PAGE[9..13];
+    let mut page = article.to_vec();
+    page.extend([
+        "댓글 3",
+        "입주 기업에 경영 컨설팅과 판로 개척 교육을 함께 제공한다니 좋네요.",
+        "경영 컨설팅보다 판로 개척 교육이 입주 기업에 더 필요합니다.",
+        "판로 개척 교육은 입주 기업 모두에게 제공되나요?",
+    ]);
+    let (alone, with_comments) = (Ranker::new(article), Ranker::new(&page));
+    for (i, line) in article.iter().enumerate() {
+        let (a, b) = (alone.scores()[i], with_comments.scores()[i]);
+        assert_eq!(a, b, "{line:?}: {a} alone, {b} with the comments");
+    }
+}
+
+#[test]
 fn a_notice_with_more_text_after_it_cuts_nothing() {
     // A notice at the top (or a photo's, mid-article) is not the article's end.
     let text = [
