@@ -118,6 +118,10 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if last_slash.is_some_and(|at| ends_with_dated_credit(s, at)) {
         return true;
     }
+    // A caption with its credit on its line: "…장을 보고 있다. 연합뉴스".
+    if is_credited_caption(s) {
+        return true;
+    }
     // Dates, times and numbers with little text.
     letters * 3 < chars
 }
@@ -454,16 +458,124 @@ pub fn is_comments_header(line: &str) -> bool {
     })
 }
 
-/// True for a line that is only a photo credit (`(사진=해오름시 제공)`): the line
-/// before it is then the caption text, split off by the `.` that ends it.
+/// True for a line that is only a photo credit (`(사진=해오름시 제공)`, `2024.4.12/가상뉴스`,
+/// `/연합뉴스`, `AP 연합뉴스`): the line before it is then the caption text, split off by
+/// the `.` that ends it. (Not a photographer's byline, `김하늘 기자`, which also ends
+/// articles.)
 pub fn is_caption_credit(sentence: &str) -> bool {
     let s = sentence.trim();
     let bare = match s.as_bytes().first() {
         Some(b'(' | b'[' | b'/') => s.get(1..).unwrap_or(s),
         _ => s,
     };
-    (starts_with_caption_marker(s) || starts_with_caption_marker(bare) || is_lone_credit(s))
+    (starts_with_caption_marker(s)
+        || starts_with_caption_marker(bare)
+        || is_lone_credit(s)
+        || matches!(
+            credit_kind(s),
+            Some(Credit::Dated | Credit::Slash | Credit::Agency)
+        ))
         && s.chars().count() <= 40
+}
+
+/// Wire services and photo agencies that photo captions name alone after their last
+/// sentence (`…장을 보고 있다. 연합뉴스`, `… AP 연합뉴스`), one string read in place.
+const PHOTO_AGENCIES: &str =
+    "연합뉴스 뉴시스 뉴스1 게티이미지뱅크 게티이미지 셔터스톡 AP AFP EPA UPI 로이터 신화 \
+                              사진공동취재단 공동취재단 공동취재";
+
+/// The kinds of photo credit that follow a caption ([`credit_kind`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Credit {
+    /// A date first: `2024.4.12/뉴스1 ⓒ News1 김민지 기자`, `2024.4.12 kim@yna.co.kr`.
+    Dated,
+    /// After a slash: `/연합뉴스`, `/사진=게티이미지뱅크`.
+    Slash,
+    /// Agencies alone: `연합뉴스`, `AP 연합뉴스`.
+    Agency,
+    /// A photographer: `한겨레 김명진 기자`, or an address alone.
+    Photographer,
+}
+
+/// The kind of photo credit `tail` is (trimmed, at most [`MAX_CREDIT_BYTES`]), if it is
+/// one. (Read byte by byte: `str` patterns cost KBs of wasm.)
+fn credit_kind(tail: &str) -> Option<Credit> {
+    let t = tail.trim();
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > MAX_CREDIT_BYTES {
+        return None;
+    }
+    let has = |x: u8| b.contains(&x);
+    // `2024.4.12`: four digits, then two fields of one or two after a dot each.
+    let mut at = 4;
+    let mut date = b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit);
+    for _ in 0..2 {
+        let digits = b
+            .iter()
+            .skip(at + 1)
+            .take(3)
+            .take_while(|c| c.is_ascii_digit());
+        let digits = digits.count();
+        date &= b.get(at) == Some(&b'.') && (1..=2).contains(&digits);
+        at += 1 + digits;
+    }
+    if date {
+        // Then its end, a slash credit, an address or a `ⓒ` (E2 93 92).
+        let rest = &b[at.min(b.len())..];
+        let rest = rest.strip_prefix(b".").unwrap_or(rest);
+        let credited = rest.is_empty() || rest[0] == b'/' || has(b'@') || has(0x92);
+        return credited.then_some(Credit::Dated);
+    }
+    let words = 1 + b.iter().filter(|&&c| c == b' ').count();
+    if b[0] == b'/' {
+        return (b.len() > 1 && words <= 3 && b[b.len() - 1] != b'.').then_some(Credit::Slash);
+    }
+    let agency = |w: &[u8]| {
+        PHOTO_AGENCIES
+            .as_bytes()
+            .split(|&c| c == b' ')
+            .any(|a| a == w)
+    };
+    if words <= 2 && b.split(|&c| c == b' ').all(agency) {
+        return Some(Credit::Agency);
+    }
+    let photographer = words <= 3 && (t.ends_with("기자") || t.ends_with("특파원"));
+    let address = words == 1 && has_email(t);
+    (photographer || address).then_some(Credit::Photographer)
+}
+
+/// True when what follows a sentence's end on its line is a photo credit
+/// ([`credit_kind`]): the splitter keeps it with the sentence, which is a caption.
+pub(crate) fn is_credit_tail(tail: &str) -> bool {
+    credit_kind(tail).is_some()
+}
+
+/// The longest credit, in bytes: 40 Hangul syllables.
+pub(crate) const MAX_CREDIT_BYTES: usize = 120;
+
+/// The longest caption [`is_credited_caption`] takes, in bytes before its credit: 100
+/// Hangul syllables.
+const MAX_CREDITED_CAPTION: usize = 300;
+
+/// True for a photo caption with its credit after its last sentence, on its line
+/// (`…장을 보고 있다. 연합뉴스`, `… 모습. 한겨레 김명진 기자`): a sentence end (`.` and
+/// a space) in the last [`MAX_CREDIT_BYTES`] with a credit after it ([`credit_kind`]),
+/// and at most [`MAX_CREDITED_CAPTION`] bytes before it. A line ending like a sentence
+/// has none.
+fn is_credited_caption(s: &str) -> bool {
+    if matches!(
+        s.chars().next_back(),
+        Some('.' | '!' | '?' | '다' | '요' | '”' | '"' | ')')
+    ) {
+        return false;
+    }
+    let b = s.as_bytes();
+    let from = b.len().saturating_sub(MAX_CREDIT_BYTES);
+    // Sentence ends in the window, the earliest first: a credit may hold a `.` and
+    // a space of its own (`2024.04.12. kim@…`).
+    (from..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b'.' && b[i + 1] == b' ' && i <= MAX_CREDITED_CAPTION && is_credit_tail(&s[i + 1..])
+    })
 }
 
 /// True for `해오름시 제공` or `가상연구소제공` alone (trimmed): a photo credit; not
@@ -602,6 +714,41 @@ mod tests {
             "올해 예산은 작년보다 10% 늘었다(출처=기획재정부)." => false,
             "# 해오름시 소상공인 지원 대책" => false,
             "#해오름시 가 소상공인 지원 대책을 내놨다." => false,
+            // A caption with its credit after its last sentence, on its line.
+            "서울 시내의 한 대형마트에서 시민이 장을 보고 있다. 연합뉴스" => true,
+            "해오름시 차고지에서 전기버스가 충전하고 있다. AP 연합뉴스" => true,
+            "해오름시 차고지에서 전기버스가 충전하고 있다. /가상뉴스" => true,
+            "(서울=가상뉴스) 김하늘 기자 = 13일 시청 앞이 붐비고 있다. 2024.4.12 sky@example.com" => true,
+            "[서울=가상뉴스] 김하늘 기자 = 13일 시청 앞이 붐비고 있다. (공동취재단) 2024.04.12. photo@example.com" => true,
+            "13일 시청 앞 광장에서 시민들이 행사를 즐기고 있다. 2024.4.12/가상뉴스 ⓒ 가상뉴스 김하늘 기자" => true,
+            "13일 해오름시 한 편의점에서 직원이 물건을 정리하고 있다. 가상일보 김하늘 기자" => true,
+            // Not a credit: prose after the sentence, or a line ending like a sentence.
+            "시는 계획을 발표했다. 연합뉴스는 이를 12일 보도했다" => false,
+            "시는 계획을 발표했다. 2024.4.12 기준이다." => false,
+            "시는 계획을 발표했다. 2024.4.12 기준으로 집계했다" => false,
+            "그는 \"연합뉴스\"라고 말했다." => false,
+        }
+    }
+
+    #[test]
+    fn credits_after_a_caption_are_told_by_kind() {
+        use Credit::*;
+        let cases = [
+            ("2024.4.12/가상뉴스", Some(Dated)),
+            ("2024.04.12. photo@example.com", Some(Dated)),
+            ("2024.4.12", Some(Dated)),
+            ("2024.4.12 기준", None),
+            ("/가상뉴스", Some(Slash)),
+            ("연합뉴스", Some(Agency)),
+            ("AFP 연합뉴스", Some(Agency)),
+            ("연합뉴스 보도", None),
+            ("가상일보 김하늘 기자", Some(Photographer)),
+            ("sky@example.com", Some(Photographer)),
+            ("김하늘 기자가 물었다", None),
+            ("", None),
+        ];
+        for (tail, want) in cases {
+            assert_eq!(credit_kind(tail), want, "credit_kind({tail:?})");
         }
     }
 
@@ -614,6 +761,12 @@ mod tests {
             ("사진=해오름시", true),
             ("(사진=해오름시 제공) 시는 이날 설명회를 열어 입주 절차와 심사 기준을 안내했고 주민 의견도 들었다.", false),
             ("시는 사진 공모전을 연다.", false),
+            ("2024.4.12/가상뉴스 ⓒ 가상뉴스", true),
+            ("AP 연합뉴스", true),
+            ("/연합뉴스", true),
+            // A byline also ends articles: the line before it is no caption.
+            ("김하늘 기자", false),
+            ("sky@example.com", false),
         ];
         for (line, want) in cases {
             assert_eq!(is_caption_credit(line), want, "is_caption_credit({line:?})");

@@ -37,6 +37,7 @@
 //!    opened the sentence and its content ended one, or when a quote inside the
 //!    sentence ends with sentence punctuation and no continuation follows.
 
+use crate::boilerplate::{is_credit_tail, MAX_CREDIT_BYTES};
 use crate::unicode::{is_space, syllable_at, S_BASE};
 use crate::Span;
 
@@ -717,6 +718,10 @@ impl View<'_> {
                     b = e;
                 } else if let Some(close) = self.short_note(k) {
                     b = self.next(close);
+                } else if n - k <= MAX_CREDIT_BYTES && is_credit_tail(self.slice(k, n)) {
+                    // A photo's credit after its caption, to the line's end: `…장을
+                    // 보고 있다. 연합뉴스`, `… 있다. 2024.4.12/가상뉴스`.
+                    b = n;
                 } else {
                     break;
                 }
@@ -1162,6 +1167,29 @@ mod tests {
         assert_eq!(
             texts("가나다. 라마바? 사아!"),
             ["가나다.", "라마바?", "사아!"]
+        );
+    }
+
+    #[test]
+    fn a_photo_credit_stays_with_its_caption() {
+        assert_eq!(
+            texts(
+                "시민이 장을 보고 있다. 연합뉴스\n시는 계획을 발표했다. 연합뉴스는 이를 보도했다."
+            ),
+            [
+                "시민이 장을 보고 있다. 연합뉴스",
+                "시는 계획을 발표했다.",
+                "연합뉴스는 이를 보도했다."
+            ]
+        );
+        assert_eq!(
+            texts("시청 앞이 붐비고 있다. 2024.4.12/가상뉴스 ⓒ 가상뉴스 김하늘 기자"),
+            ["시청 앞이 붐비고 있다. 2024.4.12/가상뉴스 ⓒ 가상뉴스 김하늘 기자"]
+        );
+        // Not at the line's end: the credit-like word opens the next sentence.
+        assert_eq!(
+            texts("시는 계획을 발표했다. 김하늘 기자 이어서 시장이 말했다."),
+            ["시는 계획을 발표했다.", "김하늘 기자 이어서 시장이 말했다."]
         );
     }
 

@@ -390,6 +390,39 @@ fn marked_captions_and_credited_captions_are_not_chosen_while_prose_remains() {
 }
 
 #[test]
+fn a_caption_with_its_credit_on_its_line_is_never_chosen() {
+    // Pasted from a news page: the photo's caption sits between the headline and the
+    // lead, its credit after its last sentence on the same line, in the forms of the
+    // wire services and of the papers.
+    let credits = [
+        "연합뉴스",
+        "AP 연합뉴스",
+        "/가상뉴스",
+        "2024.3.13/가상뉴스 ⓒ 가상뉴스 김하늘 기자",
+        "2024.3.13 sky@example.com",
+        "가상일보 김하늘 기자",
+    ];
+    for credit in credits {
+        let text = format!(
+            "해오름시, 시내버스 절반 전기차로 바꾼다
+박서연 해오름시장이 13일 시청 브리핑룸에서 계획을 설명하고 있다. {credit}
+해오름시가 2030년까지 시내버스 1200대 가운데 절반을 전기버스로 바꾸는 계획을 13일 발표했다.
+시는 올해 하반기부터 해마다 100대 안팎의 노후 경유버스를 전기버스로 교체하기로 했다.
+운수업계는 보조금 지급이 늦어지면 계획이 차질을 빚을 수 있다고 우려했다.
+"
+        );
+        let summary = ksum::summarize(&text, &ksum::Options::with_count(3)).unwrap();
+        for &i in &summary.summary {
+            let s = &text[summary.sentences[i].span.range()];
+            assert!(
+                !s.contains("설명하고 있다"),
+                "{credit:?}: chose the caption {s:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn questions_give_way_to_the_statements_that_answer_them() {
     // A rhetorical question right after the lead, and an interview's questions: each
     // asks, and the summary should say what the text answers.
