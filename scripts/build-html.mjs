@@ -12,11 +12,16 @@
 // and writes a strict CSP: exactly those inline scripts and that style by sha256 hash,
 // 'wasm-unsafe-eval', workers from blob: only, and no network at all (connect-src 'none').
 //
-// Usage: node scripts/build-html.mjs [--out dist/ksum.html]
+// The scripts are minified with terser (an npm dev package: comments, spaces and local
+// names go, about 5 KB of the gzipped page); without it installed the page is built as
+// written, with a warning.
+//
+// Usage: node scripts/build-html.mjs [--out dist/ksum.html] [--no-minify]
 // As a module: `buildPage()` returns {html, csp, inputs} without writing (scripts/serve.mjs).
-// Plain Node (>= 20), no npm dependencies. Run by `make web` after `make wasm`.
+// Node (>= 20). Run by `make web` after `make wasm`.
 
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -52,6 +57,28 @@ function hashSource(text) {
   return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 }
 
+/** terser, if installed (`npm ci`), else null. */
+function loadTerser() {
+  try {
+    return createRequire(import.meta.url)("terser");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `js` minified by `terser` (top-level names kept: the page's scripts share them), or as
+ * it is when `terser` is null.
+ */
+function minifyJs(js, terser, what) {
+  if (!terser) return js;
+  try {
+    return terser.minify_sync(js, { compress: true, mangle: true, format: { comments: false } }).code;
+  } catch (err) {
+    throw new BuildError(`cannot minify ${what}: ${err.message}`);
+  }
+}
+
 /** Makes JS safe to sit inside <script>…</script> without changing what it means. */
 function scriptSafe(js) {
   // "</script" would end the element; "<!--" can put the HTML parser in an escaped state.
@@ -73,24 +100,29 @@ function replaceOnce(html, re, replacement, what) {
   return html.replace(re, () => replacement);
 }
 
-/** Builds the page in memory: {html, csp, wasmBytes}. Throws BuildError. */
-export function buildPage() {
+/**
+ * Builds the page in memory: {html, csp, wasmBytes, minified}. Throws BuildError.
+ * `minify` false builds the scripts as written.
+ */
+export function buildPage({ minify = true } = {}) {
+  const terser = minify ? loadTerser() : null;
+  const min = (js, what) => minifyJs(js, terser, what);
   const index = read(INPUTS.index);
   const css = styleSafe(read(INPUTS.css));
-  const glueRaw = read(INPUTS.glue);
+  const glueRaw = min(read(INPUTS.glue), "the wasm-bindgen glue");
   const wasm = read(INPUTS.wasm, null);
   if (!/\bwasm_bindgen\b/.test(glueRaw)) throw new BuildError("target/pkg-classic/ksum.js does not define wasm_bindgen");
 
   const pack = read(INPUTS.pack);
-  const workerSource = `${glueRaw}\n;\n${pack}\n;\n${read(INPUTS.worker)}`;
+  const workerSource = `${glueRaw}\n;\n${min(`${pack}\n;\n${read(INPUTS.worker)}`, "www/worker.js")}`;
   const glue = scriptSafe(glueRaw);
   // The worker source first: its copy of the glue then sits within gzip's 32 KB window
   // of the glue script above, and compresses against it (about 1 KB of the page).
   const data = scriptSafe(
     `var KSUM_WORKER_SOURCE = ${JSON.stringify(workerSource)};\nvar KSUM_WASM_GZIP_BASE64 = "${gzipSync(wasm, { level: 9 }).toString("base64")}";\n`,
   );
-  const engine = scriptSafe(`${pack}\n;\n${read(INPUTS.engine)}`);
-  const app = scriptSafe(read(INPUTS.app));
+  const engine = scriptSafe(min(`${pack}\n;\n${read(INPUTS.engine)}`, "www/engine.js"));
+  const app = scriptSafe(min(read(INPUTS.app), "www/app.js"));
 
   const scripts = [glue, data, engine, app];
   const csp = [
@@ -119,7 +151,7 @@ export function buildPage() {
   html = html.replace(/<!-- The template of the page:[\s\S]*?-->\n/, "");
   html = html.replace("<head>", "<head>\n<!-- Built by scripts/build-html.mjs from www/; do not edit. -->");
   html = html.replace(/@@(CSP|STYLE|ENGINE|APP)@@/g, (token) => parts[token]);
-  return { html, csp, wasmBytes: wasm.length };
+  return { html, csp, wasmBytes: wasm.length, minified: terser !== null };
 }
 
 function main() {
@@ -128,11 +160,14 @@ function main() {
   const out = resolve(ROOT, outArg >= 0 ? args[outArg + 1] : "dist/ksum.html");
   let built;
   try {
-    built = buildPage();
+    built = buildPage({ minify: !args.includes("--no-minify") });
   } catch (err) {
     if (!(err instanceof BuildError)) throw err;
     console.error(`build-html: ${err.message}`);
     process.exit(1);
+  }
+  if (!built.minified && !args.includes("--no-minify")) {
+    console.warn("build-html: terser is not installed (npm ci): the scripts are not minified");
   }
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, built.html);
