@@ -243,10 +243,12 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
 }
 
 /// True for a line that starts with `▲` or `△`, a photo caption (`▲ 시장이 계획을 설명하고
-/// 있다.`, the usual form in Korean news) or an item of a list, or with `▶`, `►` or `☞`, a
-/// link to another article (`▶ 해오름시, 전기버스 100대 들인다`): however it ends.
+/// 있다.`, the usual form in Korean news) or an item of a list, with `▶`, `►` or `☞`, a
+/// link to another article (`▶ 해오름시, 전기버스 100대 들인다`), or with `※` or `*`, a
+/// note (`※ 이 기사는 보도자료를 바탕으로 작성했습니다.`, `*문의 : …`): however it ends.
 fn is_marked_item(line: &str) -> bool {
-    line.trim_start().starts_with(['▲', '△', '▶', '►', '☞'])
+    line.trim_start()
+        .starts_with(['▲', '△', '▶', '►', '☞', '※', '*', '＊'])
 }
 
 /// Weight for how much a sentence looks like a complete sentence of prose.

@@ -369,6 +369,7 @@ fn a_notice_with_more_text_after_it_cuts_nothing() {
 #[test]
 fn marked_captions_and_credited_captions_are_not_chosen_while_prose_remains() {
     let text = "해오름시, 시내버스 절반 전기차로 바꾼다
+※ 이 기사는 해오름시의 보도자료를 바탕으로 작성했습니다.
 해오름시가 2030년까지 시내버스 1200대 가운데 절반을 전기버스로 바꾸는 '친환경 대중교통 전환 계획'을 13일 발표했다.
 ▶ 해오름시, 노후 경유버스 교체하고 급속충전소 120곳 짓는다
 ▲ 박서연 해오름시장이 13일 시청 브리핑룸에서 친환경 대중교통 전환 계획을 설명하고 있다.
@@ -383,7 +384,9 @@ fn marked_captions_and_credited_captions_are_not_chosen_while_prose_remains() {
     for &i in &summary.summary {
         let s = &text[summary.sentences[i].span.range()];
         assert!(
-            !s.starts_with(['▲', '▶']) && !s.starts_with("전기버스 충전소") && !s.contains("제공"),
+            !s.starts_with(['▲', '▶', '※'])
+                && !s.starts_with("전기버스 충전소")
+                && !s.contains("제공"),
             "chose the caption or credit {s:?}"
         );
     }
