@@ -247,8 +247,9 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
 /// link to another article (`▶ 해오름시, 전기버스 100대 들인다`), or with `※` or `*`, a
 /// note (`※ 이 기사는 보도자료를 바탕으로 작성했습니다.`, `*문의 : …`): however it ends.
 fn is_marked_item(line: &str) -> bool {
-    line.trim_start()
-        .starts_with(['▲', '△', '▶', '►', '☞', '※', '*', '＊'])
+    let line = line.trim_start();
+    // (Not `**`: Markdown's bold may open a sentence.)
+    line.starts_with(['▲', '△', '▶', '►', '☞', '※', '*', '＊']) && !line.starts_with("**")
 }
 
 /// Weight for how much a sentence looks like a complete sentence of prose.
@@ -557,6 +558,23 @@ mod tests {
             2
         );
         assert_eq!(Ranker::new(&[]).content_count(), 0);
+    }
+
+    #[test]
+    fn marked_lines_are_items_or_notes() {
+        for line in [
+            "▲ 시장이 계획을 설명하고 있다.",
+            "※ 이 기사는 보도자료를 바탕으로 작성했습니다.",
+            "*문의 : 시청 민원실",
+        ] {
+            assert!(is_marked_item(line), "{line:?}");
+        }
+        for line in [
+            "**정부는** 클라우드 산업을 육성한다.",
+            "정부는 클라우드 산업을 육성한다.",
+        ] {
+            assert!(!is_marked_item(line), "{line:?}");
+        }
     }
 
     #[test]
