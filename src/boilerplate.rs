@@ -464,6 +464,10 @@ pub fn is_comments_header(line: &str) -> bool {
 /// articles.)
 pub fn is_caption_credit(sentence: &str) -> bool {
     let s = sentence.trim();
+    // At most 40 chars, 160 bytes: most lines are told by their length alone.
+    if s.len() > 160 {
+        return false;
+    }
     let bare = match s.as_bytes().first() {
         Some(b'(' | b'[' | b'/') => s.get(1..).unwrap_or(s),
         _ => s,
@@ -506,41 +510,43 @@ fn credit_kind(tail: &str) -> Option<Credit> {
         return None;
     }
     let has = |x: u8| b.contains(&x);
-    // `2024.4.12`: four digits, then two fields of one or two after a dot each.
-    let mut at = 4;
-    let mut date = b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit);
-    for _ in 0..2 {
-        let digits = b
-            .iter()
-            .skip(at + 1)
-            .take(3)
-            .take_while(|c| c.is_ascii_digit());
-        let digits = digits.count();
-        date &= b.get(at) == Some(&b'.') && (1..=2).contains(&digits);
-        at += 1 + digits;
-    }
-    if date {
+    if b[0].is_ascii_digit() {
+        // `2024.4.12`: four digits, then two fields of one or two after a dot each.
+        let mut at = 4;
+        let mut date = b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit);
+        for _ in 0..2 {
+            let digits = b
+                .iter()
+                .skip(at + 1)
+                .take(3)
+                .take_while(|c| c.is_ascii_digit());
+            let digits = digits.count();
+            date &= b.get(at) == Some(&b'.') && (1..=2).contains(&digits);
+            at += 1 + digits;
+        }
         // Then its end, a slash credit, an address or a `ⓒ` (E2 93 92).
         let rest = &b[at.min(b.len())..];
         let rest = rest.strip_prefix(b".").unwrap_or(rest);
         let credited = rest.is_empty() || rest[0] == b'/' || has(b'@') || has(0x92);
-        return credited.then_some(Credit::Dated);
+        return (date && credited).then_some(Credit::Dated);
     }
-    let words = 1 + b.iter().filter(|&&c| c == b' ').count();
+    // Counted only where it may tell: most lines are turned away before.
+    let words = || 1 + b.iter().filter(|&&c| c == b' ').count();
     if b[0] == b'/' {
-        return (b.len() > 1 && words <= 3 && b[b.len() - 1] != b'.').then_some(Credit::Slash);
+        return (b.len() > 1 && words() <= 3 && b[b.len() - 1] != b'.').then_some(Credit::Slash);
     }
+    // Two agencies at most, each at most 21 bytes (`사진공동취재단`).
     let agency = |w: &[u8]| {
         PHOTO_AGENCIES
             .as_bytes()
             .split(|&c| c == b' ')
             .any(|a| a == w)
     };
-    if words <= 2 && b.split(|&c| c == b' ').all(agency) {
+    if b.len() <= 43 && words() <= 2 && b.split(|&c| c == b' ').all(agency) {
         return Some(Credit::Agency);
     }
-    let photographer = words <= 3 && (t.ends_with("기자") || t.ends_with("특파원"));
-    let address = words == 1 && has_email(t);
+    let photographer = (t.ends_with("기자") || t.ends_with("특파원")) && words() <= 3;
+    let address = has(b'@') && words() == 1 && has_email(t);
     (photographer || address).then_some(Credit::Photographer)
 }
 
