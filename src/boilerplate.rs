@@ -119,7 +119,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         return true;
     }
     // A caption with its credit on its line: "…장을 보고 있다. 연합뉴스".
-    if is_credited_caption(s) {
+    if is_credited_caption(s) || is_note_on_the_article(s) {
         return true;
     }
     // Dates, times and numbers with little text.
@@ -458,6 +458,26 @@ pub fn is_comments_header(line: &str) -> bool {
     })
 }
 
+/// How a note about the article itself opens: an editor's note (`[편집자주] …를 연재합니다.`)
+/// or a line whose subject is the article (`이 기사는 … 지원을 받아 작성되었습니다.`, `본
+/// 기사는 …`). Where it stands, before the lead or after the text, it would read as prose.
+const NOTE_OPENINGS: &[&str] = &[
+    "편집자주",
+    "편집자 주",
+    "편집자註",
+    "이 기사는 ",
+    "본 기사는 ",
+    "이 콘텐츠는 ",
+    "본 콘텐츠는 ",
+];
+
+/// True for a note about the article ([`NOTE_OPENINGS`]), after any opening brackets or
+/// marks (`[편집자주]`, `<편집자 주>`, `※편집자주:`).
+fn is_note_on_the_article(s: &str) -> bool {
+    let s = s.trim_start_matches(['[', '<', '(', '※', '*', '■', ' ']);
+    NOTE_OPENINGS.iter().any(|o| s.starts_with(o))
+}
+
 /// True for a line that is only a photo credit (`(사진=해오름시 제공)`, `2024.4.12/가상뉴스`,
 /// `/연합뉴스`, `AP 연합뉴스`): the line before it is then the caption text, split off by
 /// the `.` that ends it. (Not a photographer's byline, `김하늘 기자`, which also ends
@@ -733,6 +753,15 @@ mod tests {
             "시는 계획을 발표했다. 2024.4.12 기준이다." => false,
             "시는 계획을 발표했다. 2024.4.12 기준으로 집계했다" => false,
             "그는 \"연합뉴스\"라고 말했다." => false,
+            // Notes about the article itself.
+            "[편집자주] 해오름신문은 지역 교통의 미래를 짚는 기획 시리즈를 연재합니다." => true,
+            "<편집자 주> 해오름신문은 올해 기획 시리즈를 매주 연재합니다." => true,
+            "※편집자주: 본지는 창간 30주년을 맞아 연속 기획을 마련했습니다." => true,
+            "이 기사는 해오름시의 지원을 받아 작성되었습니다." => true,
+            "본 기사는 AI 기술의 도움을 받아 작성되었습니다." => true,
+            "이 기사는 가상일보 보도준칙에 따라 편집국장이 최종 확인·수정했습니다." => true,
+            "시는 이 기사는 사실과 다르다고 밝혔다." => false,
+            "이 기사를 쓴 기자는 해오름시 출입 기자다." => false,
         }
     }
 
