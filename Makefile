@@ -68,10 +68,11 @@ fuzz:
 eval-split:
 	cargo run --release --locked --example eval_split -- $(wildcard $(SHARED)/data/sentence-split/*.txt)
 
-# With the human abstracts beside it, also ROUGE against them and the keywords found in them.
+# With the human abstracts beside it, also ROUGE against them and the keywords found in them;
+# and how page furniture put before each lead fares (--furniture).
 ABSTRACTS := $(wildcard $(SHARED)/data/summarization/bflysoft-dev-abstractive.jsonl)
 eval-rank: build
-	cargo run --release --locked --example eval_rank -- $(if $(ABSTRACTS),--abstract $(ABSTRACTS)) $(SHARED)/data/summarization/bflysoft-dev.jsonl
+	cargo run --release --locked --example eval_rank -- --furniture $(if $(ABSTRACTS),--abstract $(ABSTRACTS)) $(SHARED)/data/summarization/bflysoft-dev.jsonl
 
 # Criterion per stage, then the wasm build in Node (cold start, warm medians, memory), then
 # the page's start-up from disk in headless Chromium.

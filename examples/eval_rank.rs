@@ -23,7 +23,10 @@
 //! keywords (`keywords::keywords`, 10 a document) are in them, and the F1 of an oracle
 //! that has read the abstract (a ceiling for reference, not a method); `--positions` reports,
 //! by place among the prose sentences, how often people and ksum choose a sentence
-//! there, and how often two chosen sentences are neighbours; `--verbose` prints every
+//! there, and how often two chosen sentences are neighbours; `--furniture` puts each of
+//! 18 kinds of page furniture (written here) before every lead and counts how often it
+//! is chosen, given as a sentence and as text split by ksum, and how often it moves the
+//! choice otherwise; `--verbose` prints every
 //! document with gold (G) and chosen (C) marks and scores.
 
 use std::collections::HashMap;
@@ -316,18 +319,106 @@ impl Positions {
     }
 }
 
+/// Page furniture of the kinds news pages carry (written for this check, in the forms
+/// of real outlets), for `--furniture`: each is put before the lead of every document.
+const FURNITURE: &[(&str, &str)] = &[
+    ("caption, agency after it", "시민들이 13일 시청 앞 광장에서 행사를 즐기고 있다. 연합뉴스"),
+    ("caption, two agencies", "시민들이 13일 시청 앞 광장에서 행사를 즐기고 있다. AP 연합뉴스"),
+    ("caption, slash credit", "시민들이 13일 시청 앞 광장에서 행사를 즐기고 있다. /가상뉴스"),
+    ("caption, dated wire credit", "시민들이 13일 시청 앞 광장에서 행사를 즐기고 있다. 2024.3.13/가상뉴스 ⓒ 가상뉴스 김하늘 기자"),
+    ("caption, date and address", "(서울=가상뉴스) 김하늘 기자 = 13일 시청 앞 광장이 붐비고 있다. 2024.3.13 sky@example.com"),
+    ("caption, photographer", "시민들이 13일 시청 앞 광장에서 행사를 즐기고 있다. 가상일보 김하늘 기자"),
+    ("caption, (photo credit)", "시민들이 13일 시청 앞 광장에서 행사를 즐기고 있다. (사진=해오름시 제공)"),
+    ("caption, marked", "▲ 시민들이 13일 시청 앞 광장에서 행사를 즐기고 있다."),
+    ("link to another article", "▶ 해오름시, 시내버스 절반 전기차로 바꾼다"),
+    ("editor's note", "[편집자주] 해오름신문은 지역 교통의 미래를 짚는 기획 시리즈를 연재합니다."),
+    ("note on the article", "이 기사는 해오름시의 지원을 받아 작성되었습니다."),
+    ("note, marked", "※ 이 기사는 해오름시의 보도자료를 바탕으로 작성했습니다."),
+    ("byline", "김하늘 기자 sky@example.com"),
+    ("byline, bracketed", "[가상일보 김하늘 기자]"),
+    ("date line", "입력 2024.03.13 10:30 수정 2024.03.13 11:02"),
+    ("copyright", "ⓒ 가상일보 무단 전재 및 재배포 금지"),
+    ("subscription", "지난 뉴스레터 보기 구독하기"),
+    ("share buttons", "이 기사를 공유합니다"),
+];
+
+/// For each kind of [`FURNITURE`], over `docs` (sentences and k): in how many the line,
+/// put before the first prose sentence, is chosen among the first k, and in how many
+/// the k chosen sentences change otherwise; and in how many a sentence of it is chosen
+/// when the document is given as text, a line a sentence, and split by ksum (as the
+/// page and the command do).
+fn furniture_report(docs: &[(Vec<String>, usize)]) {
+    println!(
+        "page furniture put before the lead of each of {} documents: chosen in, choice moved \
+         in (sentences given); chosen in (as text, split by ksum)",
+        docs.len()
+    );
+    let top = |sentences: &[&str], k: usize| {
+        let order = ksum::select::importance_order(&ksum::rank::Ranker::new(sentences));
+        let mut top = order[..k.min(order.len())].to_vec();
+        top.sort_unstable();
+        top
+    };
+    let mut all = [0usize; 3];
+    for (name, line) in FURNITURE {
+        let mut counts = [0usize; 3];
+        for (owned, k) in docs {
+            let sentences: Vec<&str> = owned.iter().map(String::as_str).collect();
+            let ranker = ksum::rank::Ranker::new(&sentences);
+            let at = (0..sentences.len())
+                .find(|&i| !ranker.excluded[i] && !ranker.fragment[i])
+                .unwrap_or(0);
+            let mut with = sentences.clone();
+            with.insert(at, line);
+            let before = top(&sentences, *k);
+            let after = top(&with, *k);
+            if after.contains(&at) {
+                counts[0] += 1;
+            } else {
+                let back: Vec<usize> = after
+                    .iter()
+                    .map(|&i| if i > at { i - 1 } else { i })
+                    .collect();
+                counts[1] += usize::from(back != before);
+            }
+            // As text: the line's bytes, and whether a chosen sentence meets them.
+            let start: usize = with[..at].iter().map(|s| s.len() + 1).sum();
+            let range = start..start + line.len();
+            let text = with.join("\n");
+            if let Ok(summary) = ksum::summarize(&text, &ksum::Options::with_count(*k)) {
+                counts[2] += usize::from(summary.summary.iter().any(|&i| {
+                    let span = summary.sentences[i].span;
+                    span.start < range.end && range.start < span.end
+                }));
+            }
+        }
+        println!(
+            "{name:<28} {:>4} {:>4} {:>4}",
+            counts[0], counts[1], counts[2]
+        );
+        for (a, c) in all.iter_mut().zip(counts) {
+            *a += c;
+        }
+    }
+    println!("{:<28} {:>4} {:>4} {:>4}", "all", all[0], all[1], all[2]);
+}
+
 const USAGE: &str =
-    "usage: eval_rank [--split-halves] [--abstract ABSTRACTS.jsonl] [--positions] [--verbose] FILE.jsonl...
+    "usage: eval_rank [--split-halves] [--abstract ABSTRACTS.jsonl] [--positions] [--furniture] [--verbose] FILE.jsonl...
   --split-halves  also report F1 on the even- and odd-numbered documents separately
                   (a change that helps only one half is probably noise)
   --abstract F    also report ROUGE against the human abstracts in F ({\"id\",\"summary\"} lines)
   --positions     report how often gold and ksum choose each place among the prose sentences,
                   and how often two chosen sentences are neighbours
+  --furniture     put each of 18 kinds of page furniture (captions with credits, notes,
+                  bylines, copyright lines…) before the lead of every document, and report
+                  in how many it is chosen, and in how many the choice moves otherwise;
+                  and in how many it is chosen from the document as text, split by ksum
   --verbose       print every document: gold (G), chosen (C), score and sentence";
 
 fn main() {
     let mut paths: Vec<String> = Vec::new();
-    let (mut halves, mut verbose, mut positions) = (false, false, false);
+    let (mut halves, mut verbose, mut positions, mut furniture) = (false, false, false, false);
     let mut abstracts: HashMap<String, String> = HashMap::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -335,6 +426,7 @@ fn main() {
             "--split-halves" => halves = true,
             "--verbose" => verbose = true,
             "--positions" => positions = true,
+            "--furniture" => furniture = true,
             "--abstract" => {
                 let Some(file) = args.next() else {
                     eprintln!("{USAGE}");
@@ -379,6 +471,8 @@ fn main() {
         let mut oracle = (0.0, 0usize);
         // Each document's F1: ksum's, and ksum's less lead-p's.
         let (mut f1s, mut over_lead_p) = (Vec::new(), Vec::new());
+        // The documents, kept for --furniture.
+        let mut kept: Vec<(Vec<String>, usize)> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let Ok(v) = serde_json::from_str::<Value>(line) else {
                 eprintln!("{path}:{}: invalid JSON, skipped", n + 1);
@@ -400,6 +494,9 @@ fn main() {
                 continue;
             }
             let k = gold.len();
+            if furniture {
+                kept.push((sentences.iter().map(|s| s.to_string()).collect(), k));
+            }
             let started = std::time::Instant::now();
             let ranker = ksum::rank::Ranker::new(&sentences);
             let order = ksum::select::importance_order(&ranker);
@@ -479,6 +576,9 @@ fn main() {
         }
         if positions {
             places.print();
+        }
+        if furniture {
+            furniture_report(&kept);
         }
         if ours.abstracts > 0 {
             println!(

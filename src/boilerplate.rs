@@ -458,14 +458,16 @@ pub fn is_comments_header(line: &str) -> bool {
     })
 }
 
-/// How a note about the article itself opens: an editor's note (`[편집자주] …를 연재합니다.`)
-/// or a line whose subject is the article (`이 기사는 … 지원을 받아 작성되었습니다.`, `본
-/// 기사는 …`). Where it stands, before the lead or after the text, it would read as prose.
+/// How a note about the article itself opens: an editor's note (`[편집자주] …를 연재합니다.`),
+/// a line whose subject is the article (`이 기사는 … 지원을 받아 작성되었습니다.`, `본
+/// 기사는 …`) or a page's button about it (`이 기사를 공유합니다`, `이 기사를 추천합니다`).
+/// Where it stands, before the lead or after the text, it would read as prose.
 const NOTE_OPENINGS: &[&str] = &[
     "편집자주",
     "편집자 주",
     "편집자註",
     "이 기사는 ",
+    "이 기사를 ",
     "본 기사는 ",
     "이 콘텐츠는 ",
     "본 콘텐츠는 ",
@@ -761,7 +763,8 @@ mod tests {
             "본 기사는 AI 기술의 도움을 받아 작성되었습니다." => true,
             "이 기사는 가상일보 보도준칙에 따라 편집국장이 최종 확인·수정했습니다." => true,
             "시는 이 기사는 사실과 다르다고 밝혔다." => false,
-            "이 기사를 쓴 기자는 해오름시 출입 기자다." => false,
+            "이 기사를 공유합니다" => true,
+            "이 기사의 주인공은 해오름시 청년 창업가들이다." => false,
         }
     }
 
