@@ -24,7 +24,9 @@
 //!    (`U.S.`, `Dr.`), or a one-syllable list marker (`가.`) does not. An ellipsis ends
 //!    a sentence only after a final ending, not after a connective (`때문에...`).
 //!    Laughter, emoji, tildes and footnote marks (`[3]`) after the punctuation stay in
-//!    the sentence.
+//!    the sentence, and so does a photo credit that runs to the line's end (`…장을
+//!    보고 있다. 연합뉴스`, `… 2024.4.12/가상뉴스`: [`crate::boilerplate`] then takes
+//!    the line for the caption it is).
 //! 4. With no punctuation, a word that ends with a Korean final ending (`했다`, `해요`,
 //!    `그렇죠`, `합니까`, `했음`, `추천함`, `됨`...) or with laughter or emoji ends the
 //!    sentence when a space and a non-continuation word follow (`~다 보니`, `~다 하고`,
