@@ -12,7 +12,10 @@
 //!
 //! Rules and small tables, one pass over each line, no dictionary:
 //!
-//! 1. A line break always ends a sentence (headlines, bylines, list items, captions).
+//! 1. A line break ends a sentence (headlines, bylines, list items, captions), unless
+//!    the text is hard-wrapped, as a PDF copied is ([`is_hard_wrapped`]): then a break
+//!    within a paragraph is a space, and a blank line, a short line or a list mark
+//!    ends the paragraph.
 //! 2. Within a line, quotes and brackets are paired first (symmetric `"` and `'` by
 //!    alternation, a pair at most [`MAX_PAIR_CHARS`] apart; quotes that never close
 //!    are ignored). Nothing inside a pair ends a sentence, so `“…다.”라며` and
@@ -86,13 +89,72 @@ pub fn split(text: &str) -> Vec<Span> {
 /// [`split`] of text whose Hangul is composed.
 fn split_composed(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut line = Line::default();
+    let mut line = Line {
+        wrap_width: wrap_width(text),
+        ..Line::default()
+    };
     let mut start = Some(0);
     while let Some(from) = start {
         start = line.split(text, from, &mut out);
     }
     out
 }
+
+/// True for text hard-wrapped at a width, as copied from a PDF or a fixed-width file:
+/// at least 4 lines, and at least half of them wrapped lines: 20 chars or more long,
+/// two thirds of the longest such line or more, and ended where no sentence ends (in a
+/// Hangul syllable that no final ending ends with, a Latin letter or digit, a comma).
+/// Pasted news gives a line a paragraph, ended by a sentence; menus, chats and lists
+/// are short lines. [`split`] reads wrapped text by paragraphs: a line break within
+/// one is a space.
+pub fn is_hard_wrapped(text: &str) -> bool {
+    wrap_width(text).is_some()
+}
+
+/// The width a hard-wrapped text ([`is_hard_wrapped`]) is wrapped at, in chars (its
+/// longest open line), or none when it is not.
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
+fn wrap_width(text: &str) -> Option<usize> {
+    // The length in chars of each line that ends open, 0 for the others with text.
+    let mut lines: Vec<usize> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end();
+        if !line.is_empty() {
+            lines.push(if ends_open(line) {
+                line.chars().count()
+            } else {
+                0
+            });
+        }
+    }
+    let width = lines.iter().copied().max().unwrap_or(0);
+    let wrapped = lines
+        .iter()
+        .filter(|&&len| len >= MIN_WRAPPED_CHARS && 3 * len >= 2 * width)
+        .count();
+    (lines.len() >= MIN_WRAPPED_LINES && 2 * wrapped >= lines.len()).then_some(width)
+}
+
+/// True when the line `line` (trimmed) ends where no sentence ends: in a Hangul syllable
+/// that no final ending ends with, a Latin letter or digit, or a comma.
+fn ends_open(line: &str) -> bool {
+    match line.chars().next_back() {
+        Some(last @ '가'..='힣') => !matches!(
+            last,
+            '다' | '요' | '죠' | '까' | '네' | '음' | '함' | '임' | '됨' | '군' | '오' | '세'
+        ),
+        Some(',') => true,
+        Some(c) => c.is_ascii_alphanumeric(),
+        None => false,
+    }
+}
+
+/// The fewest lines [`is_hard_wrapped`] takes for a wrapped text.
+const MIN_WRAPPED_LINES: usize = 4;
+
+/// The shortest line that counts towards [`is_hard_wrapped`], in chars.
+const MIN_WRAPPED_CHARS: usize = 20;
 
 /// The length of the line break at byte `i` of `bytes`, or 0: \n \r \v \f, U+0085
 /// (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
@@ -243,6 +305,9 @@ struct Line {
     /// then noun-form endings and 하다-like forms without a period are read as nouns
     /// and connectives rather than as sentence ends (see [`Ending::in_style`]).
     punctuated: bool,
+    /// The width of hard-wrapped text ([`is_hard_wrapped`]): a "line" is then a
+    /// paragraph.
+    wrap_width: Option<usize>,
 }
 
 impl Line {
@@ -284,6 +349,15 @@ impl Line {
             }
             brk = break_len(bytes, i);
             if brk > 0 {
+                if self
+                    .wrap_width
+                    .is_some_and(|width| Self::joins(text, start, i, brk, width))
+                {
+                    // Within a paragraph of wrapped text the break is a space.
+                    i += brk;
+                    brk = 0;
+                    continue;
+                }
                 break;
             }
             let c = char_at(text, i);
@@ -314,6 +388,55 @@ impl Line {
         }
         self.punctuated = periods >= 2;
         (i.min(text.len()), brk)
+    }
+
+    /// True when the line break at byte `i` (`brk` bytes) of text wrapped at `width`
+    /// chars, in the line that starts at `start`, is within a paragraph: the line runs
+    /// to at least two thirds of the width (a shorter one ends its paragraph, or is a
+    /// heading or a byline), and the next line neither is blank nor opens with a list
+    /// mark (`-`, `•`, `▲`, `1.`…). (A line that ends a sentence may join: the
+    /// sentence still ends there, at its punctuation and the break's space.)
+    /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+    #[inline(never)]
+    fn joins(text: &str, start: usize, i: usize, brk: usize, width: usize) -> bool {
+        let bytes = text.as_bytes();
+        let mut j = i + brk;
+        // \r\n is one break.
+        if bytes.get(i) == Some(&b'\r') && bytes.get(j) == Some(&b'\n') {
+            j += 1;
+        }
+        // From `start`, which is a line's start (the line's own, or one joined before).
+        let line = text.get(start..i).unwrap_or_default();
+        let line = line.rsplit('\n').next().unwrap_or(line).trim_end();
+        let held = 3 * line.chars().count() >= 2 * width;
+        let next = text
+            .get(j..)
+            .unwrap_or_default()
+            .trim_start_matches([' ', '\t']);
+        let first = next.chars().next();
+        let listed = matches!(
+            first,
+            Some(
+                '-' | '•'
+                    | '·'
+                    | '*'
+                    | '▲'
+                    | '△'
+                    | '■'
+                    | '□'
+                    | '●'
+                    | '○'
+                    | '◆'
+                    | '◇'
+                    | '▶'
+                    | '※'
+            )
+        ) || {
+            // `1.`, `12)`: a number of one or two digits, then its mark.
+            let digits = next.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=2).contains(&digits) && matches!(next.as_bytes().get(digits), Some(b'.' | b')'))
+        };
+        held && first.is_some_and(|c| !is_space(c)) && !listed
     }
 
     /// Pairs the closing (or symmetric) mark `c` at byte `i` of `line` with the
@@ -1193,6 +1316,51 @@ mod tests {
             texts("시는 계획을 발표했다. 김하늘 기자 이어서 시장이 말했다."),
             ["시는 계획을 발표했다.", "김하늘 기자 이어서 시장이 말했다."]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_read_by_paragraphs() {
+        // Copied from a PDF: a heading, then paragraphs wrapped at about 30 chars; a
+        // short line ends its paragraph, a blank line or a list mark too.
+        let text = "해오름시 교통 계획 요약\n\
+                    해오름시가 2030년까지 시내버스 1200대 가운데\n\
+                    절반을 전기버스로 바꾸는 계획을 13일 발표했다. 시는\n\
+                    올해 하반기부터 해마다 100대 안팎의 노후 경유버스를\n\
+                    전기버스로 교체하기로 했다.\n\
+                    운수업계는 보조금 지급이 늦어지면 계획이 차질을\n\
+                    빚을 수 있다고 우려했다.\n\
+                    - 충전소 120곳을 새로 짓는 데 드는 비용은 모두\n\
+                    4800억원으로 추산된다.";
+        assert!(is_hard_wrapped(text));
+        assert_eq!(
+            texts(text),
+            [
+                "해오름시 교통 계획 요약",
+                "해오름시가 2030년까지 시내버스 1200대 가운데\n절반을 전기버스로 바꾸는 계획을 13일 발표했다.",
+                "시는\n올해 하반기부터 해마다 100대 안팎의 노후 경유버스를\n전기버스로 교체하기로 했다.",
+                "운수업계는 보조금 지급이 늦어지면 계획이 차질을\n빚을 수 있다고 우려했다.",
+                "- 충전소 120곳을 새로 짓는 데 드는 비용은 모두\n4800억원으로 추산된다.",
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_that_end_sentences_or_are_short_are_not_wrapped() {
+        // News pasted a paragraph a line; a chat; dialect lines of different lengths.
+        for text in [
+            "해오름시가 시내버스 절반을 전기버스로 바꾼다고 13일 발표했다.\n\
+             시는 올해 하반기부터 해마다 100대 안팎의 노후 경유버스를 바꾼다.\n\
+             운수업계는 보조금 지급이 늦어지면 차질을 빚을 수 있다고 우려했다.\n\
+             시는 충전소 120곳도 새로 짓는다.",
+            "철수: 오늘 뭐해\n영희: 몰라 집에 있어\n철수: 영화 볼래\n영희: 좋아 몇 시에 볼까",
+            "안녕하시드래요 밥은 먹었드래요 아니래요\n\
+             우리 외가는 원채 충남 예산 사람인지라 부추를 솔이라고 혀 근디 충주, 대전, 요래 이사 다니셔서 그런가 엄니는 정구지라고 카는 겨\n\
+             속 이바구할 인간도 없재 일 이바구 밖에 할 게 더 있긋나\n\
+             그래서 아는거지 자갈이 한 군데 산이 그냥 우묵햐 그래 이거 산에서 우짠 일이냐니께 그래서 성을 쌓을라구 앞치마에다 쌓가주가다",
+        ] {
+            assert!(!is_hard_wrapped(text), "{text:?}");
+            assert!(texts(text).iter().all(|s| !s.contains('\n')), "{text:?}");
+        }
     }
 
     #[test]
