@@ -117,9 +117,16 @@ pub fn is_hard_wrapped(text: &str) -> bool {
 #[inline(never)]
 fn wrap_width(text: &str) -> Option<usize> {
     // The length in chars of each line that ends open, 0 for the others with text.
+    // (Lines found by hand: `str::lines` costs 1 KB of wasm.)
+    let bytes = text.as_bytes();
     let mut lines: Vec<usize> = Vec::new();
-    for line in text.lines() {
-        let line = line.trim_end();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(bytes.len(), |p| start + p);
+        let line = text.get(start..end).unwrap_or_default().trim_end();
         if !line.is_empty() {
             lines.push(if ends_open(line) {
                 line.chars().count()
@@ -127,6 +134,7 @@ fn wrap_width(text: &str) -> Option<usize> {
                 0
             });
         }
+        start = end + 1;
     }
     let width = lines.iter().copied().max().unwrap_or(0);
     let wrapped = lines
@@ -400,23 +408,34 @@ impl Line {
     #[inline(never)]
     fn joins(text: &str, start: usize, i: usize, brk: usize, width: usize) -> bool {
         let bytes = text.as_bytes();
+        // The line that ends here: from `start`, or from a break joined before.
+        let from = bytes[start..i]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(start, |p| start + p + 1);
+        let line = text.get(from..i).unwrap_or_default().trim_end();
+        if 3 * line.chars().count() < 2 * width {
+            return false;
+        }
         let mut j = i + brk;
-        // \r\n is one break.
+        // \r\n is one break; spaces and tabs open the next line.
         if bytes.get(i) == Some(&b'\r') && bytes.get(j) == Some(&b'\n') {
             j += 1;
         }
-        // From `start`, which is a line's start (the line's own, or one joined before).
-        let line = text.get(start..i).unwrap_or_default();
-        let line = line.rsplit('\n').next().unwrap_or(line).trim_end();
-        let held = 3 * line.chars().count() >= 2 * width;
-        let next = text
-            .get(j..)
-            .unwrap_or_default()
-            .trim_start_matches([' ', '\t']);
-        let first = next.chars().next();
-        let listed = matches!(
-            first,
-            Some(
+        while matches!(bytes.get(j), Some(b' ' | b'\t')) {
+            j += 1;
+        }
+        let Some(first) = get_char(text, j) else {
+            return false;
+        };
+        // `1.`, `12)`: a number of one or two digits, then its mark.
+        let digits = bytes[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let numbered =
+            (1..=2).contains(&digits) && matches!(bytes.get(j + digits), Some(b'.' | b')'));
+        !is_space(first)
+            && !numbered
+            && !matches!(
+                first,
                 '-' | '•'
                     | '·'
                     | '*'
@@ -431,12 +450,6 @@ impl Line {
                     | '▶'
                     | '※'
             )
-        ) || {
-            // `1.`, `12)`: a number of one or two digits, then its mark.
-            let digits = next.bytes().take_while(u8::is_ascii_digit).count();
-            (1..=2).contains(&digits) && matches!(next.as_bytes().get(digits), Some(b'.' | b')'))
-        };
-        held && first.is_some_and(|c| !is_space(c)) && !listed
     }
 
     /// Pairs the closing (or symmetric) mark `c` at byte `i` of `line` with the
@@ -846,7 +859,7 @@ impl View<'_> {
                 } else if n - k <= MAX_CREDIT_BYTES && is_credit_tail(self.slice(k, n)) {
                     // A photo's credit after its caption, to the line's end: `…장을
                     // 보고 있다. 연합뉴스`, `… 있다. 2024.4.12/가상뉴스`.
-                    b = n;
+                    b = k + self.slice(k, n).trim_end().len();
                 } else {
                     break;
                 }
@@ -1297,6 +1310,8 @@ mod tests {
 
     #[test]
     fn a_photo_credit_stays_with_its_caption() {
+        // Not the spaces after it.
+        assert_eq!(texts("가. /가  "), ["가. /가"]);
         assert_eq!(
             texts(
                 "시민이 장을 보고 있다. 연합뉴스\n시는 계획을 발표했다. 연합뉴스는 이를 보도했다."

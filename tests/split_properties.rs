@@ -104,6 +104,20 @@ proptest! {
     }
 
     #[test]
+    fn invariant_on_hard_wrapped_text(
+        pieces in prop::collection::vec("[가-힣 .,!?\"“”()…\\-]{0,6}", 4..9),
+        breaks in prop::collection::vec(prop::sample::select(vec!["\n", "\r\n", "\n\n", "\n  "]), 8),
+    ) {
+        // Lines of about the same length that end open, read as paragraphs.
+        let mut text = String::new();
+        for (p, br) in pieces.iter().zip(breaks.iter().cycle()) {
+            text.push_str(&format!("해오름시가 시내버스 절반을 전기버스로 {p}가는{br}"));
+        }
+        prop_assert!(is_hard_wrapped(&text), "{text:?}");
+        check_invariant(&text)?;
+    }
+
+    #[test]
     fn a_blank_line_always_ends_a_sentence(a in korean_text(), b in korean_text()) {
         // No span crosses a blank line, wrapped text or not.
         let text = format!("{a}\n\n{b}");
@@ -118,6 +132,7 @@ proptest! {
 fn invariant_on_hand_picked_edge_cases() {
     for text in [
         "",
+        "가. /가  ",
         " ",
         "\n\n\n",
         ".",
