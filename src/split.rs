@@ -122,10 +122,7 @@ fn wrap_width(text: &str) -> Option<usize> {
     let mut lines: Vec<usize> = Vec::new();
     let mut start = 0;
     while start < bytes.len() {
-        let end = bytes[start..]
-            .iter()
-            .position(|&c| c == b'\n')
-            .map_or(bytes.len(), |p| start + p);
+        let end = newline_from(bytes, start);
         let line = text.get(start..end).unwrap_or_default().trim_end();
         if !line.is_empty() {
             lines.push(if ends_open(line) {
@@ -142,6 +139,27 @@ fn wrap_width(text: &str) -> Option<usize> {
         .filter(|&&len| len >= MIN_WRAPPED_CHARS && 3 * len >= 2 * width)
         .count();
     (lines.len() >= MIN_WRAPPED_LINES && 2 * wrapped >= lines.len()).then_some(width)
+}
+
+/// Where the first `\n` at or after byte `start` of `bytes` is (or `bytes.len()`),
+/// eight bytes at a time: most bytes of a text are not one.
+fn newline_from(bytes: &[u8], start: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut at = start;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // A zero byte of x (a `\n` of the chunk) sets its high bit here.
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
+        if (x.wrapping_sub(ONES) & !x & (ONES << 7)) != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(bytes.len(), |p| at + p)
 }
 
 /// True when the line `line` (trimmed) ends where no sentence ends: in a Hangul syllable
@@ -1357,6 +1375,25 @@ mod tests {
                 "- 충전소 120곳을 새로 짓는 데 드는 비용은 모두\n4800억원으로 추산된다.",
             ]
         );
+    }
+
+    #[test]
+    fn newlines_are_found_at_every_alignment() {
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut text = vec![b'a'; len];
+                if at < len {
+                    text[at] = b'\n';
+                }
+                for start in 0..=len {
+                    let want = text[start..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map_or(len, |p| start + p);
+                    assert_eq!(newline_from(&text, start), want, "{len} {at} {start}");
+                }
+            }
+        }
     }
 
     #[test]
