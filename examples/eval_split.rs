@@ -1,7 +1,7 @@
 //! Scores `ksum::split::split` against gold sentence files.
 //!
 //! ```text
-//! cargo run --release --example eval_split -- FILE... [--bench FILE] [--show FILE]
+//! cargo run --release --example eval_split -- FILE... [--wrap N] [--bench FILE] [--show FILE]
 //! ```
 //!
 //! Each FILE holds one gold sentence a line and a blank line between documents. The
@@ -12,6 +12,10 @@
 //! only, by position in the input. F1 is the mean score; NormF1 multiplies each score
 //! of a document by `min(#gold / #predicted, 1)`, which punishes over-splitting.
 //! The overall row pools every gold sentence of every file.
+//!
+//! `--wrap N` hard-wraps each document's input at about N chars first, as text copied
+//! from a PDF is: a space at or past column N becomes a line break, and a line with no
+//! space by column N + 20 is broken where it is. The gold sentences are the same.
 //!
 //! `--show FILE` prints the sentences of any text file, one a line after `| `.
 //! `--bench FILE` times the splitter on FILE (read whole, repeated for about a second)
@@ -76,9 +80,34 @@ fn visible(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// Scores one document; `verbose` prints the gold sentences that were missed.
-fn score_document(lines: &[&str], verbose: bool) -> Tally {
+/// `text` hard-wrapped at about `width` chars (see the module's docs).
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
+    let mut column = 0;
+    for c in text.chars() {
+        if column >= width && c == ' ' {
+            out.push('\n');
+            column = 0;
+            continue;
+        }
+        if column >= width + 20 {
+            out.push('\n');
+            column = 0;
+        }
+        out.push(c);
+        column += 1;
+    }
+    out
+}
+
+/// Scores one document, its input hard-wrapped at `wrap_at` chars when given;
+/// `verbose` prints the gold sentences that were missed.
+fn score_document(lines: &[&str], wrap_at: Option<usize>, verbose: bool) -> Tally {
     let input: String = lines.concat();
+    let input = match wrap_at {
+        Some(width) => wrap(&input, width),
+        None => input,
+    };
     // Gold sentences as ranges of non-whitespace character positions.
     let mut gold = Vec::with_capacity(lines.len());
     let mut pos = 0;
@@ -182,9 +211,15 @@ fn main() {
     let mut files = Vec::new();
     let mut benches = Vec::new();
     let mut shows = Vec::new();
+    let mut wrap_at = None;
     let verbose = std::env::var_os("EVAL_SPLIT_VERBOSE").is_some();
     while let Some(arg) = args.next() {
-        if arg == "--bench" || arg == "--show" {
+        if arg == "--wrap" {
+            match args.next().and_then(|n| n.parse::<usize>().ok()) {
+                Some(n) if n > 0 => wrap_at = Some(n),
+                _ => println!("--wrap needs a width in chars; ignored"),
+            }
+        } else if arg == "--bench" || arg == "--show" {
             match args.next() {
                 Some(p) if arg == "--bench" => benches.push(p),
                 Some(p) => shows.push(p),
@@ -196,10 +231,13 @@ fn main() {
     }
     if files.is_empty() && benches.is_empty() && shows.is_empty() {
         println!(
-            "usage: eval_split FILE... [--bench FILE] [--show FILE] \
+            "usage: eval_split FILE... [--wrap N] [--bench FILE] [--show FILE] \
              (set EVAL_SPLIT_VERBOSE=1 to list misses)"
         );
         return;
+    }
+    if let (Some(width), false) = (wrap_at, files.is_empty()) {
+        println!("(each document hard-wrapped at about {width} chars)");
     }
     if !files.is_empty() {
         println!(
@@ -223,7 +261,7 @@ fn main() {
         };
         let mut tally = Tally::default();
         for doc in documents(&content) {
-            tally.add(score_document(&doc, verbose));
+            tally.add(score_document(&doc, wrap_at, verbose));
         }
         println!("{}", tally.row(&name));
         overall.add(tally);
