@@ -363,10 +363,20 @@ fn write_plain(
             .iter()
             .try_for_each(|k| writeln!(out, "{}", k.term));
     }
-    summary
-        .summary
-        .iter()
-        .try_for_each(|&i| writeln!(out, "{}", &text[summary.sentences[i].span.range()]))
+    // One sentence a line: a sentence of hard-wrapped text spans its line breaks, which
+    // are spaces in it.
+    summary.summary.iter().try_for_each(|&i| {
+        let sentence = &text[summary.sentences[i].span.range()];
+        let mut words = sentence.split([
+            '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+        ]);
+        let first = words.next().unwrap_or_default();
+        write!(out, "{}", first.trim_end())?;
+        for line in words.filter(|l| !l.trim().is_empty()) {
+            write!(out, " {}", line.trim())?;
+        }
+        writeln!(out)
+    })
 }
 
 fn write_fail(e: io::Error) -> Fail {

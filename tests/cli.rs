@@ -55,6 +55,23 @@ fn plain_output_is_k_summary_sentences_in_document_order() {
 }
 
 #[test]
+fn a_sentence_of_hard_wrapped_text_is_printed_on_one_line() {
+    // As copied from a PDF: the lines break mid-sentence.
+    let text = "해오름시가 2030년까지 시내버스 1200대 가운데\n\
+                절반을 전기버스로 바꾸는 계획을 13일 발표했다. 시는\n\
+                올해 하반기부터 해마다 100대 안팎의 노후 경유버스를\n\
+                전기버스로 교체하기로 했다. 운수업계는 보조금 지급이\n\
+                늦어지면 계획이 차질을 빚을 수 있다고 우려했다.";
+    let o = ksum(&["-k", "2"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "해오름시가 2030년까지 시내버스 1200대 가운데 절반을 전기버스로 바꾸는 계획을 13일 발표했다.\n\
+         시는 올해 하반기부터 해마다 100대 안팎의 노후 경유버스를 전기버스로 교체하기로 했다.\n"
+    );
+}
+
+#[test]
 fn keywords_are_printed_one_a_line_best_first() {
     let o = ksum(&["--keywords"], ARTICLE.as_bytes());
     assert!(o.status.success(), "{}", stderr(&o));
