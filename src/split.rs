@@ -1440,6 +1440,14 @@ mod tests {
             ["맛있었어요", "다음에 또 갈게요"]
         );
         assert_eq!(texts("재밌다ㅋㅋ 또 보자"), ["재밌다ㅋㅋ", "또 보자"]);
+        // `~지` before the negative auxiliary goes on: `~지 않다`, `~지 못하다`.
+        for text in [
+            "조세특별법에는 들어가 있지 못하고 있다라며 필요성을 언급했다.",
+            "계획대로 되지 않았다고 말했다.",
+            "끝내 오지 못했다.",
+        ] {
+            assert_eq!(texts(text), [text]);
+        }
     }
 
     #[test]
