@@ -33,7 +33,7 @@
 //! 4. With no punctuation, a word that ends with a Korean final ending (`했다`, `해요`,
 //!    `그렇죠`, `합니까`, `했음`, `추천함`, `됨`...) or with laughter or emoji ends the
 //!    sentence when a space and a non-continuation word follow (`~다 보니`, `~다 하고`,
-//!    `~지 않다` continue). Endings have strengths (see `endings.rs`): weak ones
+//!    `~지 않다`, `~지 못하다` continue). Endings have strengths (see `endings.rs`): weak ones
 //!    (`가다`, `~ㄴ 듯`) need a conjunctive adverb next (`그리고`, `하지만`); noun forms
 //!    (`~함`, `~음`) and `하다`-like forms count fully only in lines that do not
 //!    punctuate their sentences, since in punctuated text they are mostly nouns
