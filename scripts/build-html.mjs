@@ -13,7 +13,7 @@
 // 'wasm-unsafe-eval', workers from blob: only, and no network at all (connect-src 'none').
 //
 // The scripts are minified with terser (an npm dev package: comments, spaces and local
-// names go, about 5 KB of the gzipped page); without it installed the page is built as
+// names go, about 10 KB of the gzipped page); without it installed the page is built as
 // written, with a warning.
 //
 // Usage: node scripts/build-html.mjs [--out dist/ksum.html] [--no-minify]
