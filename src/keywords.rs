@@ -2,8 +2,8 @@
 //!
 //! A stem's score is its TF-IDF mass over the content sentences (the weights of the
 //! unit-length sentence vectors of [`crate::similarity::Vectors`]), each sentence
-//! counted by `KEYWORD_BASE + score / best score`: a stem that runs through the
-//! important sentences beats one that fills a long aside. Stems are the normalized
+//! counted by `KEYWORD_BASE + weight / best weight` ([`Ranker::topic_weights`]): a
+//! stem that runs through the important sentences beats one that fills a long aside. Stems are the normalized
 //! forms people recognise (`클라우드`, not `클라우드를`); boilerplate (bylines,
 //! copyright lines) never contributes, nor do dates, counts and amounts (`12일`,
 //! `3억원`), one-syllable words or stopwords. A Hangul stem must also be seen used as
@@ -39,7 +39,7 @@ const MIN_SENTENCES_FOR_REPEAT: usize = 4;
 /// `sentences` are the sentences `ranker` was made from.
 pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f64)> {
     let vectors = &ranker.vectors;
-    let scores = ranker.scores();
+    let scores = ranker.topic_weights();
     let best = scores.iter().copied().fold(0.0, f64::max);
     let mut mass = vec![0.0f64; vectors.term_count()];
     let mut sentences_with = vec![0usize; vectors.term_count()];

@@ -525,3 +525,28 @@ fn score_of(text: &str, summary: &ksum::Summary, start: &str) -> f64 {
         .expect("a sentence starts there")
         .score
 }
+
+#[test]
+fn a_quote_gives_way_to_the_statements_of_fact() {
+    // The mayor's quote shares the article's words (`전기버스`, `시내버스`, `충전소`)
+    // more than any other sentence, but a summary states what was decided.
+    let text = "해오름시가 내년부터 시내버스 절반을 전기버스로 바꾼다.
+시는 2030년까지 전기버스 300대를 들이고 충전소 120곳을 새로 짓는다.
+김하늘 시장은 “시내버스를 전기버스로 바꾸고 충전소를 늘려 시내버스 탄소 배출을 절반으로 줄이겠다”고 말했다.
+버스 기사 400여 명은 내년 상반기까지 전기버스 운전 교육을 받는다.
+";
+    let summary = ksum::summarize(text, &ksum::Options::with_count(2)).unwrap();
+    let chosen: Vec<&str> = summary
+        .summary
+        .iter()
+        .map(|&i| &text[summary.sentences[i].span.range()])
+        .collect();
+    assert!(
+        chosen.iter().all(|s| !s.contains('“')),
+        "chose the quote: {chosen:?}"
+    );
+    assert!(
+        score_of(text, &summary, "김하늘") > 0.0,
+        "a quote is prose, not furniture"
+    );
+}
