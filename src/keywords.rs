@@ -131,8 +131,9 @@ fn overlaps(a: &str, b: &str) -> bool {
     long.starts_with(short) && short.chars().all(crate::unicode::is_hangul_syllable)
 }
 
-/// Adverbs and pronouns, which stand alone as words as nouns do, the stems of
-/// `이러한`/`그러한`, nouns of time, share or order (`이후`, `절반`, `주요`), and verb
+/// Adverbs and pronouns, which stand alone as words as nouns do (`새로`, `직접`, `어디`),
+/// the stems of `이러한`/`그러한`, nouns of time, share, extent or order (`이후`, `이달`,
+/// `절반`, `최대`, `주요`), and verb
 /// forms common in news that no ending rule tells (`말한`, `밝힌`, `나온`, `열린`, `가진`,
 /// `걸쳐`, `아닌`; the adnominals among them the commonest in the bench texts): they
 /// name no topic. (The commonest adverbs, `너무`, `다시`, are no terms at all:
@@ -141,6 +142,18 @@ fn overlaps(a: &str, b: &str) -> bool {
 const NOT_TOPICS: &[&str] = &[
     "겨우",
     "더욱",
+    "새로",
+    "직접",
+    "처음",
+    "먼저",
+    "크게",
+    "미리",
+    "각각",
+    "적극",
+    "최대",
+    "최소",
+    "이달",
+    "어디",
     "아직",
     "보다",
     "조금",
@@ -757,6 +770,10 @@ mod tests {
             ("그의", false),
             ("이들", false),
             ("열린", false),
+            ("새로", false),
+            ("직접", false),
+            ("최대", false),
+            ("어디", false),
             ("씨앗", true),
         ];
         for (stem, want) in cases {
