@@ -24,6 +24,9 @@
 //! | `keywords`   | `keywords::keywords(&ranker, &sentences, 10)`                    |
 //! | `summarize`  | `ksum::summarize(text, k = 3)`, everything end to end            |
 //!
+//! Last, 4 MB against 1 MB end to end, alternated in one process ([`scaling`]), for the
+//! linearity goal.
+//!
 //! Run one stage or size with a filter: `cargo bench --bench stages -- 'summarize/1MB'`.
 //! To keep the whole run short (< 3 min on 2 shared cores) every group takes 10
 //! samples; inputs of 1 MB and more use flat sampling (10 iterations) and the
@@ -150,6 +153,57 @@ fn stages(c: &mut Criterion) {
     bench_stage(c, "summarize", &prepared, |p| {
         ksum::summarize(p.text, &opts).ok()
     });
+    scaling(&prepared, &opts);
+}
+
+/// Pairs of `summarize` runs on 1 MB then 4 MB timed by [`scaling`].
+const PAIRS: usize = 7;
+
+/// Issue 7's linearity goal natively: 4 MB against 1 MB, [`PAIRS`] pairs alternated in
+/// this one process, the median of the pairs' ratios (criterion times the two sizes
+/// minutes apart, and this machine's speed drifts by up to 2× in that time). Printed,
+/// and written to `criterion/scaling/ratio.json` under the target folder, where
+/// scripts/bench-wasm.mjs reads it. Skipped when either input is absent, and when the
+/// bench is given a filter that is not part of `scaling`.
+fn scaling(inputs: &[Prepared<'_>], opts: &ksum::Options) {
+    // A filter given to the bench (`-- split/1MB`) runs only what it names.
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    if !filters.is_empty() && !filters.iter().any(|f| "scaling".contains(f.as_str())) {
+        return;
+    }
+    let text = |label: &str| inputs.iter().find(|p| p.label == label).map(|p| p.text);
+    let (Some(one), Some(four)) = (text("1MB"), text("4MB")) else {
+        eprintln!("ksum bench: 1 MB or 4 MB input absent: native scaling skipped");
+        return;
+    };
+    let time = |text: &str| {
+        let started = std::time::Instant::now();
+        black_box(ksum::summarize(black_box(text), opts).ok());
+        started.elapsed().as_secs_f64()
+    };
+    time(one);
+    time(four);
+    let mut ratios: Vec<f64> = (0..PAIRS).map(|_| time(four) / time(one)).collect();
+    ratios.sort_by(f64::total_cmp);
+    let (median, low, high) = (ratios[PAIRS / 2], ratios[0], ratios[PAIRS - 1]);
+    println!(
+        "scaling/4MB÷1MB native, runs alternated: median of {PAIRS} pairs {median:.2} × \
+         ({low:.2}–{high:.2})"
+    );
+    let dir = std::path::Path::new(
+        &std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".to_string()),
+    )
+    .join("criterion/scaling");
+    let json =
+        format!("{{\"median\": {median}, \"low\": {low}, \"high\": {high}, \"pairs\": {PAIRS}}}\n");
+    if let Err(e) =
+        std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(dir.join("ratio.json"), json))
+    {
+        eprintln!("ksum bench: cannot write {}: {e}", dir.display());
+    }
 }
 
 criterion_group! {
