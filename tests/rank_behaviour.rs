@@ -255,11 +255,7 @@ fn a_ratio_counts_the_prose_of_a_whole_page() {
     for (ratio, want) in [(1.0, 4), (0.5, 2), (0.01, 1)] {
         let s = ksum::summarize(&text, &ksum::Options::with_ratio(ratio)).unwrap();
         assert_eq!(s.content, 4, "the article's sentences");
-        let chosen: Vec<&str> = s
-            .summary
-            .iter()
-            .map(|&i| &text[s.sentences[i].span.range()])
-            .collect();
+        let chosen = chosen(&text, &s);
         assert_eq!(chosen.len(), want, "ratio {ratio}: {chosen:?}");
         assert!(
             chosen.iter().all(|c| article.contains(c)),
@@ -464,11 +460,7 @@ fn an_article_about_newsletters_and_likes_keeps_its_sentences() {
 지난 뉴스레터 보기 구독하기
 ";
     let summary = ksum::summarize(text, &ksum::Options::with_count(2)).unwrap();
-    let chosen: Vec<&str> = summary
-        .summary
-        .iter()
-        .map(|&i| &text[summary.sentences[i].span.range()])
-        .collect();
+    let chosen = chosen(text, &summary);
     assert!(
         chosen[0].starts_with("해오름시는"),
         "lead not chosen: {chosen:?}"
@@ -516,6 +508,15 @@ fn a_notice_of_what_is_provided_is_no_photo_credit() {
 }
 
 /// The score of the sentence of `text` that starts with `start`.
+/// The chosen sentences of `summary` of `text`, in document order.
+fn chosen<'a>(text: &'a str, summary: &ksum::Summary) -> Vec<&'a str> {
+    summary
+        .summary
+        .iter()
+        .map(|&i| &text[summary.sentences[i].span.range()])
+        .collect()
+}
+
 fn score_of(text: &str, summary: &ksum::Summary, start: &str) -> f64 {
     let at = text.find(start).expect("the sentence is in the text");
     summary
@@ -536,11 +537,7 @@ fn a_quote_gives_way_to_the_statements_of_fact() {
 버스 기사 400여 명은 내년 상반기까지 전기버스 운전 교육을 받는다.
 ";
     let summary = ksum::summarize(text, &ksum::Options::with_count(2)).unwrap();
-    let chosen: Vec<&str> = summary
-        .summary
-        .iter()
-        .map(|&i| &text[summary.sentences[i].span.range()])
-        .collect();
+    let chosen = chosen(text, &summary);
     assert!(
         chosen.iter().all(|s| !s.contains('“')),
         "chose the quote: {chosen:?}"
