@@ -549,7 +549,9 @@ fn credit_kind(tail: &str) -> Option<Credit> {
         // Then its end, a slash credit, an address or a `ⓒ` (E2 93 92).
         let rest = &b[at.min(b.len())..];
         let rest = rest.strip_prefix(b".").unwrap_or(rest);
-        let credited = rest.is_empty() || rest[0] == b'/' || has(b'@') || has(0x92);
+        // (`ⓒ` whole: its last byte alone is in many a Hangul syllable, `뒤` EB 92 A4.)
+        let copyright = b.windows(3).any(|w| w == [0xE2, 0x93, 0x92]);
+        let credited = rest.is_empty() || rest[0] == b'/' || has(b'@') || copyright;
         return (date && credited).then_some(Credit::Dated);
     }
     // Counted only where it may tell: most lines are turned away before.
@@ -776,6 +778,7 @@ mod tests {
             ("2024.04.12. photo@example.com", Some(Dated)),
             ("2024.4.12", Some(Dated)),
             ("2024.4.12 기준", None),
+            ("2024.4.12 뒤 일정은 바뀔 수 있음", None),
             ("/가상뉴스", Some(Slash)),
             ("연합뉴스", Some(Agency)),
             ("AFP 연합뉴스", Some(Agency)),
