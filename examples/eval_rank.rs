@@ -493,6 +493,78 @@ fn furniture_report(docs: &[(Vec<String>, usize)]) {
     println!("{:<28} {:>4} {:>4} {:>4}", "all", all[0], all[1], all[2]);
 }
 
+/// How many documents [`joined_report`] joins into one text.
+const JOINED: usize = 10;
+
+/// F1 and coverage on long texts: every [`JOINED`] documents, in file order, joined into
+/// one text whose gold is theirs, ranked with k = all their gold sentences; each under
+/// its headline, as several articles pasted together are, and from each lead on (the
+/// lines before it dropped), one long text without headings. Coverage is the share of
+/// the documents with a chosen sentence: a summary of ten articles should speak of ten.
+/// `lead-p` (the first k prose sentences) is beside it; per document, ksum's F1 is above.
+fn joined_report(docs: &[(Vec<String>, Vec<usize>)]) {
+    if docs.len() < JOINED {
+        return;
+    }
+    println!(
+        "every {JOINED} documents joined into one text ({} texts), F1 and share of the \
+         documents with a chosen sentence, ksum and lead-p:",
+        docs.len() / JOINED
+    );
+    for (name, from_lead) in [("each under its headline", false), ("from each lead", true)] {
+        // [ksum F1, ksum coverage, lead-p F1, lead-p coverage], summed over the texts.
+        let mut sums = [0.0; 4];
+        let groups = docs.chunks_exact(JOINED);
+        let texts = groups.len() as f64;
+        for group in groups {
+            let (mut sentences, mut gold, mut parts) = (Vec::new(), Vec::new(), Vec::new());
+            for (owned, doc_gold) in group {
+                let doc: Vec<&str> = owned.iter().map(String::as_str).collect();
+                let skip = if from_lead {
+                    let ranker = ksum::rank::Ranker::new(&doc);
+                    (0..doc.len())
+                        .find(|&i| !ranker.excluded[i] && !ranker.fragment[i])
+                        .unwrap_or(0)
+                } else {
+                    0
+                };
+                let start = sentences.len();
+                sentences.extend(doc.iter().skip(skip).copied());
+                gold.extend(
+                    doc_gold
+                        .iter()
+                        .filter(|&&g| g >= skip)
+                        .map(|g| start + g - skip),
+                );
+                parts.push(start..sentences.len());
+            }
+            let k = gold.len();
+            let ranker = ksum::rank::Ranker::new(&sentences);
+            let order = ksum::select::importance_order(&ranker);
+            let chosen = &order[..k.min(order.len())];
+            let prose: Vec<usize> = (0..sentences.len())
+                .filter(|&i| !ranker.excluded[i] && !ranker.fragment[i])
+                .take(k)
+                .collect();
+            for (at, picked) in [(0, chosen), (2, &prose[..])] {
+                sums[at] += score(&sentences, picked, &gold).f1;
+                let covered = parts
+                    .iter()
+                    .filter(|part| picked.iter().any(|i| part.contains(i)))
+                    .count();
+                sums[at + 1] += covered as f64 / parts.len() as f64;
+            }
+        }
+        println!(
+            "{name:<24} {:>6.3} {:>5.2}  {:>6.3} {:>5.2}",
+            sums[0] / texts,
+            sums[1] / texts,
+            sums[2] / texts,
+            sums[3] / texts
+        );
+    }
+}
+
 const USAGE: &str =
     "usage: eval_rank [--split-halves] [--abstract ABSTRACTS.jsonl] [--positions] [--furniture] [--verbose] FILE.jsonl...
   --split-halves  also report F1 on the even- and odd-numbered documents separately
@@ -566,6 +638,8 @@ fn main() {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         // The documents, kept for --furniture.
         let mut kept: Vec<(Vec<String>, usize)> = Vec::new();
+        // The documents with their gold, kept to be joined ([`joined_report`]).
+        let mut all: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let Ok(v) = serde_json::from_str::<Value>(line) else {
                 eprintln!("{path}:{}: invalid JSON, skipped", n + 1);
@@ -587,6 +661,10 @@ fn main() {
                 continue;
             }
             let k = gold.len();
+            all.push((
+                sentences.iter().map(|s| s.to_string()).collect(),
+                gold.clone(),
+            ));
             if furniture {
                 kept.push((sentences.iter().map(|s| s.to_string()).collect(), k));
             }
@@ -671,6 +749,7 @@ fn main() {
         for (name, [ours, lead_p]) in DISORDERS.iter().zip(disordered) {
             println!("{name:<24} {:>6.3} {:>6.3}", ours / d, lead_p / d);
         }
+        joined_report(&all);
         if halves {
             println!("F1 by half (even / odd documents):");
             for (name, t) in [("ksum", ours), ("lead", lead), ("lead-p", lead_prose)] {

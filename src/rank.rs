@@ -8,7 +8,9 @@
 //!   ([`FULL_EVIDENCE_DEGREE`]), where it says little;
 //! - position mildly favours the lead of the text: `1 / (1 + p / POSITION_SCALE)`
 //!   where `p` counts only the prose sentences before it, so bylines, captions,
-//!   headlines and subtitles do not push the lead back;
+//!   headlines and subtitles do not push the lead back, and only those of its section
+//!   (several articles pasted together, a law's chapters: [`sections`]), each of which
+//!   has a lead of its own;
 //! - form is 0 for boilerplate ([`crate::boilerplate`]), smaller for lines that do not
 //!   end like a sentence (headlines, list items, `관광?` where a `?` follows a noun), for
 //!   questions (they ask; the summary says what the text answers), for direct
@@ -39,6 +41,21 @@ const OVER_RELAXATION: f64 = 1.3;
 /// eval-rank`), with 12.0 0.583 and 0.466 / 0.474, where the peers, which ignore
 /// position, keep their F1 on the file (textrankr 0.440 with the sentences given).
 const POSITION_SCALE: f64 = 12.0;
+/// In a section of more prose sentences than `POSITION_SCALE / LONG_SECTION_SCALE` (24),
+/// the prior's scale is this share of them: the weight falls to 1/2 at the middle of the
+/// section and 1/3 at its end. With a fixed scale of 12 the 1,000th sentence of a long
+/// text would weigh 1/84 of its lead, and a summary of a long text would be its first
+/// page. No news article of the dev file is this long, so it changes none of them.
+const LONG_SECTION_SCALE: f64 = 0.5;
+/// At most this many lines without final punctuation before furniture (a byline) are
+/// taken for its article's headline and subtitle ([`fragments`]); a third would as often
+/// be the last sentence of the article before, its full stop lost.
+const MAX_HEADLINE_LINES: usize = 2;
+/// A heading starts a section ([`sections`]) only after this many prose sentences: a
+/// blog's photo notes and short lines between its sentences are no sections.
+const MIN_SECTION_PROSE: u32 = 3;
+/// A heading ([`is_heading`]) has at most this many chars.
+const MAX_HEADING_CHARS: usize = 80;
 /// [`POSITION_SCALE`] for keywords ([`Ranker::topic_weights`]): a text names its topic
 /// first. With 3.0, 0.590 of the ten keywords a document are found in the dev file's
 /// human abstracts; with 12.0, 0.567.
@@ -113,30 +130,23 @@ impl Ranker {
         let centrality = pagerank(&graph, &excluded);
         let max = centrality.iter().copied().fold(0.0, f64::max);
         let share = CENTRALITY_SHARE * graph_evidence(&graph, &excluded);
-        let mut prose_before = 0u32;
-        let n = sentences.len();
-        let (mut salience, mut places) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for (((sentence, &excluded), &c), &fragment) in sentences
+        let (places, scales) = sections(sentences, &excluded, &fragment);
+        let salience: Vec<f64> = sentences
             .iter()
             .zip(&excluded)
             .zip(&centrality)
-            .zip(&fragment)
-        {
-            places.push(prose_before);
-            if excluded {
-                salience.push(0.0);
-                continue;
-            }
-            if !fragment {
-                prose_before += 1;
-            }
-            let central = if max > 0.0 { c / max } else { 1.0 };
-            salience.push((share * central + (1.0 - share)) * form(sentence));
-        }
+            .map(|((sentence, &excluded), &c)| {
+                if excluded {
+                    return 0.0;
+                }
+                let central = if max > 0.0 { c / max } else { 1.0 };
+                (share * central + (1.0 - share)) * form(sentence)
+            })
+            .collect();
         let scores = salience
             .iter()
-            .zip(&places)
-            .map(|(&s, &p)| s * position_weight(p, POSITION_SCALE))
+            .zip(places.iter().zip(&scales))
+            .map(|(&s, (&p, &scale))| s * position_weight(p, scale))
             .collect();
         Ranker {
             vectors,
@@ -187,6 +197,60 @@ impl Ranker {
 /// The position weight of the sentence after `p` prose sentences: `1 / (1 + p / scale)`.
 fn position_weight(p: u32, scale: f64) -> f64 {
     1.0 / (1.0 + f64::from(p) / scale)
+}
+
+/// Each sentence's place for the position prior, `p`, and the prior's scale: `p` counts
+/// the prose sentences before it in its section, and the scale is [`POSITION_SCALE`], or
+/// [`LONG_SECTION_SCALE`] times the section's prose sentences when that is more.
+///
+/// A section starts at a heading ([`is_heading`]) after at least [`MIN_SECTION_PROSE`]
+/// prose sentences: several articles pasted together, each under its headline, or a
+/// long text's chapters (`제2장 국민의 권리와 의무`). Each section's lead is then the
+/// lead it is, where counting from the text's start would leave the second article's
+/// lead the weight of the first one's 13th sentence, and the tenth article's next to
+/// none. (On a single article the headline zone comes before any prose, and nothing
+/// changes.)
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
+fn sections(sentences: &[&str], excluded: &[bool], fragment: &[bool]) -> (Vec<u32>, Vec<f64>) {
+    let n = sentences.len();
+    let (mut places, mut section_of) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    // The prose sentences of each section so far.
+    let mut prose = vec![0u32];
+    for (i, sentence) in sentences.iter().enumerate() {
+        let is_prose = !excluded[i] && !fragment[i];
+        let last = prose.len() - 1;
+        if prose[last] >= MIN_SECTION_PROSE && !excluded[i] && fragment[i] && is_heading(sentence) {
+            prose.push(0);
+        }
+        let last = prose.len() - 1;
+        places.push(prose[last]);
+        section_of.push(last);
+        prose[last] += u32::from(is_prose);
+    }
+    let scales = section_of
+        .iter()
+        .map(|&s| POSITION_SCALE.max(LONG_SECTION_SCALE * f64::from(prose[s])))
+        .collect();
+    (places, scales)
+}
+
+/// True for a line that is not prose ([`fragments`]) and reads as a headline: at most
+/// [`MAX_HEADING_CHARS`] long, ending with a Hangul syllable, a Latin letter or a digit
+/// (`제2장 국민의 권리와 의무`, `해오름항, 중국 물류기업 투자 유치`), however closed
+/// (`…“감축”`); not a question (`…할까?`, or a sentence whose char was lost, `택시는 겨우
+/// 3?`), not laughter, an emoji or an ellipsis ending a blog's line (`맛있었어요ㅎㅎ`),
+/// not a marked item (`▲` caption, `▶` link, `※` note) nor an aside in brackets.
+fn is_heading(line: &str) -> bool {
+    let line = line.trim();
+    let ends_as_title = trim_closers(line)
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || crate::unicode::is_hangul_syllable(c));
+    ends_as_title
+        && !is_marked_item(line)
+        && !line.starts_with(['(', '['])
+        && line.chars().count() <= MAX_HEADING_CHARS
 }
 
 /// Leaves out what follows the text's last copyright notice (`ⓒ 가상일보 무단 전재 및
@@ -272,22 +336,38 @@ pub(crate) fn ends_like_sentence(s: &str) -> bool {
 #[inline(never)]
 fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
     let mut in_headlines = true;
-    sentences
+    let unpunctuated = |sentence: &str| !trim_closers(sentence).ends_with(['.', '!', '?']);
+    let mut fragment: Vec<bool> = sentences
         .iter()
         .zip(excluded)
         .map(|(sentence, &excluded)| {
             let s = trim_closers(sentence);
-            let punctuated = s.ends_with(['.', '!', '?']);
             let fragment = !ends_like_sentence(s)
                 || s.ends_with('?')
-                || (in_headlines && !punctuated)
+                || (in_headlines && unpunctuated(s))
                 || is_marked_item(sentence);
             if !excluded && !fragment {
                 in_headlines = false;
             }
             fragment
         })
-        .collect()
+        .collect();
+    // Further on, the lines without `.`, `!` or `?` right before a byline, a date line or
+    // other furniture are headlines too: the next article's, when several are pasted
+    // together (`달빛도서관, 겨울방학 독서교실 연다` / `[가상일보 박가람 기자]`).
+    for i in 1..sentences.len() {
+        if !excluded[i] || excluded[i - 1] {
+            continue;
+        }
+        for j in (0..i).rev().take(MAX_HEADLINE_LINES) {
+            let line = sentences[j];
+            if excluded[j] || !unpunctuated(line) || line.chars().count() > MAX_HEADING_CHARS {
+                break;
+            }
+            fragment[j] = true;
+        }
+    }
+    fragment
 }
 
 /// True for a line that starts with `▲` or `△`, a photo caption (`▲ 시장이 계획을 설명하고
@@ -742,6 +822,28 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_before_a_byline_further_on_is_no_prose() {
+        let sentences = [
+            "해오름시가 시내버스 절반을 전기버스로 바꾼다고 13일 발표했다.",
+            "시는 충전소를 새로 짓는다",
+            "달빛도서관, 겨울방학 어린이 독서교실 연다",
+            "방학 맞아 그림책 만들기도",
+            "[가상일보 박가람 기자]",
+            "달빛도서관이 독서교실을 다음 달 8일부터 연다.",
+        ];
+        let mut excluded = vec![false; sentences.len()];
+        excluded[4] = true;
+        // The next article's headline and subtitle (and the byline), not the sentence
+        // before them; with no byline after them, prose (a sentence may lack its full stop).
+        assert_eq!(
+            fragments(&sentences, &excluded),
+            [false, false, true, true, true, false]
+        );
+        excluded[4] = false;
+        assert!(!fragments(&sentences, &excluded)[2]);
+    }
+
+    #[test]
     fn questions_are_not_prose() {
         let sentences = [
             "전기차 보조금, 올해는 언제 받을까?",
@@ -779,5 +881,60 @@ mod tests {
             a > with_headlines.scores()[0] && a > 0.5 * b,
             "lead pushed back by headlines: {a} vs {b}"
         );
+    }
+
+    /// `sections` of lines given as (excluded, fragment, text): their places and scales.
+    fn places_of(lines: &[(bool, bool, &str)]) -> (Vec<u32>, Vec<f64>) {
+        let text: Vec<&str> = lines.iter().map(|l| l.2).collect();
+        let excluded: Vec<bool> = lines.iter().map(|l| l.0).collect();
+        let fragment: Vec<bool> = lines.iter().map(|l| l.1).collect();
+        sections(&text, &excluded, &fragment)
+    }
+
+    #[test]
+    fn a_headline_after_prose_starts_a_section() {
+        const PROSE: (bool, bool, &str) = (false, false, "시는 계획을 밝혔다.");
+        const BYLINE: (bool, bool, &str) = (true, false, "김하늘 기자");
+        let headline = (false, true, "해오름시, 폐교를 창업 공간으로 바꾼다");
+        let (places, scales) = places_of(&[
+            headline, BYLINE, PROSE, PROSE, PROSE, headline, BYLINE, PROSE, PROSE,
+        ]);
+        assert_eq!(places, [0, 0, 0, 1, 2, 0, 0, 0, 1]);
+        assert!(scales.iter().all(|&s| s == POSITION_SCALE));
+        // A chapter's title after three prose sentences starts one; after two, it is no
+        // section of its own.
+        let chapter = (false, true, "제2장 국민의 권리와 의무");
+        assert_eq!(places_of(&[PROSE, PROSE, PROSE, chapter, PROSE]).0[4], 0);
+        assert_eq!(places_of(&[PROSE, PROSE, chapter, PROSE]).0[3], 2);
+        // A byline alone, a marked caption, a question, a link, a blog's laughter or
+        // aside, or a long line without an ending is no heading: the places run on.
+        let long = "가나다라마 ".repeat(20);
+        for line in [
+            BYLINE,
+            (false, true, "▲ 박서연 시장이 계획을 설명하고 있다."),
+            (false, true, "그렇다면 부담은 어떻게 감당할까?"),
+            (false, true, "▶ 해오름시, 시내버스 절반 전기차로 바꾼다"),
+            (false, true, "분위기도 좋고 음식도 맛있었어요ㅎㅎ"),
+            (
+                false,
+                true,
+                "(물론 전 안 먹었지만… 다들 그렇다고 하더라구요)",
+            ),
+            (false, true, long.as_str()),
+        ] {
+            let (places, _) = places_of(&[PROSE, PROSE, PROSE, line, PROSE]);
+            assert_eq!(places[4], 3, "{:?} started a section", line.2);
+        }
+    }
+
+    #[test]
+    fn a_long_section_spreads_its_prior() {
+        // 30 prose sentences: a scale of half of them, 15, not 12; 20 keep 12.
+        let prose = (false, false, "시는 계획을 밝혔다.");
+        let (places, scales) = places_of(&[prose; 30]);
+        assert_eq!(places[29], 29);
+        assert!(scales.iter().all(|&s| s == 15.0), "{scales:?}");
+        let (_, scales) = places_of(&[prose; 20]);
+        assert!(scales.iter().all(|&s| s == POSITION_SCALE));
     }
 }

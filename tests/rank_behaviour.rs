@@ -547,3 +547,36 @@ fn a_quote_gives_way_to_the_statements_of_fact() {
         "a quote is prose, not furniture"
     );
 }
+
+/// Three short articles pasted together, each under its headline and byline.
+const THREE_ARTICLES: &[&str] = &[
+    "해오름시, 시내버스 절반 전기차로 바꾼다",
+    "[가상일보 김하늘 기자]",
+    "해오름시가 2030년까지 시내버스 1200대 가운데 절반을 전기버스로 바꾼다고 13일 밝혔다.",
+    "시는 올해 하반기부터 해마다 노후 경유버스 100대를 전기버스로 교체한다.",
+    "차고지와 회차 지점에는 급속충전소 120곳을 새로 짓는다.",
+    "전기버스 600대가 도입되면 연간 온실가스 배출이 4만t가량 줄어들 것으로 시는 내다봤다.",
+    "달빛도서관, 겨울방학 어린이 독서교실 연다",
+    "[가상일보 박가람 기자]",
+    "달빛도서관이 겨울방학을 맞아 초등학생을 위한 독서교실을 다음 달 8일부터 연다.",
+    "독서교실은 학년별로 나눠 모두 12회 진행되며 그림책 만들기와 작가와의 만남이 포함된다.",
+    "참가 신청은 오는 30일까지 도서관 누리집에서 선착순으로 받는다.",
+    "도서관은 지난해 독서교실 만족도가 높아 올해 정원을 두 배로 늘렸다고 설명했다.",
+    "해오름항, 중국 물류기업 투자 유치",
+    "[가상일보 이도윤 기자]",
+    "해오름항만공사가 중국 물류기업 세 곳과 배후단지 투자협약을 맺었다고 20일 밝혔다.",
+    "세 기업은 2027년까지 모두 1500억원을 들여 냉동창고와 물류센터를 짓는다.",
+    "공사는 이번 협약으로 일자리 300개가 새로 생길 것으로 기대했다.",
+    "항만 물동량도 해마다 5%가량 늘어날 것으로 공사는 전망했다.",
+];
+
+#[test]
+fn each_article_pasted_with_others_keeps_its_own_lead() {
+    // Each headline after prose starts a section with a lead of its own: counted from
+    // the text's start, the third article's lead would weigh what the first one's
+    // ninth sentence does, and the summary would speak of two articles, not three.
+    let ranker = Ranker::new(THREE_ARTICLES);
+    let mut top: Vec<usize> = importance_order(&ranker)[..3].to_vec();
+    top.sort_unstable();
+    assert_eq!(top, [2, 8, 14], "scores {:?}", ranker.scores());
+}
