@@ -65,10 +65,12 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
-# Then the same sets hard-wrapped at 40 chars, as a PDF copied is.
+# Then the same sets hard-wrapped at 40 chars, as a PDF copied is, and so with a blank line
+# after each line, as some PDF extractions give it.
 eval-split:
 	cargo run --release --locked --example eval_split -- $(wildcard $(SHARED)/data/sentence-split/*.txt)
 	cargo run --release --locked --example eval_split -- --wrap 40 $(wildcard $(SHARED)/data/sentence-split/*.txt)
+	cargo run --release --locked --example eval_split -- --wrap 40 --double $(wildcard $(SHARED)/data/sentence-split/*.txt)
 
 # With the human abstracts beside it, also ROUGE against them and the keywords found in them;
 # and how page furniture put before each lead fares (--furniture).

@@ -1,7 +1,7 @@
 //! Scores `ksum::split::split` against gold sentence files.
 //!
 //! ```text
-//! cargo run --release --example eval_split -- FILE... [--wrap N] [--bench FILE] [--show FILE]
+//! cargo run --release --example eval_split -- FILE... [--wrap N [--double]] [--bench FILE] [--show FILE]
 //! ```
 //!
 //! Each FILE holds one gold sentence a line and a blank line between documents. The
@@ -16,6 +16,8 @@
 //! `--wrap N` hard-wraps each document's input at about N chars first, as text copied
 //! from a PDF is: a space at or past column N becomes a line break, and a line with no
 //! space by column N + 20 is broken where it is. The gold sentences are the same.
+//! `--double` (with `--wrap`) puts a blank line after each wrapped line, as some PDF
+//! extractions give it (the bills of the konlpy corpus are so).
 //!
 //! `--show FILE` prints the sentences of any text file, one a line after `| `.
 //! `--bench FILE` times the splitter on FILE (read whole, repeated for about a second)
@@ -80,18 +82,19 @@ fn visible(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// `text` hard-wrapped at about `width` chars (see the module's docs).
-fn wrap(text: &str, width: usize) -> String {
+/// `text` hard-wrapped at about `width` chars (see the module's docs), each line break
+/// `newline`.
+fn wrap(text: &str, width: usize, newline: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
     let mut column = 0;
     for c in text.chars() {
         if column >= width && c == ' ' {
-            out.push('\n');
+            out.push_str(newline);
             column = 0;
             continue;
         }
         if column >= width + 20 {
-            out.push('\n');
+            out.push_str(newline);
             column = 0;
         }
         out.push(c);
@@ -100,12 +103,12 @@ fn wrap(text: &str, width: usize) -> String {
     out
 }
 
-/// Scores one document, its input hard-wrapped at `wrap_at` chars when given;
-/// `verbose` prints the gold sentences that were missed.
-fn score_document(lines: &[&str], wrap_at: Option<usize>, verbose: bool) -> Tally {
+/// Scores one document, its input hard-wrapped at `wrap_at` chars when given, each
+/// break `newline`; `verbose` prints the gold sentences that were missed.
+fn score_document(lines: &[&str], wrap_at: Option<usize>, newline: &str, verbose: bool) -> Tally {
     let input: String = lines.concat();
     let input = match wrap_at {
-        Some(width) => wrap(&input, width),
+        Some(width) => wrap(&input, width, newline),
         None => input,
     };
     // Gold sentences as ranges of non-whitespace character positions.
@@ -212,9 +215,12 @@ fn main() {
     let mut benches = Vec::new();
     let mut shows = Vec::new();
     let mut wrap_at = None;
+    let mut newline = "\n";
     let verbose = std::env::var_os("EVAL_SPLIT_VERBOSE").is_some();
     while let Some(arg) = args.next() {
-        if arg == "--wrap" {
+        if arg == "--double" {
+            newline = "\n\n";
+        } else if arg == "--wrap" {
             match args.next().and_then(|n| n.parse::<usize>().ok()) {
                 Some(n) if n > 0 => wrap_at = Some(n),
                 _ => println!("--wrap needs a width in chars; ignored"),
@@ -231,13 +237,18 @@ fn main() {
     }
     if files.is_empty() && benches.is_empty() && shows.is_empty() {
         println!(
-            "usage: eval_split FILE... [--wrap N] [--bench FILE] [--show FILE] \
+            "usage: eval_split FILE... [--wrap N [--double]] [--bench FILE] [--show FILE] \
              (set EVAL_SPLIT_VERBOSE=1 to list misses)"
         );
         return;
     }
     if let (Some(width), false) = (wrap_at, files.is_empty()) {
-        println!("(each document hard-wrapped at about {width} chars)");
+        let double = if newline == "\n" {
+            ""
+        } else {
+            ", a blank line after each"
+        };
+        println!("(each document hard-wrapped at about {width} chars{double})");
     }
     if !files.is_empty() {
         println!(
@@ -261,7 +272,7 @@ fn main() {
         };
         let mut tally = Tally::default();
         for doc in documents(&content) {
-            tally.add(score_document(&doc, wrap_at, verbose));
+            tally.add(score_document(&doc, wrap_at, newline, verbose));
         }
         println!("{}", tally.row(&name));
         overall.add(tally);

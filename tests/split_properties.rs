@@ -1,7 +1,7 @@
 //! Property tests for `ksum::split::split`: the span invariant documented at the top
 //! of `src/split.rs`, and determinism, on arbitrary Unicode and on Korean-heavy text.
 
-use ksum::split::{is_hard_wrapped, split};
+use ksum::split::{is_double_spaced, is_hard_wrapped, split};
 use proptest::prelude::*;
 
 /// Checks the invariant: spans in order, not overlapping, on char boundaries, not
@@ -118,13 +118,35 @@ proptest! {
     }
 
     #[test]
-    fn a_blank_line_always_ends_a_sentence(a in korean_text(), b in korean_text()) {
-        // No span crosses a blank line, wrapped text or not.
+    fn a_blank_line_ends_a_sentence(a in korean_text(), b in korean_text()) {
+        // No span crosses a blank line, wrapped text or not, unless the text is
+        // double-spaced, its every line followed by a blank one.
         let text = format!("{a}\n\n{b}");
         let at = a.len();
-        for span in split(&text) {
-            prop_assert!(span.end <= at || span.start >= at + 2, "{:?}", &text[span.range()]);
+        if !(is_hard_wrapped(&text) && is_double_spaced(&text)) {
+            for span in split(&text) {
+                prop_assert!(span.end <= at || span.start >= at + 2, "{:?}", &text[span.range()]);
+            }
         }
+    }
+
+    #[test]
+    fn double_spaced_wrapped_text_splits_as_single_spaced(
+        pieces in prop::collection::vec("[가-힣 .,!?\"“”()…\\-]{0,6}", 5..9),
+        breaks in prop::collection::vec(prop::sample::select(vec!["\n", "\n  ", "\n- "]), 8),
+    ) {
+        // Each line break followed by a blank line: the same sentences, the blank lines
+        // inside them.
+        let mut single = String::new();
+        for (p, br) in pieces.iter().zip(breaks.iter().cycle()) {
+            single.push_str(&format!("해오름시가 시내버스 절반을 전기버스로 {p}가는{br}"));
+        }
+        let double = single.replace('\n', "\n\n");
+        prop_assert!(is_hard_wrapped(&double) && is_double_spaced(&double), "{double:?}");
+        let texts = |t: &str| -> Vec<String> {
+            split(t).iter().map(|s| t[s.range()].replace("\n\n", "\n")).collect()
+        };
+        prop_assert_eq!(texts(&single), texts(&double));
     }
 }
 
