@@ -230,7 +230,8 @@ const NOT_TOPICS: &[&str] = &[
 /// True for stems that can be keywords: at least two characters, not a number with a
 /// counter or unit (`2024년`, `12일`, `3억원`, `30인`; `5g` or `ai` pass), not one of
 /// [`NOT_TOPICS`], with no past-tense syllable anywhere (`했으니`, `있었`: batchim ㅆ
-/// is verbal, no noun has it) and not a formal ending ([`is_formal_ending`]).
+/// is verbal, no noun has it) and not a formal ending ([`is_formal_ending`]) nor a
+/// present-tense one ([`is_present_declarative`]).
 fn is_keyword_like(stem: &str) -> bool {
     let mut chars = stem.chars();
     let (Some(first), Some(_)) = (chars.next(), chars.next()) else {
@@ -242,7 +243,22 @@ fn is_keyword_like(stem: &str) -> bool {
         && !NOT_TOPICS.contains(&stem)
         && !stem.chars().any(is_past_tense)
         && !is_formal_ending(stem)
+        && !is_present_declarative(stem)
 }
+
+/// True for a verb's present-tense `-ㄴ다` left whole (`연다`, `바꾼다`, `짓는다` is
+/// `짓` and `는다`): `다` after a syllable with batchim ㄴ. A headline and a sentence
+/// that end with the same verb (`… 독서교실 연다`, `… 8일부터 연다.`) used to make it a
+/// keyword; no noun ends so (`판다`, the animal, is the rare one, written so as the verb).
+fn is_present_declarative(stem: &str) -> bool {
+    let mut chars = stem.chars().rev();
+    matches!((chars.next(), chars.next()), (Some('다'), Some(c))
+        if crate::unicode::is_hangul_syllable(c)
+            && (c as u32 - crate::unicode::S_BASE) % 28 == PRESENT_BATCHIM)
+}
+
+/// Batchim ㄴ, of the present-tense `-ㄴ다` (`연다`, `간다`).
+const PRESENT_BATCHIM: u32 = 4;
 
 /// True for a stem left by the formal `-ㅂ니다`/`-습니다` without its `다` (`같습니`,
 /// `좋습니`, `갑니`): `니` after a syllable with batchim ㅂ ends no noun.
@@ -765,6 +781,9 @@ mod tests {
             ("있었", false),
             ("같습니", false),
             ("갑니", false),
+            ("연다", false),
+            ("바꾼다", false),
+            ("바다", true),
             ("어머니", true),
             ("그녀", false),
             ("그의", false),
