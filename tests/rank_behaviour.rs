@@ -580,3 +580,47 @@ fn each_article_pasted_with_others_keeps_its_own_lead() {
     top.sort_unstable();
     assert_eq!(top, [2, 8, 14], "scores {:?}", ranker.scores());
 }
+
+/// Three articles of ten sentences each, joined with no headline between them.
+const UNHEADED: [&str; 30] = [
+    "해오름시가 2030년까지 시내버스 1200대 가운데 절반을 전기버스로 바꾼다.",
+    "시는 올해 하반기부터 해마다 노후 경유버스 100대를 전기버스로 교체한다.",
+    "차고지와 회차 지점에는 급속충전소 120곳을 새로 짓는다.",
+    "전기버스 한 대의 구매 보조금은 국비와 시비를 합쳐 2억원가량이다.",
+    "운수업계는 보조금 지급이 늦어지면 버스 교체 계획이 차질을 빚을 수 있다고 우려했다.",
+    "시는 버스 기사를 대상으로 전기버스 운전 교육도 확대하기로 했다.",
+    "충전 시간이 길어 배차 간격이 벌어질 수 있다는 지적도 나온다.",
+    "시는 심야 시간대 충전으로 낮 시간 운행 공백을 줄이겠다고 설명했다.",
+    "전기버스가 도입되면 연간 온실가스 배출이 4만t가량 줄어들 것으로 시는 내다봤다.",
+    "시는 시내버스 노선 개편안도 올해 안에 함께 내놓을 계획이다.",
+    "달빛도서관이 겨울방학을 맞아 초등학생을 위한 독서교실을 다음 달 8일부터 연다.",
+    "독서교실은 학년별로 나눠 모두 12회 진행된다.",
+    "저학년 반은 그림책 만들기를, 고학년 반은 토론 수업을 중심으로 꾸몄다.",
+    "마지막 주에는 동화작가와의 만남도 마련된다.",
+    "참가 신청은 오는 30일까지 도서관 누리집에서 선착순으로 받는다.",
+    "도서관은 지난해 독서교실 만족도가 높아 올해 정원을 두 배로 늘렸다.",
+    "참가비는 없으며 교재와 간식은 도서관이 제공한다.",
+    "도서관 측은 방학 동안 아이들이 책과 가까워지는 계기가 되길 바란다고 말했다.",
+    "독서교실에 참여한 어린이에게는 수료증과 추천 도서 목록을 준다.",
+    "도서관은 봄방학에도 같은 프로그램을 운영할 예정이다.",
+    "해오름항만공사가 중국 물류기업 세 곳과 배후단지 투자협약을 맺었다.",
+    "세 기업은 2027년까지 모두 1500억원을 들여 냉동창고와 물류센터를 짓는다.",
+    "공사는 이번 협약으로 일자리 300개가 새로 생길 것으로 기대했다.",
+    "항만 물동량도 해마다 5%가량 늘어날 것으로 공사는 전망했다.",
+    "배후단지 부지는 임대료를 시세의 절반 수준으로 책정했다.",
+    "공사는 협약 기업이 부두 인근 도로 정비를 요청함에 따라 예산을 반영하기로 했다.",
+    "냉동창고가 들어서면 수산물 수출입 처리 기간이 사흘가량 짧아진다.",
+    "공사 사장은 추가 투자 유치를 위해 다음 달 상하이를 방문한다.",
+    "지역 상공회의소는 항만 투자가 지역 경제에 활력을 줄 것이라고 평가했다.",
+    "공사는 연말까지 배후단지 2단계 조성 계획을 확정할 방침이다.",
+];
+
+#[test]
+fn articles_joined_without_headlines_each_get_a_sentence() {
+    // Thirty sentences with no heading: too long for one lead prior, and cut where the
+    // topic shifts, so a summary of three speaks of all three articles. (Counted from the
+    // text's start, the prior keeps the first article's sentences ahead.)
+    let summary = ksum::summarize(&UNHEADED.join("\n"), &ksum::Options::with_count(3)).unwrap();
+    let articles: Vec<usize> = summary.summary.iter().map(|&i| i / 10).collect();
+    assert_eq!(articles, [0, 1, 2], "chosen {:?}", summary.summary);
+}
