@@ -282,8 +282,8 @@ fn topic_shifts(
     is_prose: impl Fn(usize) -> bool,
     starts: &mut Vec<usize>,
 ) {
-    let m = prose.len();
-    if m < 2 {
+    let (m, min) = (prose.len(), MIN_SECTION_PROSE);
+    if m < 2 * min {
         return;
     }
     // cohesion[g - 1]: the gap before prose[g]. Each sentence before it has its
@@ -317,7 +317,6 @@ fn topic_shifts(
             .copied()
             .unwrap_or(f64::INFINITY)
     };
-    let min = MIN_SECTION_PROSE;
     let mut last = 0;
     // Each gap with `min` prose sentences on either side.
     for (g, &sentence) in prose.iter().enumerate().take(m - min + 1).skip(min) {
