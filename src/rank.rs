@@ -438,7 +438,8 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
             let fragment = !ends_like_sentence(s)
                 || s.ends_with('?')
                 || (in_headlines && unpunctuated(s))
-                || is_marked_item(sentence);
+                || is_marked_item(sentence)
+                || is_markdown_heading(sentence);
             if !excluded && !fragment {
                 in_headlines = false;
             }
@@ -463,6 +464,14 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
     fragment
 }
 
+/// True for a Markdown heading, `## 개요`: one to six `#`, then a space (a hashtag,
+/// `#해오름시`, has none). It ends however its title does, `요` as a sentence may.
+fn is_markdown_heading(line: &str) -> bool {
+    let line = line.trim_start();
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes) && line.as_bytes().get(hashes) == Some(&b' ')
+}
+
 /// True for a line that starts with `▲` or `△`, a photo caption (`▲ 시장이 계획을 설명하고
 /// 있다.`, the usual form in Korean news) or an item of a list, with `▶`, `►` or `☞`, a
 /// link to another article (`▶ 해오름시, 전기버스 100대 들인다`), or with `※` or `*`, a
@@ -478,7 +487,7 @@ fn is_marked_item(line: &str) -> bool {
 #[inline(never)]
 fn form(sentence: &str) -> f64 {
     let s = trim_closers(sentence);
-    let mut weight = if ends_like_sentence(s) && !s.ends_with('?') {
+    let mut weight = if ends_like_sentence(s) && !s.ends_with('?') && !is_markdown_heading(s) {
         1.0
     } else {
         FRAGMENT_WEIGHT
@@ -934,6 +943,21 @@ mod tests {
         );
         excluded[4] = false;
         assert!(!fragments(&sentences, &excluded)[2]);
+    }
+
+    #[test]
+    fn markdown_headings_are_not_prose() {
+        let sentences = [
+            "## 개요",
+            "해오름시는 바다를 낀 도시다.",
+            "# 역사와 문화",
+            "#해오름시 #바다",
+            "####### 일곱 개는 제목이 아니다.",
+        ];
+        assert_eq!(
+            fragments(&sentences, &[false; 5]),
+            [true, false, true, false, false]
+        );
     }
 
     #[test]
