@@ -58,7 +58,7 @@ const MIN_SECTION_PROSE: usize = 3;
 const TILE: usize = 4;
 /// A gap whose cohesion is under this share of its section's mean, and a local
 /// minimum, is a topic shift ([`topic_shifts`]). (On ten dev articles joined with no
-/// headline, 0.2 to 0.35 with tiles of 3 to 5 give F1 0.518 to 0.535, 0.1 gives 0.48
+/// headline, 0.2 to 0.35 with tiles of 3 to 5 give F1 0.528 to 0.549, 0.1 gives 0.48
 /// to 0.50; the articles alone, of at most 24 prose sentences, are never cut.)
 const SHIFT_COHESION: f64 = 0.25;
 /// A heading ([`is_heading`]) has at most this many chars.
@@ -274,7 +274,7 @@ fn sections(
 /// the graph's edges between them, and a gap where it is a local minimum and under
 /// [`SHIFT_COHESION`] times its mean over the section starts a new one (if each side has
 /// [`MIN_SECTION_PROSE`] prose sentences). Ten news articles joined with no headline:
-/// F1 0.428 without it, 0.528 with it (DESIGN.md, Long texts).
+/// F1 0.424 without it, 0.538 with it (DESIGN.md, Long texts).
 #[inline(never)]
 fn topic_shifts(
     graph: &Graph,
@@ -329,9 +329,9 @@ fn topic_shifts(
 }
 
 /// True for a line that is not prose ([`fragments`]) and reads as a headline: at most
-/// [`MAX_HEADING_CHARS`] long, ending with a Hangul syllable, a Latin letter or a digit
+/// [`MAX_HEADING_CHARS`] long, ending with a Hangul syllable or a Latin letter
 /// (`제2장 국민의 권리와 의무`, `해오름항, 중국 물류기업 투자 유치`), however closed
-/// (`…“감축”`); not a question (`…할까?`, or a sentence whose char was lost, `택시는 겨우
+/// (`…“감축”`), not a number (a contact line, `문의 교육청소년과 797-1954`); not a question (`…할까?`, or a sentence whose char was lost, `택시는 겨우
 /// 3?`), not laughter, an emoji or an ellipsis ending a blog's line (`맛있었어요ㅎㅎ`),
 /// not a marked item (`▲` caption, `▶` link, `※` note) nor an aside in brackets.
 fn is_heading(line: &str) -> bool {
@@ -339,7 +339,7 @@ fn is_heading(line: &str) -> bool {
     let ends_as_title = trim_closers(line)
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_ascii_alphanumeric() || crate::unicode::is_hangul_syllable(c));
+        .is_some_and(|c| c.is_ascii_alphabetic() || crate::unicode::is_hangul_syllable(c));
     ends_as_title
         && !is_marked_item(line)
         && !line.starts_with(['(', '['])
