@@ -1029,7 +1029,8 @@ mod tests {
         assert_eq!(places_of(&[PROSE, PROSE, PROSE, chapter, PROSE]).0[4], 0);
         assert_eq!(places_of(&[PROSE, PROSE, chapter, PROSE]).0[3], 2);
         // A byline alone, a marked caption, a question, a link, a blog's laughter or
-        // aside, or a long line without an ending is no heading: the places run on.
+        // aside, a contact line or a long line without an ending is no heading: the
+        // places run on.
         let long = "가나다라마 ".repeat(20);
         for line in [
             BYLINE,
@@ -1042,6 +1043,7 @@ mod tests {
                 true,
                 "(물론 전 안 먹었지만… 다들 그렇다고 하더라구요)",
             ),
+            (false, true, "문의 교육청소년과 797-1954"),
             (false, true, long.as_str()),
         ] {
             let (places, _) = places_of(&[PROSE, PROSE, PROSE, line, PROSE]);
