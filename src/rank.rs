@@ -41,12 +41,15 @@ const OVER_RELAXATION: f64 = 1.3;
 /// eval-rank`), with 12.0 0.583 and 0.466 / 0.474, where the peers, which ignore
 /// position, keep their F1 on the file (textrankr 0.440 with the sentences given).
 const POSITION_SCALE: f64 = 12.0;
-/// In a section of more prose sentences than `POSITION_SCALE / LONG_SECTION_SCALE` (24),
-/// the prior's scale is this share of them: the weight falls to 1/2 at the middle of the
-/// section and 1/3 at its end. With a fixed scale of 12 the 1,000th sentence of a long
-/// text would weigh 1/84 of its lead, and a summary of a long text would be its first
-/// page. No news article of the dev file is this long, so it changes none of them.
-const LONG_SECTION_SCALE: f64 = 0.5;
+/// In a section of more prose sentences than `POSITION_SCALE / LONG_SECTION_SCALE` (36,
+/// more than a news article has), the prior's scale is this share of them: the weight
+/// falls to 0.4 at the middle of the section and 0.25 at its end. With a fixed scale of
+/// 12 the 1,000th sentence of a long text would weigh 1/84 of its lead, and a summary of
+/// a long text would be its first page. Sections of up to 36 prose sentences, every
+/// article of the dev file and nearly all news, keep the scale of 12: nothing here
+/// measures how the parts of one long article should weigh. (With 1/2, from 24 on,
+/// ten articles joined with no headline score 0.538, with 1/3 0.532.)
+const LONG_SECTION_SCALE: f64 = 1.0 / 3.0;
 /// At most this many lines without final punctuation before furniture (a byline) are
 /// taken for its article's headline and subtitle ([`fragments`]); a third would as often
 /// be the last sentence of the article before, its full stop lost.
@@ -58,8 +61,8 @@ const MIN_SECTION_PROSE: usize = 3;
 const TILE: usize = 4;
 /// A gap whose cohesion is under this share of its section's mean, and a local
 /// minimum, is a topic shift ([`topic_shifts`]). (On ten dev articles joined with no
-/// headline, 0.2 to 0.35 with tiles of 3 to 5 give F1 0.528 to 0.549, 0.1 gives 0.48
-/// to 0.50; the articles alone, of at most 24 prose sentences, are never cut.)
+/// headline, 0.2 to 0.35 with tiles of 3 to 5 give F1 0.512 to 0.539, 0.1 gives 0.46
+/// to 0.48; the articles alone, of at most 36 prose sentences, are never cut.)
 const SHIFT_COHESION: f64 = 0.25;
 /// A heading ([`is_heading`]) has at most this many chars.
 const MAX_HEADING_CHARS: usize = 80;
@@ -215,7 +218,7 @@ fn position_weight(p: u32, scale: f64) -> f64 {
 /// long text's chapters (`제2장 국민의 권리와 의무`). Each section's lead is then the
 /// lead it is, where counting from the text's start would leave the second article's
 /// lead the weight of the first one's 13th sentence, and the tenth article's next to
-/// none. A section too long for [`POSITION_SCALE`] (more than 24 prose sentences) is
+/// none. A section too long for [`POSITION_SCALE`] (more than 36 prose sentences) is
 /// also cut where its topic changes ([`topic_shifts`]): articles pasted without their
 /// headlines, a long text's parts. (On a single news article the headline zone comes
 /// before any prose, and nothing changes.)
@@ -274,7 +277,7 @@ fn sections(
 /// the graph's edges between them, and a gap where it is a local minimum and under
 /// [`SHIFT_COHESION`] times its mean over the section starts a new one (if each side has
 /// [`MIN_SECTION_PROSE`] prose sentences). Ten news articles joined with no headline:
-/// F1 0.424 without it, 0.538 with it (DESIGN.md, Long texts).
+/// F1 0.411 without it, 0.532 with it (DESIGN.md, Long texts).
 #[inline(never)]
 fn topic_shifts(
     graph: &Graph,
@@ -1053,12 +1056,12 @@ mod tests {
 
     #[test]
     fn a_long_text_is_cut_where_its_topic_changes() {
-        // Two articles joined with no headline between them, fifteen sentences each: the
-        // second starts a section. One topic thirty sentences long is not cut.
-        let bus: Vec<String> = (1..=15)
+        // Two articles joined with no headline between them, twenty sentences each: the
+        // second starts a section. One topic forty sentences long is not cut.
+        let bus: Vec<String> = (1..=20)
             .map(|n| format!("해오름시는 {n}번 노선 시내버스를 전기버스로 바꾸고 충전소를 짓는다."))
             .collect();
-        let library: Vec<String> = (1..=15)
+        let library: Vec<String> = (1..=20)
             .map(|n| format!("달빛도서관은 {n}기 어린이 독서교실을 열고 그림책을 나눈다."))
             .collect();
         fn prose(t: &str) -> (bool, bool, &str) {
@@ -1071,8 +1074,8 @@ mod tests {
             .map(prose)
             .collect();
         let (places, scales) = places_of(&joined);
-        assert_eq!(places[14], 14);
-        assert_eq!(places[15], 0, "{places:?}");
+        assert_eq!(places[19], 19);
+        assert_eq!(places[20], 0, "{places:?}");
         assert!(scales.iter().all(|&s| s == POSITION_SCALE));
         let one_topic: Vec<_> = bus
             .iter()
@@ -1081,17 +1084,21 @@ mod tests {
             .map(prose)
             .collect();
         let (places, _) = places_of(&one_topic);
-        assert_eq!(places[29], 29, "{places:?}");
+        assert_eq!(places[39], 39, "{places:?}");
     }
 
     #[test]
     fn a_long_section_spreads_its_prior() {
-        // 30 prose sentences: a scale of half of them, 15, not 12; 20 keep 12.
-        let prose = (false, false, "시는 계획을 밝혔다.");
-        let (places, scales) = places_of(&[prose; 30]);
-        assert_eq!(places[29], 29);
-        assert!(scales.iter().all(|&s| s == 15.0), "{scales:?}");
-        let (_, scales) = places_of(&[prose; 20]);
+        // 45 prose sentences: a scale of a third of them, 15, not 12; 36 keep 12. (No
+        // words, so no edges and no topic to shift.)
+        let prose = (false, false, "");
+        let (places, scales) = places_of(&[prose; 45]);
+        assert_eq!(places[44], 44);
+        assert!(
+            scales.iter().all(|&s| (s - 15.0).abs() < 1e-9),
+            "{scales:?}"
+        );
+        let (_, scales) = places_of(&[prose; 36]);
         assert!(scales.iter().all(|&s| s == POSITION_SCALE));
     }
 }

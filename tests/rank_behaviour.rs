@@ -581,8 +581,8 @@ fn each_article_pasted_with_others_keeps_its_own_lead() {
     assert_eq!(top, [2, 8, 14], "scores {:?}", ranker.scores());
 }
 
-/// Three articles of ten sentences each, joined with no headline between them.
-const UNHEADED: [&str; 30] = [
+/// Four articles of ten sentences each, joined with no headline between them.
+const UNHEADED: [&str; 40] = [
     "해오름시가 2030년까지 시내버스 1200대 가운데 절반을 전기버스로 바꾼다.",
     "시는 올해 하반기부터 해마다 노후 경유버스 100대를 전기버스로 교체한다.",
     "차고지와 회차 지점에는 급속충전소 120곳을 새로 짓는다.",
@@ -613,14 +613,24 @@ const UNHEADED: [&str; 30] = [
     "공사 사장은 추가 투자 유치를 위해 다음 달 상하이를 방문한다.",
     "지역 상공회의소는 항만 투자가 지역 경제에 활력을 줄 것이라고 평가했다.",
     "공사는 연말까지 배후단지 2단계 조성 계획을 확정할 방침이다.",
+    "해오름대학교 연구팀이 바닷물에서 리튬을 뽑아내는 새 분리막을 개발했다.",
+    "연구팀은 기존 분리막보다 리튬 회수율을 세 배 높였다고 밝혔다.",
+    "분리막은 값싼 고분자 소재로 만들어 생산 단가도 절반으로 낮췄다.",
+    "연구 결과는 국제 학술지 최신호에 실렸다.",
+    "리튬은 전기차 배터리의 핵심 원료로 대부분을 수입에 의존하고 있다.",
+    "연구팀은 해수 담수화 시설에서 나오는 농축수로 실험을 이어갈 계획이다.",
+    "농축수는 바닷물보다 리튬 농도가 높아 회수 효율이 더 좋다.",
+    "교수는 상용화까지 5년가량 걸릴 것으로 내다봤다.",
+    "연구는 정부의 소재 기술 개발 사업 지원을 받아 진행됐다.",
+    "대학은 관련 특허 두 건을 국내외에 출원했다.",
 ];
 
 #[test]
 fn articles_joined_without_headlines_each_get_a_sentence() {
-    // Thirty sentences with no heading: too long for one lead prior, and cut where the
-    // topic shifts, so a summary of three speaks of all three articles. (Counted from the
-    // text's start, the prior keeps the first article's sentences ahead.)
-    let summary = ksum::summarize(&UNHEADED.join("\n"), &ksum::Options::with_count(3)).unwrap();
+    // Forty sentences with no heading: too long for one lead prior, and cut where the
+    // topic shifts, so a summary of four speaks of all four articles. (Counted from the
+    // text's start, the prior keeps the first articles' sentences ahead.)
+    let summary = ksum::summarize(&UNHEADED.join("\n"), &ksum::Options::with_count(4)).unwrap();
     let articles: Vec<usize> = summary.summary.iter().map(|&i| i / 10).collect();
-    assert_eq!(articles, [0, 1, 2], "chosen {:?}", summary.summary);
+    assert_eq!(articles, [0, 1, 2, 3], "chosen {:?}", summary.summary);
 }
