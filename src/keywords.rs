@@ -251,10 +251,7 @@ fn is_keyword_like(stem: &str) -> bool {
 /// that end with the same verb (`… 독서교실 연다`, `… 8일부터 연다.`) used to make it a
 /// keyword; no noun ends so (`판다`, the animal, is the rare one, written so as the verb).
 fn is_present_declarative(stem: &str) -> bool {
-    let mut chars = stem.chars().rev();
-    matches!((chars.next(), chars.next()), (Some('다'), Some(c))
-        if crate::unicode::is_hangul_syllable(c)
-            && (c as u32 - crate::unicode::S_BASE) % 28 == PRESENT_BATCHIM)
+    ends_after_batchim(stem, '다', PRESENT_BATCHIM)
 }
 
 /// Batchim ㄴ, of the present-tense `-ㄴ다` (`연다`, `간다`).
@@ -263,10 +260,16 @@ const PRESENT_BATCHIM: u32 = 4;
 /// True for a stem left by the formal `-ㅂ니다`/`-습니다` without its `다` (`같습니`,
 /// `좋습니`, `갑니`): `니` after a syllable with batchim ㅂ ends no noun.
 fn is_formal_ending(stem: &str) -> bool {
+    ends_after_batchim(stem, '니', FORMAL_BATCHIM)
+}
+
+/// True when `stem` ends with `last` after a Hangul syllable with batchim `batchim`.
+fn ends_after_batchim(stem: &str, last: char, batchim: u32) -> bool {
     let mut chars = stem.chars().rev();
-    matches!((chars.next(), chars.next()), (Some('니'), Some(c))
-        if crate::unicode::is_hangul_syllable(c)
-            && (c as u32 - crate::unicode::S_BASE) % 28 == FORMAL_BATCHIM)
+    matches!((chars.next(), chars.next()), (Some(l), Some(c))
+        if l == last
+            && crate::unicode::is_hangul_syllable(c)
+            && (c as u32 - crate::unicode::S_BASE) % 28 == batchim)
 }
 
 /// Batchim ㅂ, of the formal ending (`합니다`, `같습니다`).

@@ -1004,8 +1004,8 @@ mod tests {
     }
 
     /// `sections` of lines given as (excluded, fragment, text): their places and scales.
-    fn places_of(lines: &[(bool, bool, &str)]) -> (Vec<u32>, Vec<f64>) {
-        let text: Vec<&str> = lines.iter().map(|l| l.2).collect();
+    fn places_of<S: AsRef<str>>(lines: &[(bool, bool, S)]) -> (Vec<u32>, Vec<f64>) {
+        let text: Vec<&str> = lines.iter().map(|l| l.2.as_ref()).collect();
         let excluded: Vec<bool> = lines.iter().map(|l| l.0).collect();
         let fragment: Vec<bool> = lines.iter().map(|l| l.1).collect();
         sections(
@@ -1064,26 +1064,17 @@ mod tests {
         let library: Vec<String> = (1..=20)
             .map(|n| format!("달빛도서관은 {n}기 어린이 독서교실을 열고 그림책을 나눈다."))
             .collect();
-        fn prose(t: &str) -> (bool, bool, &str) {
-            (false, false, t)
-        }
-        let joined: Vec<_> = bus
-            .iter()
-            .chain(&library)
-            .map(String::as_str)
-            .map(prose)
-            .collect();
-        let (places, scales) = places_of(&joined);
+        let prose = |a: &[String], b: &[String]| -> Vec<(bool, bool, String)> {
+            a.iter()
+                .chain(b)
+                .map(|t| (false, false, t.clone()))
+                .collect()
+        };
+        let (places, scales) = places_of(&prose(&bus, &library));
         assert_eq!(places[19], 19);
         assert_eq!(places[20], 0, "{places:?}");
         assert!(scales.iter().all(|&s| s == POSITION_SCALE));
-        let one_topic: Vec<_> = bus
-            .iter()
-            .chain(&bus)
-            .map(String::as_str)
-            .map(prose)
-            .collect();
-        let (places, _) = places_of(&one_topic);
+        let (places, _) = places_of(&prose(&bus, &bus));
         assert_eq!(places[39], 39, "{places:?}");
     }
 
