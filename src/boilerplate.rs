@@ -168,55 +168,97 @@ fn ends_with_dated_credit(s: &str, slash: usize) -> bool {
 /// One pass over the bytes that tells three kinds of char apart: ASCII (a letter test
 /// and a marker test by one load of [`ASCII_CLASS`]), Hangul syllables (nearly all of
 /// Korean text: decoded in place, and a filter test for a marker's first char,
-/// [`may_start_marker_cp`]) and other chars (rare: [`other_char_unless_marker`], out of
-/// line, so that the loop over the common chars keeps its counters in registers). The
+/// [`may_start_marker_cp`]) and other chars (rare: [`other_char_unless_marker`]). The
 /// chars are counted at the end: the length less the bytes after each char's first.
+///
+/// Runs of ASCII and of Hangul words are read by functions of their own: V8 tiers a
+/// function up by the length of its loops' code times their rounds, and one loop over
+/// every char went hot in the first summary of an article (DESIGN.md, Cold start).
 fn chars_and_letters_unless_marker(s: &str) -> Option<Counts> {
     let bytes = s.as_bytes();
-    // Hangul syllables; letters and trailing bytes of the other chars.
-    let (mut syllables, mut letters, mut trailing) = (0usize, 0usize, 0usize);
-    let mut last_slash = None;
-    let mut unless_prose = false;
+    let mut tally = Tally::default();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            let class = ASCII_CLASS[usize::from(b)];
-            letters += usize::from(class & LETTER);
-            // (`/` starts markers, so it is looked at here anyway.)
-            if class & MARKER_START != 0 {
-                if b == b'/' {
-                    last_slash = Some(i);
-                }
-                match ascii_marker_at(b, &bytes[i..]) {
-                    Some(m) if m >= FIRST_UNLESS_PROSE => unless_prose = true,
-                    Some(_) => return None,
-                    None => {}
-                }
-            }
-            i += 1;
-        } else if let Some(cp) = crate::unicode::syllable_at(bytes, i) {
-            syllables += 1;
-            if may_start_marker_cp(cp) {
-                match marker_at(cp, &bytes[i..]) {
-                    Some(m) if m >= FIRST_UNLESS_PROSE => unless_prose = true,
-                    Some(_) => return None,
-                    None => {}
-                }
-            }
-            i += 3;
+        i = if b < 0x80 {
+            ascii_run(bytes, i, &mut tally)?
+        } else if crate::unicode::syllable_at(bytes, i).is_some() {
+            hangul_run(bytes, i, &mut tally)?
         } else {
-            let c = other_char_unless_marker(s, i)?;
-            letters += usize::from(c.is_alphabetic());
-            trailing += c.len_utf8() - 1;
-            i += c.len_utf8();
-        }
+            let (len, letter) = other_char_unless_marker(s, i)?;
+            tally.letters += usize::from(letter);
+            tally.trailing += len - 1;
+            i + len
+        };
     }
     Some(Counts {
-        chars: bytes.len() - 2 * syllables - trailing,
-        letters: letters + syllables,
-        last_slash,
-        unless_prose,
+        chars: bytes.len() - 2 * tally.syllables - tally.trailing,
+        letters: tally.letters + tally.syllables,
+        last_slash: tally.last_slash,
+        unless_prose: tally.unless_prose,
     })
+}
+
+/// What [`chars_and_letters_unless_marker`] has counted so far.
+#[derive(Default)]
+struct Tally {
+    /// Hangul syllables.
+    syllables: usize,
+    /// Letters other than syllables.
+    letters: usize,
+    /// The bytes after the first of each char that is neither ASCII nor a syllable.
+    trailing: usize,
+    last_slash: Option<usize>,
+    unless_prose: bool,
+}
+
+/// Counts the run of ASCII chars at byte `i` of `bytes` into `tally` and returns where
+/// it ends, or `None` when a marker that marks prose too starts in it.
+#[inline(never)]
+fn ascii_run(bytes: &[u8], mut i: usize, tally: &mut Tally) -> Option<usize> {
+    while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
+        let class = ASCII_CLASS[usize::from(b)];
+        tally.letters += usize::from(class & LETTER);
+        // (`/` starts markers, so it is looked at here anyway.)
+        if class & MARKER_START != 0 {
+            if b == b'/' {
+                tally.last_slash = Some(i);
+            }
+            match ascii_marker_at(b, &bytes[i..]) {
+                Some(m) if m >= FIRST_UNLESS_PROSE => tally.unless_prose = true,
+                Some(_) => return None,
+                None => {}
+            }
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// [`ascii_run`] for a run of Hangul syllables and spaces (most of a Korean line).
+#[inline(never)]
+fn hangul_run(bytes: &[u8], mut i: usize, tally: &mut Tally) -> Option<usize> {
+    let mut syllables = 0;
+    loop {
+        match crate::unicode::syllable_at(bytes, i) {
+            Some(cp) => {
+                syllables += 1;
+                if may_start_marker_cp(cp) {
+                    match marker_at(cp, &bytes[i..]) {
+                        Some(m) if m >= FIRST_UNLESS_PROSE => tally.unless_prose = true,
+                        Some(_) => return None,
+                        None => {}
+                    }
+                }
+                i += 3;
+            }
+            // A space (no letter, no marker start: a test checks), most often
+            // between two words.
+            None if bytes.get(i) == Some(&b' ') => i += 1,
+            None => break,
+        }
+    }
+    tally.syllables += syllables;
+    Some(i)
 }
 
 /// What [`chars_and_letters_unless_marker`] finds in a line without a copyright or
@@ -266,18 +308,19 @@ const ASCII_CLASS: [u8; 128] = {
     class
 };
 
-/// The char at byte `i` of `s`, neither ASCII nor a Hangul syllable, or `None` when a
-/// marker starts with it. Not inlined: such chars are rare, and the decoding inlined
-/// takes registers that the loop over the common chars needs.
+/// The UTF-8 length of the char at byte `i` of `s`, neither ASCII nor a Hangul
+/// syllable, and whether it is a letter, or `None` when a marker starts with it. Not
+/// inlined: such chars are rare, and the decoding inlined takes registers that the loop
+/// over the common chars needs.
 #[inline(never)]
-fn other_char_unless_marker(s: &str, i: usize) -> Option<char> {
+fn other_char_unless_marker(s: &str, i: usize) -> Option<(usize, bool)> {
     let c = s
         .get(i..)
         .and_then(|rest| rest.chars().next())
         .unwrap_or('\0');
     // (No navigation word starts with such a char.)
     let marker = may_start_marker_cp(c as u32) && marker_at(c as u32, &s.as_bytes()[i..]).is_some();
-    (!marker).then_some(c)
+    (!marker).then_some((c.len_utf8(), c.is_alphabetic()))
 }
 
 /// True when `s` contains any of [`MARKERS`] or [`CAPTION_MARKERS`], or any of
@@ -874,6 +917,12 @@ mod tests {
             last_slash: s.rfind('/'),
             unless_prose: NAVIGATION.iter().chain(sources).any(|m| s.contains(m)),
         })
+    }
+
+    #[test]
+    fn a_space_is_no_letter_and_starts_no_marker() {
+        // So `hangul_run` steps over the space between two words without a look.
+        assert_eq!(ASCII_CLASS[usize::from(b' ')], 0);
     }
 
     #[test]

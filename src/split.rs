@@ -363,6 +363,21 @@ static PAIR_STEP: [u8; 256] = {
     table
 };
 
+/// The byte at or after `i` that [`PAIR_STEP`] stops at, or the text's end (or past
+/// it). A loop of its own, as short as can be: it runs for every char, and V8 tiers a
+/// function up by the length of its loops' code times their rounds (DESIGN.md, Cold
+/// start).
+#[inline(always)]
+fn next_mark(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        match PAIR_STEP[usize::from(b)] {
+            0 => break,
+            step => i += usize::from(step),
+        }
+    }
+    i
+}
+
 /// A quote or bracket that pairing pushed or paired, by its byte offset in the line.
 #[derive(Clone, Copy)]
 struct Mark {
@@ -425,11 +440,10 @@ impl Line {
         let mut periods = 0;
         let mut i = start;
         let mut brk = 0;
-        while let Some(&b) = bytes.get(i) {
-            let step = PAIR_STEP[usize::from(b)];
-            if step > 0 {
-                i += usize::from(step);
-                continue;
+        loop {
+            i = next_mark(bytes, i);
+            if i >= bytes.len() {
+                break;
             }
             brk = break_len(bytes, i);
             if brk > 0 {
@@ -448,34 +462,44 @@ impl Line {
                 }
                 break;
             }
-            let c = char_at(text, i);
-            let next_at = i + c.len_utf8();
-            let prev = text
-                .get(..i)
-                .unwrap_or_default()
-                .chars()
-                .next_back()
-                .unwrap_or(' ');
-            let next = char_at(text, next_at);
-            if c == '.' && is_syllable(prev) && is_space(next) {
-                periods += 1;
-            }
-            let want = match pairing(prev, c, next) {
-                Pairing::No => None,
-                Pairing::Open => {
-                    self.push_open(i - start);
-                    None
-                }
-                Pairing::Close(open) => Some(open),
-                Pairing::Both => Some(c),
-            };
-            if let Some(want) = want {
-                self.close(text.get(start..).unwrap_or_default(), i - start, c, want);
-            }
+            let (next_at, period) = self.mark(text, start, i);
+            periods += usize::from(period);
             i = next_at;
         }
         self.punctuated = periods >= 2;
         (i.min(text.len()), brk)
+    }
+
+    /// [`Line::pair`] at the char at byte `i` (a mark or a period by [`PAIR_STEP`]) of
+    /// the line that starts at `start`: records it if it pairs, and returns where the
+    /// next char starts and whether it is a full stop after a syllable.
+    /// Out of line, so that `pair`'s loop stays short: V8 tiers a function up by the
+    /// length of its loops' code times their rounds (DESIGN.md, Cold start).
+    #[inline(never)]
+    fn mark(&mut self, text: &str, start: usize, i: usize) -> (usize, bool) {
+        let c = char_at(text, i);
+        let next_at = i + c.len_utf8();
+        let prev = text
+            .get(..i)
+            .unwrap_or_default()
+            .chars()
+            .next_back()
+            .unwrap_or(' ');
+        let next = char_at(text, next_at);
+        let period = c == '.' && is_syllable(prev) && is_space(next);
+        let want = match pairing(prev, c, next) {
+            Pairing::No => None,
+            Pairing::Open => {
+                self.push_open(i - start);
+                None
+            }
+            Pairing::Close(open) => Some(open),
+            Pairing::Both => Some(c),
+        };
+        if let Some(want) = want {
+            self.close(text.get(start..).unwrap_or_default(), i - start, c, want);
+        }
+        (next_at, period)
     }
 
     /// True when the line break at byte `i` (`brk` bytes) of text wrapped at `width`
