@@ -562,8 +562,11 @@ enum Credit {
     Slash,
     /// Agencies alone: `연합뉴스`, `AP 연합뉴스`.
     Agency,
-    /// A photographer: `한겨레 김명진 기자`, or an address alone.
+    /// A photographer: `한겨레 김명진 기자`, `촬영 김하늘`, or an address alone.
     Photographer,
+    /// An agency or photographer after a copyright sign: `ⓒ뉴시스`, `© News1 김민지
+    /// 기자`. (Alone on a line it may end an article: no lone photo credit.)
+    Copyright,
 }
 
 /// The kind of photo credit `tail` is (trimmed, at most [`MAX_CREDIT_BYTES`]), if it is
@@ -589,13 +592,54 @@ fn credit_kind(tail: &str) -> Option<Credit> {
             date &= b.get(at) == Some(&b'.') && (1..=2).contains(&digits);
             at += 1 + digits;
         }
-        // Then its end, a slash credit, an address or a `ⓒ` (E2 93 92).
+        // Then its end, a slash credit, an address, a `ⓒ` (E2 93 92) or a credit of
+        // another kind (`2024.4.12 [연합뉴스 자료사진]`, `2024.04.12. 사진=뉴시스`).
         let rest = &b[at.min(b.len())..];
         let rest = rest.strip_prefix(b".").unwrap_or(rest);
         // (`ⓒ` whole: its last byte alone is in many a Hangul syllable, `뒤` EB 92 A4.)
         let copyright = b.windows(3).any(|w| w == [0xE2, 0x93, 0x92]);
-        let credited = rest.is_empty() || rest[0] == b'/' || has(b'@') || copyright;
-        return (date && credited).then_some(Credit::Dated);
+        let credited = || {
+            rest.is_empty()
+                || rest[0] == b'/'
+                || has(b'@')
+                || copyright
+                || t.get(t.len() - rest.len()..).is_some_and(|rest| {
+                    let rest = rest.trim_start();
+                    rest.starts_with("사진") || credit_kind(rest).is_some()
+                })
+        };
+        return (date && credited()).then_some(Credit::Dated);
+    }
+    // `ⓒ뉴시스`, `© News1 김민지 기자`, `ⓒ 가상일보`: a credit, or a name of one word.
+    if let Some(rest) = t.strip_prefix('ⓒ').or_else(|| t.strip_prefix('©')) {
+        let rest = rest.trim_start();
+        let name = !rest.is_empty()
+            && rest.len() <= 43
+            && !rest.bytes().any(|b| matches!(b, b' ' | b',' | b'.'));
+        let credit = matches!(
+            credit_kind(rest),
+            Some(Credit::Agency | Credit::Photographer)
+        );
+        return (name || credit).then_some(Credit::Copyright);
+    }
+    // In brackets (`[연합뉴스 자료사진]`, `<사진=해오름시 제공>`, `(해오름시 제공)`): as
+    // without them, or a caption marker first.
+    if let [open @ (b'[' | b'(' | b'<'), .., close] = *b {
+        let mate = match open {
+            b'[' => b']',
+            b'(' => b')',
+            _ => b'>',
+        };
+        if close != mate {
+            return None;
+        }
+        // (Both ends ASCII: char boundaries.)
+        let inner = &t[1..t.len() - 1];
+        return if starts_with_caption_marker(inner) || is_lone_credit(inner) {
+            Some(Credit::Agency)
+        } else {
+            credit_kind(inner).filter(|&k| k != Credit::Copyright)
+        };
     }
     // Counted only where it may tell: most lines are turned away before.
     let words = || 1 + b.iter().filter(|&&c| c == b' ').count();
@@ -612,7 +656,12 @@ fn credit_kind(tail: &str) -> Option<Credit> {
     if b.len() <= 43 && words() <= 2 && b.split(|&c| c == b' ').all(agency) {
         return Some(Credit::Agency);
     }
-    let photographer = (t.ends_with("기자") || t.ends_with("특파원")) && words() <= 3;
+    // A file photo, `한국일보 자료사진`, or a picture's source, `이미지=챗GPT`.
+    if (t.ends_with("자료사진") || t.starts_with("이미지=")) && words() <= 2 {
+        return Some(Credit::Agency);
+    }
+    let photographer =
+        (t.ends_with("기자") || t.ends_with("특파원") || t.starts_with("촬영 ")) && words() <= 3;
     let address = has(b'@') && words() == 1 && has_email(t);
     (photographer || address).then_some(Credit::Photographer)
 }
@@ -830,6 +879,22 @@ mod tests {
             ("sky@example.com", Some(Photographer)),
             ("김하늘 기자가 물었다", None),
             ("", None),
+            ("2024.4.12 [가상뉴스 자료사진]", Some(Dated)),
+            ("2024.04.12. 사진=가상뉴스", Some(Dated)),
+            ("가상일보 자료사진", Some(Agency)),
+            ("[가상일보 자료사진]", Some(Agency)),
+            ("<사진=해오름시 제공>", Some(Agency)),
+            ("(해오름시 제공)", Some(Agency)),
+            ("[연합뉴스]", Some(Agency)),
+            ("[연합뉴스 보도]", None),
+            ("(해오름시 제공", None),
+            ("이미지=챗GPT", Some(Agency)),
+            ("촬영 김하늘", Some(Photographer)),
+            ("ⓒ뉴시스", Some(Copyright)),
+            ("ⓒ 가상뉴스", Some(Copyright)),
+            ("© News1 김하늘 기자", Some(Copyright)),
+            ("ⓒ 가상일보, 무단 전재 및 재배포 금지", None),
+            ("[ⓒ뉴시스]", None),
         ];
         for (tail, want) in cases {
             assert_eq!(credit_kind(tail), want, "credit_kind({tail:?})");
@@ -848,9 +913,13 @@ mod tests {
             ("2024.4.12/가상뉴스 ⓒ 가상뉴스", true),
             ("AP 연합뉴스", true),
             ("/연합뉴스", true),
+            ("[가상일보 자료사진]", true),
+            ("<사진=해오름시>", true),
             // A byline also ends articles: the line before it is no caption.
             ("김하늘 기자", false),
             ("sky@example.com", false),
+            // So does a copyright sign with the paper's name.
+            ("ⓒ가상일보", false),
         ];
         for (line, want) in cases {
             assert_eq!(is_caption_credit(line), want, "is_caption_credit({line:?})");

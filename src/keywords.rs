@@ -468,9 +468,10 @@ fn has_verb_forms(sentences: &[&str], from: usize, term: &str) -> bool {
 }
 
 /// Endings of nouns that are particles or endings as well, which the normalizer strips
-/// from a bare word all the same (`디자인`, `모바일`, `중간보고`, `태권도`, and names
-/// from abroad: `코로나`, `바나나`, `우크라이나`; `이승만`), longer first.
-const NOUN_OR_SUFFIX: &[&str] = &["이나", "인", "일", "고", "도", "나", "만"];
+/// from a bare word all the same (`디자인`, `모바일`, `중간보고`, `태권도`, `우리나라`,
+/// `카메라`, and names from abroad: `코로나`, `바나나`, `우크라이나`; `이승만`), longer
+/// first.
+const NOUN_OR_SUFFIX: &[&str] = &["이나", "인", "일", "고", "도", "나", "만", "라"];
 
 /// The stem `term` (term id `t`, first seen in sentence `from`) as the text writes it,
 /// when that differs: if every word that starts with it goes on with the same ending of
@@ -737,6 +738,15 @@ mod tests {
             "농지 개혁은 이승만 정부의 첫 과제였다.",
         ];
         assert!(Words::of(&text, 10).has("이승만"));
+        // And nouns that end like the copula's `라`.
+        let text = [
+            "우리나라 경제가 어렵다.",
+            "우리나라는 수출 의존도가 높다.",
+            "우리나라의 카메라 수출이 늘었다.",
+            "카메라 업체들은 반겼다.",
+        ];
+        let words = Words::of(&text, 10);
+        assert!(words.has("우리나라") && words.has("카메라"), "{words:?}");
     }
 
     #[test]

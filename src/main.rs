@@ -78,6 +78,8 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
     let mut jsonl = false;
     let mut files: Vec<&str> = Vec::new();
     let mut command: Option<&str> = None;
+    // The length option given, if any: `-k` and `--ratio` exclude each other.
+    let mut length: Option<&str> = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -89,7 +91,11 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
                 let _ = writeln!(io::stdout(), "ksum {}", env!("CARGO_PKG_VERSION"));
                 return Ok(ExitCode::SUCCESS);
             }
+            "-k" | "--ratio" if length.is_some_and(|given| given != arg) => {
+                return Err(usage("give -k or --ratio, not both"));
+            }
             "-k" => {
+                length = Some(arg);
                 let v = it.next().ok_or_else(|| usage("-k needs a number"))?;
                 let k =
                     v.parse::<usize>().ok().filter(|&k| k > 0).ok_or_else(|| {
@@ -98,6 +104,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
                 options.length = Length::Count(k);
             }
             "--ratio" => {
+                length = Some(arg);
                 let v = it.next().ok_or_else(|| usage("--ratio needs a number"))?;
                 let r = v
                     .parse::<f64>()

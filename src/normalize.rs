@@ -821,9 +821,12 @@ fn other_word<'a>(
     // The word: [start, i).
     let start = *i;
     let (mut hangul, mut digits, mut ascii, mut upper) = (true, true, true, false);
-    // Latin letters or digits then Hangul only (`AI가`, `5G를`): where the
-    // Hangul starts, and whether the Latin part is all digits.
-    let (mut latin_then_hangul, mut first_hangul, mut latin_digits) = (true, usize::MAX, true);
+    // Where the Hangul starts, whether the ASCII letters and digits are all digits, and
+    // whether other letters are in it (`漢字`).
+    let (mut first_hangul, mut latin_digits, mut other) = (usize::MAX, true, false);
+    // The last run of syllables after ASCII letters or digits (`에` of `코로나19에`, `가`
+    // of `AI가`): where it starts, and its first syllable's index in `syllables`.
+    let (mut run_start, mut run_first) = (usize::MAX, 0);
     // The word's syllables: syllables[..n].
     let mut n = 0;
     let mut at = start;
@@ -835,13 +838,16 @@ fn other_word<'a>(
             hangul = false;
             digits &= b.is_ascii_digit();
             upper |= b.is_ascii_uppercase();
-            latin_then_hangul &= first_hangul == usize::MAX;
             latin_digits &= b.is_ascii_digit();
+            run_start = usize::MAX;
             at += 1;
             continue;
         }
         if let Some(syllable) = syllable_at(&bytes[at..]) {
             first_hangul = first_hangul.min(at);
+            if run_start == usize::MAX {
+                (run_start, run_first) = (at, n);
+            }
             syllables[n] = syllable;
             n += 1;
             digits = false;
@@ -857,7 +863,7 @@ fn other_word<'a>(
         hangul = false;
         digits = false;
         ascii = false;
-        latin_then_hangul = false;
+        other = true;
         at += c.len_utf8();
     }
     *i = at;
@@ -879,16 +885,20 @@ fn other_word<'a>(
         return Some((&word[..3 * n], &syllables[..n]));
     }
     let mut word = word;
-    if latin_then_hangul
-        && !latin_digits
-        && first_hangul > start
-        && first_hangul != usize::MAX
-        && tables.is_suffix(&syllables[..n])
+    // Only Latin letters or digits before the particle (`AI가`), or Hangul too
+    // (`코로나19에`).
+    let latin_head = first_hangul == run_start;
+    if !other
+        && run_start != usize::MAX
+        && run_start > start
+        && !(latin_head && latin_digits)
+        && tables.is_suffix(&syllables[run_first..n])
     {
-        // A particle after a Latin word (`AI가` → `ai`, `5G를` → `5g`);
-        // numbers with a counter (`12일`) stay whole.
-        word = &sentence[start..first_hangul];
-        ascii = true;
+        // A particle after a word ending in Latin letters or digits (`AI가` → `ai`,
+        // `5G를` → `5g`, `코로나19에` → `코로나19`); numbers with a counter (`12일`)
+        // stay whole.
+        word = &sentence[start..run_start];
+        ascii = latin_head;
     }
     let stem = if ascii && upper {
         lowercased(word, lower)
@@ -1105,6 +1115,18 @@ mod tests {
         assert_eq!(
             all("AI가 5G를 CEO는 12일 AI반도체 x86에서 Q&A"),
             ["ai", "5g", "ceo", "12일", "AI반도체", "x86"]
+        );
+        // After a word of Hangul and digits too, as written without the particle.
+        assert_eq!(
+            all("코로나19에 코로나19로 코로나19 아이폰15가 K리그1에서 제2차"),
+            [
+                "코로나19",
+                "코로나19",
+                "코로나19",
+                "아이폰15",
+                "K리그1",
+                "제2차"
+            ]
         );
     }
 

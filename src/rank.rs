@@ -421,6 +421,22 @@ pub(crate) fn ends_like_sentence(s: &str) -> bool {
     }
 }
 
+/// Interrogative endings that end a question without its `?` (`…정당한 것일까.`,
+/// `…줄여야 할까요…`, `…괜찮은가...`, `…받아들일까`, `…있습니까.`), as the last
+/// syllables before the final `.` or `…`, if any.
+const INTERROGATIVE_ENDINGS: &[&str] = &["까", "까요", "는가", "은가", "던가", "인가", "나요"];
+
+/// True for a question (`s` passed through [`trim_closers`]): a `?` among its final
+/// punctuation (`…것인가?!`), or an interrogative ending ([`INTERROGATIVE_ENDINGS`])
+/// before a final `.`, `…` or nothing. A summary says what the text answers.
+pub(crate) fn is_question(s: &str) -> bool {
+    let body = s.trim_end_matches(['.', '!', '?', '…', '~']);
+    if s[body.len()..].contains('?') {
+        return true;
+    }
+    !s[body.len()..].contains('!') && INTERROGATIVE_ENDINGS.iter().any(|e| body.ends_with(e))
+}
+
 /// True for the lines that are not prose: those that do not end like a sentence,
 /// questions (`그렇다면 부담은 어떻게 감당할까?`, an interviewer's `Q. 계기는 무엇인가요?`,
 /// a headline's `…언제 받을까?`: they ask, and a summary says what the text answers), and
@@ -439,7 +455,7 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
         .map(|(sentence, &excluded)| {
             let s = trim_closers(sentence);
             let fragment = !ends_like_sentence(s)
-                || s.ends_with('?')
+                || is_question(s)
                 || (in_headlines && unpunctuated(s))
                 || is_marked_item(sentence)
                 || is_markdown_heading(sentence);
@@ -490,7 +506,7 @@ fn is_marked_item(line: &str) -> bool {
 #[inline(never)]
 fn form(sentence: &str) -> f64 {
     let s = trim_closers(sentence);
-    let mut weight = if ends_like_sentence(s) && !s.ends_with('?') && !is_markdown_heading(s) {
+    let mut weight = if ends_like_sentence(s) && !is_question(s) && !is_markdown_heading(s) {
         1.0
     } else {
         FRAGMENT_WEIGHT
@@ -980,6 +996,30 @@ mod tests {
         assert!(form(sentences[2]) < 0.5);
         // Not prose, so it pushes no later sentence back.
         assert_eq!(Ranker::new(&sentences).content_count(), 2);
+    }
+
+    #[test]
+    fn questions_are_told_without_their_question_mark() {
+        for question in [
+            "요금 인상, 누구를 위한 것인가?!",
+            "요금 인상은 정당한 것일까.",
+            "이용을 줄여야 할까요…",
+            "이대로 괜찮은가...",
+            "시민들이 받아들일까",
+            "이것이 최선입니까.",
+            "왜 오르나요?..",
+        ] {
+            assert!(is_question(trim_closers(question)), "{question:?}");
+        }
+        for statement in [
+            "시는 요금을 올렸다.",
+            "그는 “왜 오르나요?”라고 물었다.",
+            "시는 사업 인가를 받았다.",
+            "이번 대회는 7일까지.",
+            "얼마나 좋을까!",
+        ] {
+            assert!(!is_question(trim_closers(statement)), "{statement:?}");
+        }
     }
 
     #[test]

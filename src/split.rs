@@ -1430,6 +1430,17 @@ mod tests {
             texts("시청 앞이 붐비고 있다. 2024.4.12/가상뉴스 ⓒ 가상뉴스 김하늘 기자"),
             ["시청 앞이 붐비고 있다. 2024.4.12/가상뉴스 ⓒ 가상뉴스 김하늘 기자"]
         );
+        for credit in [
+            "ⓒ가상뉴스",
+            "2024.4.12 [가상뉴스 자료사진]",
+            "<사진=해오름시 제공>",
+        ] {
+            let caption = format!("시청 앞이 붐비고 있다. {credit}");
+            assert_eq!(
+                texts(&format!("{caption}\n시는 계획을 밝혔다.")),
+                [&caption[..], "시는 계획을 밝혔다."]
+            );
+        }
         // Not at the line's end: the credit-like word opens the next sentence.
         assert_eq!(
             texts("시는 계획을 발표했다. 김하늘 기자 이어서 시장이 말했다."),

@@ -242,6 +242,14 @@ fn bad_arguments_are_usage_errors() {
         (&["-k", "x"][..], "-k must be a whole number"),
         (&["--ratio", "0"][..], "--ratio must be in (0, 1]"),
         (&["--ratio", "1.5"][..], "--ratio must be in (0, 1]"),
+        (
+            &["-k", "3", "--ratio", "0.5"][..],
+            "give -k or --ratio, not both",
+        ),
+        (
+            &["--ratio", "0.5", "-k", "3"][..],
+            "give -k or --ratio, not both",
+        ),
         (&["--frobnicate"][..], "unknown option"),
         (&["split"][..], "needs --jsonl"),
         (&["/nonexistent/ksum-input.txt"][..], "cannot read"),

@@ -274,6 +274,9 @@ pub(super) fn ending(w: &[char]) -> Ending {
         '까' => strong(
             prev_jong == Some(JONG_L) || (prev == '니' && (pp_jong == Some(JONG_B) || pp == '습')),
         ),
+        // A question without its `?` (괜찮은가..., 하는가, 했던가, 무엇인가): weak, as
+        // `…웃는가 하면` goes on.
+        '가' if matches!(prev, '는' | '은' | '던') || (prev == '인' && n >= 3) => Weak,
         '음' => {
             nominal(prev_jong.is_some_and(|j| EUM_JONG.contains(&j)) || EUM_STEMS.contains(&prev))
         }
@@ -319,6 +322,7 @@ pub(super) const fn may_end(last: char) -> bool {
             | '죠'
             | '쥬'
             | '까'
+            | '가'
             | '음'
             | '줌'
             | '봄'
