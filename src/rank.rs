@@ -430,11 +430,25 @@ const INTERROGATIVE_ENDINGS: &[&str] = &["까", "까요", "는가", "은가", "�
 /// punctuation (`…것인가?!`), or an interrogative ending ([`INTERROGATIVE_ENDINGS`])
 /// before a final `.`, `…` or nothing. A summary says what the text answers.
 pub(crate) fn is_question(s: &str) -> bool {
-    let body = s.trim_end_matches(['.', '!', '?', '…', '~']);
-    if s[body.len()..].contains('?') {
-        return true;
+    // By bytes from the end: `…` is E2 80 A6.
+    let b = s.as_bytes();
+    let (mut end, mut asked, mut exclaimed) = (b.len(), false, false);
+    loop {
+        match b[..end] {
+            [.., b'?'] => asked = true,
+            [.., b'!'] => exclaimed = true,
+            [.., b'.' | b'~'] => {}
+            [.., 0xE2, 0x80, 0xA6] => end -= 2,
+            _ => break,
+        }
+        end -= 1;
     }
-    !s[body.len()..].contains('!') && INTERROGATIVE_ENDINGS.iter().any(|e| body.ends_with(e))
+    let body = &b[..end];
+    asked
+        || (!exclaimed
+            && INTERROGATIVE_ENDINGS
+                .iter()
+                .any(|e| body.ends_with(e.as_bytes())))
 }
 
 /// True for the lines that are not prose: those that do not end like a sentence,

@@ -338,7 +338,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "vs", "Inc", "Co", "Ltd", "Corp", "No",
     "Vol", "vol", "pp", "Fig", "fig", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "Mt", "Gen", "Gov", "Sen", "Rep", "Ave", "approx", "cf", "al",
-    "eg", "ie", "Ph", "Rev", "Capt", "Col", "Lt", "Sgt",
+    "eg", "ie", "Ph", "Rev", "Capt", "Col", "Lt", "Sgt", "p",
 ];
 
 /// How far [`Line::pair`] steps from a byte that starts a char it need not look at
@@ -776,7 +776,45 @@ impl View<'_> {
             return false;
         }
         let inner = self.slice(s + 1, i).trim_end();
-        inner.contains('=') || TITLES.iter().any(|t| inner.ends_with(t))
+        // A dateline with its reporter after it is a unit up to the `=` (below).
+        let dateline = inner.contains('=');
+        (dateline && self.reporter_after(i).is_none()) || TITLES.iter().any(|t| inner.ends_with(t))
+    }
+
+    /// True when the `=` at `i` ends a wire dateline and its reporter that open the
+    /// sentence starting at `s`: `(서울=연합뉴스) 김하늘 기자 =`, `[서울=뉴시스] 김하늘
+    /// 기자 =`. They are a unit of their own (a byline: never chosen), and the lead
+    /// sentence starts after them.
+    #[inline(never)]
+    fn dateline_ends(&self, s: usize, i: usize) -> bool {
+        if !matches!(self.at(s), '(' | '[') {
+            return false;
+        }
+        let close = self.mate(s);
+        close != NONE
+            && (close as usize) < i
+            && self.text.as_bytes()[s..close as usize].contains(&b'=')
+            && self.reporter_after(close as usize) == Some(i)
+    }
+
+    /// Where the `=` is after the reporter that follows a dateline closed at `close`:
+    /// one to three words of letters, the last a title (`김하늘 기자 =`, `가상일보
+    /// 김하늘 특파원 =`). (Read by bytes: `str` searches cost KBs of wasm.)
+    #[inline(never)]
+    fn reporter_after(&self, close: usize) -> Option<usize> {
+        let from = self.next(close);
+        let bytes = self.text.as_bytes().get(from..)?;
+        let eq = bytes.iter().take(80).position(|&b| b == b'=')?;
+        let name = bytes[..eq].trim_ascii();
+        let plain = name
+            .iter()
+            .all(|&b| b >= 0x80 || b == b' ' || b.is_ascii_alphabetic());
+        let words = 1 + name
+            .windows(2)
+            .filter(|w| w[0] == b' ' && w[1] != b' ')
+            .count();
+        let titled = name.ends_with("기자".as_bytes()) || name.ends_with("특파원".as_bytes());
+        (plain && titled && words <= 3).then_some(from + eq)
     }
 
     /// True when the char at `i` is a closing mark left without a partner.
@@ -891,6 +929,12 @@ impl View<'_> {
                 i = after;
                 continue;
             }
+            if c == '=' && next_ws && self.dateline_ends(s, i) {
+                out.push(Span::new(s, after));
+                sent = None;
+                i = after;
+                continue;
+            }
             // A word ending in anything but a syllable or what `strip_decorations`
             // strips has no ending.
             let glued = next.is_some_and(is_syllable) && is_decoration(c);
@@ -921,6 +965,17 @@ impl View<'_> {
         }
     }
 
+    /// The end of the HTML closing tag (`</p>`, `</b>`) or line break tag (`<br>`,
+    /// `<br/>`) at byte `i`, if one is there ([`crate::markup`] tells tags from text).
+    fn closing_tag(&self, i: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let rest = &bytes[i..];
+        let closing =
+            rest.starts_with(b"</") || (rest.len() > 3 && rest[..3].eq_ignore_ascii_case(b"<br"));
+        let end = crate::markup::markup_end(bytes, i);
+        (closing && end > i + 1).then_some(end)
+    }
+
     /// Sentence punctuation at `a` in the sentence starting at `s`: returns the index
     /// after the punctuation run and what trails it, and whether a sentence ends there.
     // This and the other handlers `scan` calls at a candidate boundary (all but
@@ -935,12 +990,14 @@ impl View<'_> {
         }
         let run = self.slice(a, t);
         // What may trail the punctuation: more punctuation, decorations, unpaired
-        // closing marks, footnote marks.
+        // closing marks, footnote marks, the closing tags of pasted HTML (`…했다.</p>`).
         let mut b = t;
         while b < n {
             let c = self.at(b);
             if is_terminal(c) || is_decoration(c) || self.unpaired_closer(b) {
                 b = self.next(b);
+            } else if let Some(end) = self.closing_tag(b) {
+                b = end;
             } else if c == '[' && self.mate(b) != NONE && (self.mate(b) as usize) > b {
                 let close = self.mate(b) as usize;
                 if self.count(b, close) > MAX_FOOTNOTE {
@@ -1100,7 +1157,10 @@ impl View<'_> {
                 k -= 1;
             }
             let seg = self.slice(k, a);
-            if seg.len() == 1 && (p.is_ascii_uppercase() || k == s) {
+            // An initial (`J.`), a letter opening the sentence, or the last letter of a
+            // dotted abbreviation (`e.g.`, `i.e.`, `a.m.`).
+            let dotted = k >= 2 && bytes[k - 1] == b'.' && bytes[k - 2].is_ascii_alphabetic();
+            if seg.len() == 1 && (p.is_ascii_uppercase() || k == s || dotted) {
                 return true;
             }
             let before_ok = k == s || !self.before_is(k, char::is_alphanumeric);
@@ -1283,6 +1343,11 @@ impl View<'_> {
             return false;
         }
         let next = self.word_after(after);
+        // Decorations with the sentence's punctuation after them are its own: `좋았다
+        // 😀.`, `좋았다 ㅋㅋ.` (the punctuation then ends it).
+        if self.decorated_end(&next) {
+            return false;
+        }
         match strength {
             Ending::None => false,
             Ending::Weak => is_opener(&next),
@@ -1292,6 +1357,17 @@ impl View<'_> {
                     && !self.bound_noun_follows(&next)
             }
         }
+    }
+
+    /// True for a word of decorations and sentence punctuation (`😀.`, `ㅋㅋ!!`, `^^.`).
+    #[inline(never)]
+    fn decorated_end(&self, word: &[char]) -> bool {
+        let mut end = word.len();
+        while end > 0 && is_terminal(word[end - 1]) {
+            end -= 1;
+        }
+        let body = &word[..end];
+        end < word.len() && !body.is_empty() && strip_decorations(body).0.is_empty()
     }
 
     /// The final-ending strength of a word without decorations: only a whole Hangul word,
@@ -1630,6 +1706,21 @@ mod tests {
         assert_eq!(
             texts("[단독] 정부가 예산을 늘렸다."),
             ["[단독] 정부가 예산을 늘렸다."]
+        );
+        // A wire dateline and its reporter, to the `=`, in either bracket.
+        for dateline in [
+            "[서울=가상뉴스] 김하늘 기자 =",
+            "(서울=가상뉴스) 김하늘 박가람 기자 =",
+        ] {
+            assert_eq!(
+                texts(&format!("{dateline} 정부가 예산을 늘렸다.")),
+                [dateline, "정부가 예산을 늘렸다."]
+            );
+        }
+        // Not an `=` further on.
+        assert_eq!(
+            texts("(서울=가상뉴스) 정부는 a=b라고 밝혔다."),
+            ["(서울=가상뉴스) 정부는 a=b라고 밝혔다."]
         );
     }
 
