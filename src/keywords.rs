@@ -59,6 +59,7 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
             first[term as usize] = first[term as usize].min(i as u32);
         }
     }
+    merge_bare_forms(vectors, &mut mass, &mut sentences_with, &mut first);
     let min_sentences = if content >= MIN_SENTENCES_FOR_REPEAT {
         2
     } else {
@@ -91,6 +92,52 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     }
     let best = top.first().map_or(1.0, |&(_, m)| m);
     top.into_iter().map(|(term, m)| (term, m / best)).collect()
+}
+
+/// Last syllables of nouns that the normalizer strips from a bare word as a particle
+/// (`따릉이` → `따릉`, `우리나라` → `우리나`) but keeps before another particle
+/// (`따릉이를` → `따릉이`).
+const STRIPPED_WHEN_BARE: [char; 2] = ['이', '라'];
+
+/// Counts the stem of a bare noun (`따릉`, from `따릉이`) as the stem the text gives the
+/// same noun before a particle (`따릉이`, from `따릉이를`), when it has that one too: one
+/// keyword, not two that each fall short (`mass`, `sentences_with` and `first` are per
+/// term, as in [`keywords`]). Stems are matched by their syllable keys.
+fn merge_bare_forms(
+    vectors: &crate::similarity::Vectors,
+    mass: &mut [f64],
+    sentences_with: &mut [usize],
+    first: &mut [u32],
+) {
+    use crate::normalize::{syllable_key, KEY_BITS};
+    let last_mask = (1u64 << KEY_BITS) - 1;
+    // The stems of three or four syllables that end so, by the key of the stem without
+    // that syllable (of two syllables or more): few in a text.
+    let mut whole: Vec<(u64, usize)> = Vec::new();
+    for (t, _) in mass.iter().enumerate().filter(|&(_, &m)| m > 0.0) {
+        let Some(key) = vectors.term_key(t) else {
+            continue;
+        };
+        let (head, last) = (key >> KEY_BITS, key & last_mask);
+        if head >> KEY_BITS > 0 && STRIPPED_WHEN_BARE.iter().any(|&c| last == syllable_key(c)) {
+            whole.push((head, t));
+        }
+    }
+    if whole.is_empty() {
+        return;
+    }
+    for x in 0..mass.len() {
+        let Some(key) = vectors.term_key(x).filter(|_| mass[x] > 0.0) else {
+            continue;
+        };
+        let Some(&(_, t)) = whole.iter().find(|&&(head, _)| head == key) else {
+            continue;
+        };
+        mass[t] += mass[x];
+        sentences_with[t] += sentences_with[x];
+        first[t] = first[t].min(first[x]);
+        mass[x] = 0.0;
+    }
 }
 
 /// True when `line` has at most one word with a letter in it (not only digits and
@@ -747,6 +794,16 @@ mod tests {
         ];
         let words = Words::of(&text, 10);
         assert!(words.has("우리나라") && words.has("카메라"), "{words:?}");
+        // Bare in one sentence (stem `따릉`) and before a particle in another (`따릉이`):
+        // one keyword, which each form alone, in one sentence, would not be.
+        let text = [
+            "따릉이 요금이 내년에 오른다.",
+            "따릉이를 타는 시민들은 반발했다.",
+            "시는 요금 인상이 불가피하다고 밝혔다.",
+            "시민단체는 인상 철회를 요구했다.",
+        ];
+        let words = Words::of(&text, 10);
+        assert!(words.has("따릉이") && !words.has("따릉"), "{words:?}");
     }
 
     #[test]

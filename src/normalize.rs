@@ -167,7 +167,7 @@ const KEEP_WHOLE: &str = concat!(
 const FUNCTION_NOUNS: &[char] = &['것', '수', '등', '때', '곳', '중', '데', '뿐', '듯', '앞'];
 
 /// Bits per syllable in a [`short_key`]: syllable indices are below 11172 < 2^14.
-const KEY_BITS: u32 = 14;
+pub(crate) const KEY_BITS: u32 = 14;
 
 /// Up to four syllable indices (`가` = 0) as one number: each index plus one in 14
 /// bits, first syllable highest, so terms of different lengths never share a key.
@@ -523,6 +523,11 @@ const MAX_SUFFIX_SYLLABLES: usize = 6;
 
 /// The longest entry of [`STOPWORDS`] and [`KEEP_WHOLE`], in syllables.
 const MAX_WORD_SYLLABLES: usize = 7;
+
+/// The [`short_key`] of one syllable.
+pub(crate) const fn syllable_key(c: char) -> u64 {
+    index_of(c) as u64 + 1
+}
 
 /// The syllable indices of [`SHORT_PARTICLES`] and [`FUNCTION_NOUNS`].
 const fn index_of(c: char) -> u16 {

@@ -549,6 +549,14 @@ impl Vectors {
         }
     }
 
+    /// The syllable key of term `id` ([`crate::normalize::short_key`]), if it has one.
+    pub(crate) fn term_key(&self, id: usize) -> Option<u64> {
+        match self.names.get(id) {
+            Some(&Name::Syllables(key)) => Some(key),
+            _ => None,
+        }
+    }
+
     /// Cosine similarity of sentences `i` and `j`.
     pub fn similarity(&self, i: usize, j: usize) -> f32 {
         self.vec(i).dot(&self.vec(j))
