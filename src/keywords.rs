@@ -293,30 +293,35 @@ fn is_keyword_like(stem: &str) -> bool {
         && !is_present_declarative(stem)
 }
 
-/// True for a verb's present-tense `-ㄴ다` left whole (`연다`, `바꾼다`, `짓는다` is
-/// `짓` and `는다`): `다` after a syllable with batchim ㄴ. A headline and a sentence
-/// that end with the same verb (`… 독서교실 연다`, `… 8일부터 연다.`) used to make it a
-/// keyword; no noun ends so (`판다`, the animal, is the rare one, written so as the verb).
+/// True for a predicate's `-다` left whole after a syllable with a batchim: a verb's
+/// present tense (`연다`, `바꾼다`; `짓는다` is `짓` and `는다`) or an adjective (`많다`,
+/// `높다`, `없다`). A headline and a sentence that end with the same verb (`… 독서교실
+/// 연다`, `… 8일부터 연다.`) used to make it a keyword, and a short text its adjectives.
+/// A noun that ends in a batchim takes the copula as `이다` (`학생이다`), so no noun
+/// ends so but a few (`판다`, the animal, written so as the verb).
 fn is_present_declarative(stem: &str) -> bool {
-    ends_after_batchim(stem, '다', PRESENT_BATCHIM)
+    ends_after_batchim(stem, '다', None)
 }
-
-/// Batchim ㄴ, of the present-tense `-ㄴ다` (`연다`, `간다`).
-const PRESENT_BATCHIM: u32 = 4;
 
 /// True for a stem left by the formal `-ㅂ니다`/`-습니다` without its `다` (`같습니`,
 /// `좋습니`, `갑니`): `니` after a syllable with batchim ㅂ ends no noun.
 fn is_formal_ending(stem: &str) -> bool {
-    ends_after_batchim(stem, '니', FORMAL_BATCHIM)
+    ends_after_batchim(stem, '니', Some(FORMAL_BATCHIM))
 }
 
-/// True when `stem` ends with `last` after a Hangul syllable with batchim `batchim`.
-fn ends_after_batchim(stem: &str, last: char, batchim: u32) -> bool {
+/// True when `stem` ends with `last` after a Hangul syllable with a batchim, `batchim`
+/// when given.
+fn ends_after_batchim(stem: &str, last: char, batchim: Option<u32>) -> bool {
     let mut chars = stem.chars().rev();
     matches!((chars.next(), chars.next()), (Some(l), Some(c))
         if l == last
-            && crate::unicode::is_hangul_syllable(c)
-            && (c as u32 - crate::unicode::S_BASE) % 28 == batchim)
+            && has_batchim(c)
+            && batchim.is_none_or(|b| (c as u32 - crate::unicode::S_BASE) % 28 == b))
+}
+
+/// True for a Hangul syllable with a batchim (a final consonant).
+fn has_batchim(c: char) -> bool {
+    crate::unicode::is_hangul_syllable(c) && (c as u32 - crate::unicode::S_BASE) % 28 != 0
 }
 
 /// Batchim ㅂ, of the formal ending (`합니다`, `같습니다`).
@@ -380,9 +385,14 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
         return false;
     }
     let verb_like_end = CONNECTIVE_END.contains(&last);
+    // The copula is `이다` after a batchim (`학생이다`): `다` right after one ends a
+    // predicate (`어렵다`, `높다`).
+    let predicate_da = has_batchim(last);
     let (mut as_noun, mut as_verb) = (false, false);
     for_each_use(ranker, from, sentences, t, term, &mut |rest| {
-        if rest.is_empty() {
+        if predicate_da && rest.starts_with('다') {
+            as_verb = true;
+        } else if rest.is_empty() {
             as_noun |= !verb_like_end;
             as_verb |= verb_like_end;
         } else if after_noun(rest) || rest.starts_with(|c: char| NOUN_VERB_START.contains(&c)) {
@@ -807,6 +817,22 @@ mod tests {
     }
 
     #[test]
+    fn adjectives_are_no_keywords() {
+        // `다` right after a batchim ends a predicate: a noun takes `이다` there.
+        let text = [
+            "우리나라 경제가 어렵다.",
+            "우리나라는 수출 의존도가 높다.",
+            "수출 기업의 부담이 어렵다는 말이 많다.",
+        ];
+        let words = Words::of(&text, 10);
+        assert!(words.has("우리나라") && words.has("수출"), "{words:?}");
+        assert!(
+            !words.has("어렵") && !words.has("높다") && !words.has("많다"),
+            "{words:?}"
+        );
+    }
+
+    #[test]
     fn latin_keywords_are_written_as_in_the_text() {
         let text = [
             "정부가 AI 반도체와 5G 통신에 투자한다.",
@@ -853,6 +879,8 @@ mod tests {
             ("갑니", false),
             ("연다", false),
             ("바꾼다", false),
+            ("많다", false),
+            ("높다", false),
             ("바다", true),
             ("어머니", true),
             ("그녀", false),
