@@ -333,6 +333,12 @@ fn is_paren(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '【' | '〔' | '（' | '［' | '｛')
 }
 
+/// ASCII emoticons, which close the sentence before them (`좋았다 :)`, `고마워요. ^_^`).
+const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":p", "XD", "xD", "^_^", "^-^",
+    "T_T", "T.T", "-_-", ":/", "<3",
+];
+
 /// Abbreviations that a period does not end (case-sensitive, without the period).
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "vs", "Inc", "Co", "Ltd", "Corp", "No",
@@ -893,6 +899,8 @@ impl View<'_> {
                     index.is_some_and(may_end_index)
                 };
                 if next_ws && may() && self.after_syllables(run, last, s) {
+                    // An emoticon after the ending is the sentence's (`좋았다 :)`).
+                    i = self.emoticon_after(i).unwrap_or(i);
                     out.push(Span::new(s, i));
                     sent = None;
                 }
@@ -1015,6 +1023,8 @@ impl View<'_> {
                 }
                 if e > k && is_strong_decoration(self.slice(k, e).chars()) {
                     b = e;
+                } else if let Some(end) = self.emoticon_after(b) {
+                    b = end;
                 } else if let Some(close) = self.short_note(k) {
                     b = self.next(close);
                 } else if n - k <= MAX_CREDIT_BYTES && is_credit_tail(self.slice(k, n)) {
@@ -1357,6 +1367,23 @@ impl View<'_> {
                     && !self.bound_noun_follows(&next)
             }
         }
+    }
+
+    /// The end of the ASCII emoticon ([`EMOTICONS`]) that is the next word after the
+    /// whitespace at `i`, if one is (it is then the sentence's before it).
+    #[inline(never)]
+    fn emoticon_after(&self, i: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut k = i;
+        while bytes.get(k).is_some_and(|&b| b == b' ' || b == b'\t') {
+            k += 1;
+        }
+        let len = bytes[k.min(bytes.len())..]
+            .iter()
+            .position(|&b| b.is_ascii_whitespace())
+            .unwrap_or(bytes.len() - k.min(bytes.len()));
+        let word = &bytes[k.min(bytes.len())..k.min(bytes.len()) + len];
+        (k > i && EMOTICONS.iter().any(|e| e.as_bytes() == word)).then_some(k + len)
     }
 
     /// True for a word of decorations and sentence punctuation (`😀.`, `ㅋㅋ!!`, `^^.`).
