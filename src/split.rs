@@ -333,6 +333,11 @@ fn is_paren(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '【' | '〔' | '（' | '［' | '｛')
 }
 
+/// HTML elements that break lines: their closing tags, and `<br>`, end a sentence
+/// that ends without punctuation ([`View::block_break`]).
+const BLOCK_TAGS: &str = "br p div li h1 h2 h3 h4 h5 h6 tr td th blockquote section article \
+                          header footer ul ol table pre figcaption caption title dd dt";
+
 /// ASCII emoticons, which close the sentence before them (`좋았다 :)`, `고마워요. ^_^`).
 const EMOTICONS: &[&str] = &[
     ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":p", "XD", "xD", "^_^", "^-^",
@@ -893,14 +898,21 @@ impl View<'_> {
                     last += 3;
                 }
                 i = last + 3;
-                let next_ws = self.get(i).is_some_and(is_space);
+                // Pasted HTML's `<br>` or a block's closing tag (`</p>`) breaks as
+                // whitespace does (an inline one, `</b>`, may hide a `라고` after it).
+                let tag = || bytes.get(i) == Some(&b'<') && self.block_break(i).is_some();
+                let next_ws = self.get(i).is_some_and(is_space) || tag();
                 let may = || {
                     let index = syllable_at(bytes, last).map(|c| c - S_BASE);
                     index.is_some_and(may_end_index)
                 };
                 if next_ws && may() && self.after_syllables(run, last, s) {
-                    // An emoticon after the ending is the sentence's (`좋았다 :)`).
-                    i = self.emoticon_after(i).unwrap_or(i);
+                    // The tag, or an emoticon after the ending, is the sentence's
+                    // (`…했다<br>`, `좋았다 :)`).
+                    i = self
+                        .block_break(i)
+                        .or_else(|| self.emoticon_after(i))
+                        .unwrap_or(i);
                     out.push(Span::new(s, i));
                     sent = None;
                 }
@@ -982,6 +994,23 @@ impl View<'_> {
             rest.starts_with(b"</") || (rest.len() > 3 && rest[..3].eq_ignore_ascii_case(b"<br"));
         let end = crate::markup::markup_end(bytes, i);
         (closing && end > i + 1).then_some(end)
+    }
+
+    /// [`View::closing_tag`] when it is `<br>` or closes a block (`</p>`, `</div>`,
+    /// `</li>`, `</h2>`, `</td>`): a line break of the page.
+    fn block_break(&self, i: usize) -> Option<usize> {
+        let end = self.closing_tag(i)?;
+        let tag = &self.text.as_bytes()[i..end];
+        let name = tag[1..]
+            .strip_prefix(b"/")
+            .unwrap_or(&tag[1..])
+            .split(|b| !b.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        let block = BLOCK_TAGS
+            .split(' ')
+            .any(|t| t.as_bytes().eq_ignore_ascii_case(name));
+        block.then_some(end)
     }
 
     /// Sentence punctuation at `a` in the sentence starting at `s`: returns the index
