@@ -93,6 +93,105 @@ pub(crate) fn entity_end(bytes: &[u8], i: usize) -> usize {
 /// (`&thetasym;`, `&#1114111;`).
 const MAX_ENTITY_LEN: usize = 8;
 
+/// True when `line` is markup and nothing else: tags, comments, character references
+/// and whitespace (`<div class="inner">`, `</ul>`, `<li></li>`), none of it text for
+/// a summary. A line without `<` or `&` is not.
+pub(crate) fn is_markup_only(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    let mut markup = false;
+    while let Some(&b) = bytes.get(i) {
+        let end = match b {
+            b'<' => markup_end(bytes, i),
+            b'&' => entity_end(bytes, i),
+            _ if b.is_ascii_whitespace() => {
+                i += 1;
+                continue;
+            }
+            _ => return false,
+        };
+        if end == i + 1 {
+            return false; // a `<` or `&` of text
+        }
+        markup = true;
+        i = end;
+    }
+    markup
+}
+
+/// `line` without the closing tags at its end (`…닫았다.</p>`, `…연다</a></li>`), so
+/// that what the line's text ends with can be read.
+pub(crate) fn trim_closing_tags(line: &str) -> &str {
+    let mut line = line.trim_end();
+    while line.ends_with('>') {
+        let bytes = line.as_bytes();
+        let Some(lt) = bytes.iter().rposition(|&b| b == b'<') else {
+            break;
+        };
+        if bytes.get(lt + 1) != Some(&b'/') || markup_end(bytes, lt) != bytes.len() {
+            break;
+        }
+        line = line[..lt].trim_end();
+    }
+    line
+}
+
+/// The elements whose content is no text of a page (`<style>`, `<script>`) and
+/// comments, as the lines of a page's source: for each line inside one, from the line
+/// after its opening to the line of its end, true. Openings are looked for in the
+/// lines that start with `<`, as a page's source has them; one never closed in a later
+/// line is text (a tech article's `<script> 태그`).
+pub(crate) fn inside_raw_elements(lines: &[&str]) -> Vec<bool> {
+    let mut inside = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let opens = opens_tag(lines[i]);
+        let Some(close) = raw_opening(lines[i]).filter(|_| opens) else {
+            i += 1;
+            continue;
+        };
+        match (i + 1..lines.len()).find(|&j| contains_ignore_case(lines[j].as_bytes(), close)) {
+            Some(end) => {
+                inside[i + 1..=end].iter_mut().for_each(|x| *x = true);
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
+    inside
+}
+
+/// True when `line` starts with a `<`, after spaces.
+pub(crate) fn opens_tag(line: &str) -> bool {
+    line.as_bytes().trim_ascii_start().first() == Some(&b'<')
+}
+
+/// The closing of the style or script element or comment that `line` opens and does
+/// not close, if it does.
+fn raw_opening(line: &str) -> Option<&'static [u8]> {
+    const RAW: [(&[u8], &[u8]); 3] = [
+        (b"<style", b"</style"),
+        (b"<script", b"</script"),
+        (b"<!--", b"-->"),
+    ];
+    let bytes = line.as_bytes();
+    RAW.iter().find_map(|&(open, close)| {
+        let at = find_ignore_case(bytes, open)?;
+        (!contains_ignore_case(&bytes[at..], close)).then_some(close)
+    })
+}
+
+/// The index of the first `needle` (ASCII) in `hay`, ignoring ASCII case.
+fn find_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// True when `hay` contains `needle` (ASCII), ignoring ASCII case.
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    find_ignore_case(hay, needle).is_some()
+}
+
 /// The index of the first `needle` in `hay` at or after `from`.
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     hay.get(from..)?
@@ -104,6 +203,49 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_of_markup_alone_are_told() {
+        for line in [
+            "<div class=\"inner\">",
+            "</ul>",
+            "<li></li>",
+            "&nbsp; <br>",
+            "<!-- x -->",
+        ] {
+            assert!(is_markup_only(line), "{line:?}");
+        }
+        for line in ["", "<b>속보</b>", "a < b", "R&D", "<조선일보>"] {
+            assert!(!is_markup_only(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn closing_tags_at_a_line_end_are_trimmed() {
+        assert_eq!(trim_closing_tags("문을 닫았다.</p>"), "문을 닫았다.");
+        assert_eq!(trim_closing_tags("연다</a></li> "), "연다");
+        assert_eq!(trim_closing_tags("<조선일보>"), "<조선일보>");
+        assert_eq!(trim_closing_tags("a <b>"), "a <b>");
+    }
+
+    #[test]
+    fn lines_inside_styles_scripts_and_comments_are_told() {
+        let lines = [
+            "<style>",
+            "body { margin: 0; }",
+            "</style>",
+            "<p>본문이다.</p>",
+            "<!-- 설명",
+            "문장 같은 주석이다.",
+            "-->",
+            "<script> 태그는 닫히지 않았다.",
+            "본문이다.",
+        ];
+        assert_eq!(
+            inside_raw_elements(&lines),
+            [false, true, true, false, false, true, true, false, false]
+        );
+    }
 
     /// What `markup_end` skips at the first `<` of `text`.
     fn skipped(text: &str) -> &str {

@@ -129,6 +129,7 @@ impl Ranker {
                 excluded[i - 1] = true;
             }
         }
+        exclude_markup(sentences, &mut excluded);
         exclude_after_notice(sentences, &mut excluded);
         exclude_comments(sentences, &mut excluded);
         let fragment = fragments(sentences, &excluded);
@@ -398,14 +399,48 @@ fn exclude_comments(sentences: &[&str], excluded: &mut [bool]) {
     }
 }
 
+/// Leaves out what a page's source pasted as text has besides its text: the lines of
+/// its style sheets, scripts and comments, and the lines of tags alone (`<div
+/// class="inner">`, `</ul>`). (CSS words were its keywords, a comment's sentences
+/// were chosen.)
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
+fn exclude_markup(sentences: &[&str], excluded: &mut [bool]) {
+    use crate::markup::{inside_raw_elements, is_markup_only, opens_tag};
+    // (Markup that is all a line starts the line: most texts have none.)
+    if !sentences.iter().any(|s| opens_tag(s)) {
+        return;
+    }
+    let inside = inside_raw_elements(sentences);
+    for ((sentence, excluded), inside) in sentences.iter().zip(excluded).zip(inside) {
+        *excluded |= inside || (opens_tag(sentence) && is_markup_only(sentence));
+    }
+}
+
+/// True for a line that opens with an HTML heading or title tag (`<h1>…`, `<title>…`):
+/// a headline, however it ends.
+fn opens_heading_tag(line: &str) -> bool {
+    let b = line.trim_start().as_bytes();
+    let heading = matches!(b, [b'<', b'h' | b'H', b'1'..=b'6', b'>' | b' ', ..]);
+    heading
+        || b.get(..7)
+            .is_some_and(|t| t.eq_ignore_ascii_case(b"<title>"))
+}
+
 /// Syllables that end a Korean question (`…할까?`, `…인가?`, `…했나요?`); a `?`
 /// after anything else (`호남 관광?`) closes a headline, not a question.
 const QUESTION_ENDINGS: &[char] = &[
     '까', '니', '냐', '나', '가', '지', '요', '죠', '래', '오', '소', '데', '는', '던',
 ];
 
-/// The sentence without trailing spaces and closing quotes or brackets.
+/// The sentence without trailing spaces, closing quotes or brackets, and HTML closing
+/// tags (`…닫았다.</p>`).
 pub(crate) fn trim_closers(sentence: &str) -> &str {
+    let sentence = if sentence.as_bytes().trim_ascii_end().last() == Some(&b'>') {
+        crate::markup::trim_closing_tags(sentence)
+    } else {
+        sentence
+    };
     sentence.trim_end_matches(|c: char| {
         crate::unicode::is_space(c) || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '」' | '』')
     })
@@ -472,7 +507,8 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
                 || is_question(s)
                 || (in_headlines && unpunctuated(s))
                 || is_marked_item(sentence)
-                || is_markdown_heading(sentence);
+                || is_markdown_heading(sentence)
+                || opens_heading_tag(sentence);
             if !excluded && !fragment {
                 in_headlines = false;
             }

@@ -507,7 +507,6 @@ fn a_notice_of_what_is_provided_is_no_photo_credit() {
     );
 }
 
-/// The score of the sentence of `text` that starts with `start`.
 /// The chosen sentences of `summary` of `text`, in document order.
 fn chosen<'a>(text: &'a str, summary: &ksum::Summary) -> Vec<&'a str> {
     summary
@@ -517,6 +516,7 @@ fn chosen<'a>(text: &'a str, summary: &ksum::Summary) -> Vec<&'a str> {
         .collect()
 }
 
+/// The score of the sentence of `text` that starts with `start`.
 fn score_of(text: &str, summary: &ksum::Summary, start: &str) -> f64 {
     let at = text.find(start).expect("the sentence is in the text");
     summary
@@ -633,4 +633,31 @@ fn articles_joined_without_headlines_each_get_a_sentence() {
     let summary = ksum::summarize(&UNHEADED.join("\n"), &ksum::Options::with_count(4)).unwrap();
     let articles: Vec<usize> = summary.summary.iter().map(|&i| i / 10).collect();
     assert_eq!(articles, [0, 1, 2, 3], "chosen {:?}", summary.summary);
+}
+
+#[test]
+fn a_page_source_pasted_is_summarized_by_its_text() {
+    // The HTML of a made-up news page, pasted as text: a style sheet, a comment of
+    // sentences, tags on lines of their own, and the article's paragraphs in `<p>`.
+    let text = include_str!("fixtures/news-page.html");
+    let summary = ksum::summarize(text, &ksum::Options::with_count(4)).unwrap();
+    let picked = chosen(text, &summary);
+    assert!(
+        picked.iter().any(|s| s.starts_with("<p>해오름시가 다음 달부터")),
+        "{picked:?}"
+    );
+    for s in &picked {
+        assert!(!s.contains('{') && !s.starts_with("<h1>"), "{s:?}");
+    }
+    let words: Vec<&str> = summary.keywords.iter().map(|k| k.term.as_str()).collect();
+    for css in ["font", "margin", "color", "padding", "sans", "Serif", "size"] {
+        assert!(!words.contains(&css), "{css:?} is a keyword: {words:?}");
+    }
+    assert!(words.contains(&"열람실"), "{words:?}");
+    // A paragraph's last sentence, before its `</p>`, is prose.
+    assert!(score_of(text, &summary, "지금까지는 평일") > 0.2);
+    // The comment's sentences, the style sheet and lines of tags alone score nothing.
+    for start in ["sentence-like text", "html { font-size", "<div class=\"inner\">"] {
+        assert_eq!(score_of(text, &summary, start), 0.0, "{start:?}");
+    }
 }
