@@ -440,10 +440,27 @@
     }
     const first = p.ranges[0];
     const el = p.marks?.[0] || (first && (first.startContainer.nodeType === Node.ELEMENT_NODE ? first.startContainer : first.startContainer.parentElement));
-    if (el) {
-      const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
-      el.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+    if (!el) return;
+    const behavior = matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+    // Centred, unless the panel covers the middle of the screen where the sentence is:
+    // then in the middle of the larger part of the screen the panel leaves free.
+    const box = (first || el).getBoundingClientRect();
+    const panel = state.shadow?.querySelector(".panel")?.getBoundingClientRect();
+    const middle = innerHeight / 2;
+    const covered = panel && box.right > panel.left && box.left < panel.right && panel.top < middle && panel.bottom > middle;
+    if (!covered) {
+      el.scrollIntoView({ block: "center", behavior });
+      return;
     }
+    const above = panel.top;
+    const below = innerHeight - panel.bottom;
+    const target = below >= above ? (panel.bottom + innerHeight) / 2 : panel.top / 2;
+    scrollBy({ top: box.top + box.height / 2 - target, behavior });
+  }
+
+  /** True when `el` takes typing (a text field, a select, an editable region). */
+  function isEditable(el) {
+    return Boolean(el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)));
   }
 
   function ensureSheet() {
@@ -486,6 +503,9 @@
 
   function renderPanel(message) {
     const shadow = ensurePanel();
+    // The control that had the focus keeps it through the new render (+, −, an item).
+    const had = shadow.activeElement;
+    const keep = had && (had.classList.contains("plus") ? ".plus" : had.classList.contains("minus") ? ".minus" : had.dataset.index ? `.item[data-index="${had.dataset.index}"]` : null);
     const picks = state.picks || [];
     const what = state.mode === "selection" ? "선택한 부분" : "본문";
     const title = h("div", { class: "title" },
@@ -515,8 +535,12 @@
       parts.push(list);
     }
     parts.push(h("p", { class: "foot", text: "진할수록 중요한 문장 · Esc로 지우기 · 외부 전송 없음" }));
-    const panel = h("section", { class: "panel", lang: "ko", role: "region", "aria-label": "ksum 요약" }, ...parts);
+    const panel = h("section", { class: "panel", lang: "ko", role: "region", "aria-label": "ksum 요약", tabindex: "-1" }, ...parts);
     shadow.replaceChildren(panel);
+    if (keep) {
+      const again = shadow.querySelector(keep);
+      (again && !again.disabled ? again : panel).focus({ preventScroll: true });
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -555,7 +579,10 @@
   }
 
   function onKey(event) {
-    if (event.key === "Escape" && state) clearAll();
+    if (event.key !== "Escape" || !state) return;
+    // Esc in the page's own fields is the page's (closing its search box, say).
+    const inPanel = state.host && event.composedPath().includes(state.host);
+    if (inPanel || !isEditable(document.activeElement)) clearAll();
   }
 
   function clearAll() {
@@ -588,7 +615,10 @@
       return { count: 0 };
     }
     try {
-      return { count: await summarizeInto(keepK) };
+      const count = await summarizeInto(keepK);
+      // Keyboard users reach the panel at once (it comes last in the page's tab order).
+      state?.shadow?.querySelector(".panel")?.focus({ preventScroll: true });
+      return { count };
     } catch (err) {
       renderPanel(err.message);
       document.documentElement.setAttribute("data-ksum-count", "0");

@@ -643,21 +643,29 @@ fn a_page_source_pasted_is_summarized_by_its_text() {
     let summary = ksum::summarize(text, &ksum::Options::with_count(4)).unwrap();
     let picked = chosen(text, &summary);
     assert!(
-        picked.iter().any(|s| s.starts_with("<p>해오름시가 다음 달부터")),
+        picked
+            .iter()
+            .any(|s| s.starts_with("<p>해오름시가 다음 달부터")),
         "{picked:?}"
     );
     for s in &picked {
         assert!(!s.contains('{') && !s.starts_with("<h1>"), "{s:?}");
     }
     let words: Vec<&str> = summary.keywords.iter().map(|k| k.term.as_str()).collect();
-    for css in ["font", "margin", "color", "padding", "sans", "Serif", "size"] {
+    for css in [
+        "font", "margin", "color", "padding", "sans", "Serif", "size",
+    ] {
         assert!(!words.contains(&css), "{css:?} is a keyword: {words:?}");
     }
     assert!(words.contains(&"열람실"), "{words:?}");
     // A paragraph's last sentence, before its `</p>`, is prose.
     assert!(score_of(text, &summary, "지금까지는 평일") > 0.2);
     // The comment's sentences, the style sheet and lines of tags alone score nothing.
-    for start in ["sentence-like text", "html { font-size", "<div class=\"inner\">"] {
+    for start in [
+        "sentence-like text",
+        "html { font-size",
+        "<div class=\"inner\">",
+    ] {
         assert_eq!(score_of(text, &summary, start), 0.0, "{start:?}");
     }
 }

@@ -389,7 +389,11 @@ function startKsum(engine) {
     if (kwCache.textId !== state.textId || kwCache.term !== term) {
       const starts = [];
       const ends = [];
-      const re = new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "giu");
+      const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      // A Latin keyword is a whole word (`AI`, not the `ai` of `said`), in any case; a
+      // Hangul one may go on with a particle (`클라우드를`).
+      const latin = /^[\x00-\x7f]+$/.test(term);
+      const re = new RegExp(latin ? `(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])` : escaped, "giu");
       const text = state.text;
       let m;
       while ((m = re.exec(text)) !== null && starts.length < 200000) {
@@ -571,6 +575,8 @@ function startKsum(engine) {
     el.classList.add("empty");
     const item = document.createElement(tag);
     item.className = "placeholder";
+    // In the user's text's boxes (`lang="ko"`), the interface's own language.
+    item.lang = state.lang;
     item.textContent = t(key);
     el.appendChild(item);
   }
@@ -678,20 +684,22 @@ function startKsum(engine) {
 
   /** {k} or {ratio} from the controls, or null (with an error status) when invalid. */
   function readLength() {
-    if (mode.value === "ratio") {
-      const raw = ratio.value.trim();
-      if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 100) {
-        setStatus("badRatio", null, true);
-        return null;
-      }
-      return { ratio: Number(raw) / 100 };
-    }
-    const raw = count.value.trim();
-    if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-      setStatus("badCount", null, true);
+    const byRatio = mode.value === "ratio";
+    const field = byRatio ? ratio : count;
+    const raw = field.value.trim();
+    const n = /^\d+$/.test(raw) ? Number(raw) : 0;
+    const valid = n >= 1 && (!byRatio || n <= 100);
+    field.setAttribute("aria-invalid", String(!valid));
+    if (!valid) {
+      setStatus(byRatio ? "badRatio" : "badCount", null, true);
+      // The summary of the last valid length is no answer to this one: not shown, not
+      // copied (kept, so that a valid length picks again at once).
+      state.picks = [];
+      showSummaryPlaceholder();
+      if (view.text === state.text) renderOutput();
       return null;
     }
-    return { k: Number(raw) };
+    return byRatio ? { ratio: n / 100 } : { k: n };
   }
 
   /** How many sentences `opts` picks out of n, a ratio of the `content` (prose) ones, as the
@@ -1038,9 +1046,28 @@ function startKsum(engine) {
     setStatus("cancelled");
   });
 
+  // Clearing can be undone (Ctrl+Z): in the text box as the browser's own delete, which
+  // keeps its undo history; a text too long for the box is kept here until then.
+  let cleared = null;
   clearBtn.addEventListener("click", () => {
+    cleared = null;
+    if (!state.big && input.value) {
+      input.focus();
+      input.select();
+      if (document.execCommand("delete")) return;
+    }
+    cleared = state.text;
     setText("");
     input.focus();
+  });
+  input.addEventListener("keydown", (event) => {
+    const undo = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z";
+    if (undo && cleared !== null && input.value === "") {
+      event.preventDefault();
+      const text = cleared;
+      cleared = null;
+      setText(text);
+    }
   });
 
   copyBtn.addEventListener("click", async () => {

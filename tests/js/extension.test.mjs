@@ -330,17 +330,51 @@ describe("a news page full of furniture", () => {
     await checkHighlights(page, expected(article, 3, "news"), NEWS_FURNITURE, "k=3 again");
   });
 
+  test("+ and − keep the keyboard focus", async () => {
+    const focused = () => page.evaluate(() => document.querySelector("ksum-panel")?.shadowRoot.activeElement?.className ?? null);
+    await page.locator("ksum-panel .plus").focus();
+    await page.keyboard.press("Enter");
+    await waitCount(page, 4, "Enter on +");
+    assert.equal(await focused(), "step plus");
+    await page.keyboard.press("Enter");
+    await waitCount(page, 5, "Enter on + again");
+    await page.locator("ksum-panel .minus").focus();
+    await page.keyboard.press("Enter");
+    await waitCount(page, 4, "Enter on −");
+    await page.keyboard.press("Enter");
+    await waitCount(page, 3, "Enter on − again");
+    assert.equal(await focused(), "step minus");
+  });
+
+  test("Esc in the page's own text field is the page's", async () => {
+    await page.evaluate(() => {
+      const field = document.createElement("input");
+      field.id = "site-search";
+      document.body.prepend(field);
+    });
+    await page.locator("#site-search").focus();
+    await page.keyboard.press("Escape");
+    assert.equal(await countAttr(page), "3", "the summary stays");
+    await page.evaluate(() => document.getElementById("site-search").remove());
+  });
+
   test("clicking a summary sentence scrolls to it and marks it", async () => {
     await page.evaluate(() => scrollTo(0, 0));
     await page.locator("ksum-panel .item").last().click();
     await poll(() => page.evaluate(() => CSS.highlights.has("ksum-focus") && scrollY > 0), "focus highlight and scroll");
     const focus = await page.evaluate(() => [...CSS.highlights.get("ksum-focus")].map(String).join(""));
     assert.equal(focus.replace(/\s+/g, " ").trim(), expected(article, 3, "news").at(-1).text);
-    const inView = await page.evaluate(() => {
-      const r = [...CSS.highlights.get("ksum-focus")][0].getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= innerHeight;
-    });
-    assert.ok(inView, "the clicked sentence is in view");
+    // In view, and not under the panel.
+    await poll(
+      () =>
+        page.evaluate(() => {
+          const r = [...CSS.highlights.get("ksum-focus")][0].getBoundingClientRect();
+          const p = document.querySelector("ksum-panel").shadowRoot.querySelector(".panel").getBoundingClientRect();
+          const under = r.right > p.left && r.left < p.right && r.bottom > p.top && r.top < p.bottom;
+          return r.top >= 0 && r.bottom <= innerHeight && !under;
+        }),
+      "the clicked sentence is in view, clear of the panel",
+    );
   });
 
   test("Esc clears highlights, panel and the data attribute", async () => {

@@ -303,11 +303,46 @@ function pageSuite(label, where) {
     });
 
     test("an invalid count shows an error instead of a summary", async () => {
+      await fillAndWait(page, readText(ARTICLE), expectedMarks(cliSummary(ARTICLE, 3)), "invalid count");
       await setCount(page, 0);
       await poll(async () => /1 이상/.test(await page.locator("#status").textContent()), "error status");
       assert.ok(await page.locator("#status.error").count());
+      assert.equal(await page.locator("#count").getAttribute("aria-invalid"), "true");
+      // The last summary is no answer to this length: neither shown nor copied.
+      await poll(async () => (await marks(page)).length === 0, "no stale marks");
+      assert.equal(await page.locator("#summary li a").count(), 0);
+      assert.ok(await page.locator("#copy").isDisabled());
       await setCount(page, 3);
       await poll(async () => !(await page.locator("#status.error").count()), "status recovers");
+      await waitForMarks(page, expectedMarks(cliSummary(ARTICLE, 3)), "marks again");
+      assert.equal(await page.locator("#count").getAttribute("aria-invalid"), "false");
+    });
+
+    test("clearing the text can be undone", async () => {
+      const text = readText(ARTICLE);
+      await fillAndWait(page, text, expectedMarks(cliSummary(ARTICLE, 3)), "clear");
+      await page.locator("#clear").click();
+      await poll(async () => (await page.locator("#input").inputValue()) === "", "cleared");
+      await page.locator("#input").focus();
+      await page.keyboard.press("Control+z");
+      await poll(async () => (await page.locator("#input").inputValue()) === text, "undone");
+      await waitForMarks(page, expectedMarks(cliSummary(ARTICLE, 3)), "marks after undo");
+    });
+
+    test("a Latin keyword marks whole words only", async () => {
+      const text = [
+        "해오름시가 시민을 위한 AI 교육을 시작한다.",
+        "AI 강사는 시민들에게 AI 활용법을 가르친다.",
+        "시는 AI 교육 예산을 늘렸다.",
+        "문의는 said.daily@mail.com 으로 하면 된다.",
+      ].join("\n");
+      await page.locator("#input").fill(text);
+      const chip = page.locator('#chips button.chip[data-term="AI"]');
+      await poll(async () => (await chip.count()) === 1, "an AI chip");
+      await chip.click();
+      await poll(async () => (await page.locator("#output mark.kw").count()) === 4, "4 marks of AI, none in said/daily/mail");
+      for (const s of await page.locator("#output mark.kw").allTextContents()) assert.equal(s, "AI");
+      await chip.click();
     });
 
     test("pasted markup is shown, never parsed or run", async () => {
@@ -377,6 +412,10 @@ function pageSuite(label, where) {
       await fillAndWait(page, readText(ARTICLE), expectedMarks(cli), "lang");
       await page.locator("#lang").click();
       assert.equal(await page.locator("html").getAttribute("lang"), "en");
+      // The user's text stays Korean to a screen reader.
+      for (const id of ["input", "summary", "chips", "output"]) {
+        assert.equal(await page.locator(`#${id}`).getAttribute("lang"), "ko", `#${id}`);
+      }
       assert.equal(await page.locator("#summary-title").textContent(), "Summary");
       assert.equal(await page.locator("#copy").textContent(), "Copy summary");
       assert.match(await page.locator("#input").getAttribute("placeholder"), /Paste or type/);
