@@ -912,7 +912,8 @@ function startKsum(engine) {
     if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement) return;
     const data = event.clipboardData;
     if (!data) return;
-    const pasted = data.getData("text/plain") || data.getData("text");
+    // Line breaks as the textarea and a file give them (`\r\n` from Windows is `\n`).
+    const pasted = (data.getData("text/plain") || data.getData("text")).replace(/\r\n?/g, "\n");
     if (!pasted) {
       if (data.files && data.files.length) {
         event.preventDefault();

@@ -329,6 +329,17 @@ function pageSuite(label, where) {
       await waitForMarks(page, expectedMarks(cliSummary(ARTICLE, 3)), "marks after undo");
     });
 
+    test("a long paste with Windows line breaks counts as the same text", async () => {
+      // Over the textarea's limit, so the paste is taken from the clipboard as it is.
+      const lf = Array.from({ length: 110 }, () => readText(ARTICLE)).join("\n");
+      await page.evaluate((t) => (window.__crlf = t.replace(/\n/g, "\r\n")), lf);
+      await clearPage(page);
+      await pasteGlobal(page, "__crlf");
+      const chars = new Intl.NumberFormat("ko-KR").format(lf.length);
+      await poll(async () => (await page.locator("#status").textContent()).includes(`${chars}자`), `${chars}자 in the status`);
+      await clearPage(page);
+    });
+
     test("a Latin keyword marks whole words only", async () => {
       const text = [
         "해오름시가 시민을 위한 AI 교육을 시작한다.",
