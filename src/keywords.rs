@@ -109,30 +109,32 @@ fn merge_bare_forms(
     sentences_with: &mut [usize],
     first: &mut [u32],
 ) {
-    use crate::normalize::{syllable_key, KEY_BITS};
+    use crate::normalize::{syllable_key, KeyMap, KEY_BITS};
     let last_mask = (1u64 << KEY_BITS) - 1;
     // The stems of three or four syllables that end so, by the key of the stem without
-    // that syllable (of two syllables or more): few in a text.
-    let mut whole: Vec<(u64, usize)> = Vec::new();
+    // that syllable (of two syllables or more). A map: a long text has thousands.
+    let mut whole: Option<KeyMap<u32>> = None;
     for (t, _) in mass.iter().enumerate().filter(|&(_, &m)| m > 0.0) {
         let Some(key) = vectors.term_key(t) else {
             continue;
         };
         let (head, last) = (key >> KEY_BITS, key & last_mask);
         if head >> KEY_BITS > 0 && STRIPPED_WHEN_BARE.iter().any(|&c| last == syllable_key(c)) {
-            whole.push((head, t));
+            let map = whole.get_or_insert_with(|| KeyMap::with_capacity(16));
+            *map.get_or_insert_with(head, || t as u32) = t as u32;
         }
     }
-    if whole.is_empty() {
+    let Some(whole) = whole else {
         return;
-    }
+    };
     for x in 0..mass.len() {
         let Some(key) = vectors.term_key(x).filter(|_| mass[x] > 0.0) else {
             continue;
         };
-        let Some(&(_, t)) = whole.iter().find(|&&(head, _)| head == key) else {
+        let Some(&t) = whole.get(key) else {
             continue;
         };
+        let t = t as usize;
         mass[t] += mass[x];
         sentences_with[t] += sentences_with[x];
         first[t] = first[t].min(first[x]);

@@ -992,8 +992,11 @@ impl View<'_> {
         let rest = &bytes[i..];
         let closing =
             rest.starts_with(b"</") || (rest.len() > 3 && rest[..3].eq_ignore_ascii_case(b"<br"));
+        if !closing {
+            return None;
+        }
         let end = crate::markup::markup_end(bytes, i);
-        (closing && end > i + 1).then_some(end)
+        (end > i + 1).then_some(end)
     }
 
     /// [`View::closing_tag`] when it is `<br>` or closes a block (`</p>`, `</div>`,
