@@ -156,7 +156,7 @@ pub(crate) fn inside_raw_elements(lines: &[&str]) -> Vec<bool> {
             continue;
         };
         let close = RAW[kind].1;
-        match (i + 1..lines.len()).find(|&j| contains_ignore_case(lines[j].as_bytes(), close)) {
+        match (i + 1..lines.len()).find(|&j| find(lines[j].as_bytes(), close, 0).is_some()) {
             Some(end) => {
                 inside[i + 1..=end].iter_mut().for_each(|x| *x = true);
                 i = end + 1;
@@ -183,23 +183,12 @@ const RAW: [(&[u8], &[u8]); 3] = [
 ];
 
 /// The kind ([`RAW`]) of the style or script element or comment that `line` opens and
-/// does not close, if it does.
+/// does not close, if it does (tags in lower case, as pages write them).
 fn raw_opening(line: &str) -> Option<usize> {
     let bytes = line.as_bytes();
     RAW.iter().position(|&(open, close)| {
-        find_ignore_case(bytes, open).is_some_and(|at| !contains_ignore_case(&bytes[at..], close))
+        find(bytes, open, 0).is_some_and(|at| find(bytes, close, at).is_none())
     })
-}
-
-/// The index of the first `needle` (ASCII) in `hay`, ignoring ASCII case.
-fn find_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-}
-
-/// True when `hay` contains `needle` (ASCII), ignoring ASCII case.
-fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
-    find_ignore_case(hay, needle).is_some()
 }
 
 /// The index of the first `needle` in `hay` at or after `from`.
