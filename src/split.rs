@@ -900,8 +900,13 @@ impl View<'_> {
                 i = last + 3;
                 // Pasted HTML's `<br>` or a block's closing tag (`</p>`) breaks as
                 // whitespace does (an inline one, `</b>`, may hide a `라고` after it).
-                let tag = || bytes.get(i) == Some(&b'<') && self.block_break(i).is_some();
-                let next_ws = self.get(i).is_some_and(is_space) || tag();
+                let space = self.get(i).is_some_and(is_space);
+                let tag_end = if !space && bytes.get(i) == Some(&b'<') {
+                    self.block_break(i)
+                } else {
+                    None
+                };
+                let next_ws = space || tag_end.is_some();
                 let may = || {
                     let index = syllable_at(bytes, last).map(|c| c - S_BASE);
                     index.is_some_and(may_end_index)
@@ -909,10 +914,7 @@ impl View<'_> {
                 if next_ws && may() && self.after_syllables(run, last, s) {
                     // The tag, or an emoticon after the ending, is the sentence's
                     // (`…했다<br>`, `좋았다 :)`).
-                    i = self
-                        .block_break(i)
-                        .or_else(|| self.emoticon_after(i))
-                        .unwrap_or(i);
+                    i = tag_end.or_else(|| self.emoticon_after(i)).unwrap_or(i);
                     out.push(Span::new(s, i));
                     sent = None;
                 }
