@@ -505,7 +505,7 @@
     const shadow = ensurePanel();
     // The control that had the focus keeps it through the new render (+, −, an item).
     const had = shadow.activeElement;
-    const keep = had && (had.classList.contains("plus") ? ".plus" : had.classList.contains("minus") ? ".minus" : had.dataset.index ? `.item[data-index="${had.dataset.index}"]` : null);
+    const keep = had && (had.classList.contains("plus") ? ".plus" : had.classList.contains("minus") ? ".minus" : had.classList.contains("fold") ? ".fold" : had.dataset.index ? `.item[data-index="${had.dataset.index}"]` : null);
     const picks = state.picks || [];
     const what = state.mode === "selection" ? "선택한 부분" : "본문";
     const title = h("div", { class: "title" },
@@ -513,8 +513,16 @@
       h("strong", { text: "ksum 요약" }),
       h("span", { class: "scope", text: what }));
     const close = h("button", { class: "close", type: "button", title: "지우기 (Esc)", "aria-label": "요약 지우기 (Esc)", text: "×", onclick: () => clearAll() });
-    const parts = [h("header", {}, title, close)];
-    if (message) {
+    // Folded, the panel is its header only and the highlights stay: the page can be read
+    // with nothing over it. A message is always shown whole.
+    const folded = Boolean(state?.folded) && !message;
+    const foldLabel = folded ? "요약 펼치기" : "요약 접기";
+    const fold = message ? null : h("button", { class: "fold", type: "button", title: foldLabel, "aria-label": foldLabel, "aria-expanded": String(!folded), text: folded ? "▸" : "▾", onclick: () => setFolded(!folded) });
+    if (folded) title.append(h("span", { class: "count", text: `${numberFmt.format(picks.length)}문장` }));
+    const parts = [h("header", {}, title, h("div", { class: "actions" }, fold, close))];
+    if (folded) {
+      // The header alone.
+    } else if (message) {
       parts.push(h("p", { class: "message", role: "status", text: message }));
     } else {
       const k = state.k;
@@ -534,9 +542,10 @@
       });
       parts.push(list);
     }
-    parts.push(h("p", { class: "foot", text: "진할수록 중요한 문장 · Esc로 지우기 · 외부 전송 없음" }));
-    const panel = h("section", { class: "panel", lang: "ko", role: "region", "aria-label": "ksum 요약", tabindex: "-1" }, ...parts);
+    if (!folded) parts.push(h("p", { class: "foot", text: "진할수록 중요한 문장 · Esc로 지우기 · 외부 전송 없음" }));
+    const panel = h("section", { class: folded ? "panel folded" : "panel", lang: "ko", role: "region", "aria-label": "ksum 요약", tabindex: "-1" }, ...parts);
     shadow.replaceChildren(panel);
+    state?.host?.toggleAttribute("data-folded", folded);
     if (keep) {
       const again = shadow.querySelector(keep);
       (again && !again.disabled ? again : panel).focus({ preventScroll: true });
@@ -576,6 +585,12 @@
     } catch (err) {
       renderPanel(err.message);
     }
+  }
+
+  function setFolded(folded) {
+    if (!state) return;
+    state.folded = folded;
+    renderPanel();
   }
 
   function onKey(event) {

@@ -358,6 +358,28 @@ describe("a news page full of furniture", () => {
     await page.evaluate(() => document.getElementById("site-search").remove());
   });
 
+  test("the panel folds to its header and back, the highlights kept", async () => {
+    const fold = page.locator("ksum-panel .fold");
+    assert.equal(await fold.getAttribute("aria-expanded"), "true");
+    const tall = await page.locator("ksum-panel .panel").evaluate((el) => el.getBoundingClientRect().height);
+    await fold.focus();
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator("ksum-panel .panel.folded").count().then((n) => n === 1), "folded");
+    assert.equal(await page.locator("ksum-panel .item").count(), 0, "no list when folded");
+    assert.equal(await page.locator("ksum-panel .fold").getAttribute("aria-expanded"), "false");
+    assert.equal(await page.locator("ksum-panel .count").textContent(), "3문장");
+    const short = await page.locator("ksum-panel .panel").evaluate((el) => el.getBoundingClientRect().height);
+    assert.ok(short < tall / 2, `folded ${short}px, open ${tall}px`);
+    const wide = await page.locator("ksum-panel .panel").evaluate((el) => el.getBoundingClientRect().width);
+    assert.ok(wide < 380, `folded, the panel is as wide as its header (${wide}px)`);
+    assert.equal(await page.evaluate(() => document.querySelector("ksum-panel").shadowRoot.activeElement?.className), "fold");
+    assert.equal(await countAttr(page), "3", "the highlights stay");
+    await checkHighlights(page, expected(article, 3, "news"), NEWS_FURNITURE, "folded");
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator("ksum-panel .item").count().then((n) => n === 3), "unfolded");
+    assert.equal(await page.locator("ksum-panel .fold").getAttribute("aria-expanded"), "true");
+  });
+
   test("clicking a summary sentence scrolls to it and marks it", async () => {
     await page.evaluate(() => scrollTo(0, 0));
     await page.locator("ksum-panel .item").last().click();
