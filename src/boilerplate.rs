@@ -516,11 +516,26 @@ const NOTE_OPENINGS: &[&str] = &[
     "본 콘텐츠는 ",
 ];
 
+/// How what a news portal's automatic summary says of itself ends, in a page pasted
+/// whole (`기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.`, `전체 맥락을
+/// 이해하기 위해서는 본문 보기를 권장합니다.`): polite notes to the reader.
+const SUMMARY_NOTES: &[&str] = &[
+    "요약한 결과입니다",
+    "요약된 내용입니다",
+    "본문 보기를 권장합니다",
+    "전체보기를 권장합니다",
+];
+
 /// True for a note about the article ([`NOTE_OPENINGS`]), after any opening brackets or
-/// marks (`[편집자주]`, `<편집자 주>`, `※편집자주:`).
+/// marks (`[편집자주]`, `<편집자 주>`, `※편집자주:`), or a portal's note on its
+/// summary of it ([`SUMMARY_NOTES`]).
 fn is_note_on_the_article(s: &str) -> bool {
     let s = s.trim_start_matches(['[', '<', '(', '※', '*', '■', ' ']);
-    NOTE_OPENINGS.iter().any(|o| s.starts_with(o))
+    if NOTE_OPENINGS.iter().any(|o| s.starts_with(o)) {
+        return true;
+    }
+    let s = s.trim_end_matches(['.', ' ']);
+    s.ends_with("니다") && SUMMARY_NOTES.iter().any(|n| s.ends_with(n))
 }
 
 /// True for a line that is only a photo credit (`(사진=해오름시 제공)`, `2024.4.12/가상뉴스`,
@@ -855,6 +870,13 @@ mod tests {
             "※편집자주: 본지는 창간 30주년을 맞아 연속 기획을 마련했습니다." => true,
             "이 기사는 해오름시의 지원을 받아 작성되었습니다." => true,
             "본 기사는 AI 기술의 도움을 받아 작성되었습니다." => true,
+            "기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다." => true,
+            "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다." => true,
+            "자동 추출 기술로 요약된 내용입니다." => true,
+            "전체 맥락을 이해하기 위해서는 기사 본문 전체보기를 권장합니다." => true,
+            // An article about such summaries, in the news' plain register, is prose.
+            "포털은 기사를 자동요약한 결과입니다라는 안내문을 붙였다." => false,
+            "전문가들은 하루 30분 이상 햇볕을 보기를 권장합니다." => false,
             "이 기사는 가상일보 보도준칙에 따라 편집국장이 최종 확인·수정했습니다." => true,
             "시는 이 기사는 사실과 다르다고 밝혔다." => false,
             "이 기사를 공유합니다" => true,

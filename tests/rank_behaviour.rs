@@ -669,3 +669,33 @@ fn a_page_source_pasted_is_summarized_by_its_text() {
         assert_eq!(score_of(text, &summary, start), 0.0, "{start:?}");
     }
 }
+
+#[test]
+fn a_portal_page_pasted_whole_is_summarized_by_its_article() {
+    // A news portal's page copied whole: menus, the notice of the portal's own summary
+    // (sentences of prose by their form, before the lead), the article, its copyright
+    // line, reactions and comments.
+    let text = "홈\n사회\n정치\n경제\n해오름시, 공공자전거 1천대 추가 도입\n김하늘 기자\n\
+        입력 2025. 5. 2. 10:15\n댓글 12\n요약보기\n\
+        자동요약 기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.\n\
+        전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.\n\
+        [해오름=가상뉴스] 김하늘 기자 = 해오름시가 공공자전거 1천대를 추가로 도입한다고 2일 밝혔다.\n\
+        시는 이번 도입으로 공공자전거가 모두 4천대로 늘어난다고 설명했다. 대여소도 120곳에서 180곳으로 확대된다.\n\
+        지난해 공공자전거 이용 건수는 210만건으로 전년보다 35% 늘었다.\n\
+        sky@example.com\nCopyright © 가상뉴스. All rights reserved.\n좋아요\n후속기사 원해요\n\
+        댓글 12\n자전거 도로부터 제대로 만들어라. 인도랑 섞여서 위험하다.\n";
+    let summary = ksum::summarize(text, &ksum::Options::with_count(3)).unwrap();
+    let picked = chosen(text, &summary);
+    assert_eq!(
+        picked,
+        [
+            "해오름시가 공공자전거 1천대를 추가로 도입한다고 2일 밝혔다.",
+            "시는 이번 도입으로 공공자전거가 모두 4천대로 늘어난다고 설명했다.",
+            "지난해 공공자전거 이용 건수는 210만건으로 전년보다 35% 늘었다.",
+        ]
+    );
+    for start in ["자동요약 기사", "전체 맥락을"] {
+        assert_eq!(score_of(text, &summary, start), 0.0, "{start:?}");
+    }
+    assert_eq!(summary.content, 4, "the article's sentences");
+}
