@@ -111,7 +111,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     {
         return true;
     }
-    if is_lone_credit(s) || is_hashtag_line(s) {
+    if is_lone_credit(s) || is_hashtag_line(s) || is_enclosure_note(s) {
         return true;
     }
     // A wire photo's caption: "… 모습. 2024.4.12/가상뉴스".
@@ -758,6 +758,23 @@ fn is_hashtag_line(s: &str) -> bool {
         })
 }
 
+/// True for what closes an official document or press release: its list of enclosures
+/// (`붙임 : 운영 시간표 1부. 끝.`, `붙임 1. …`, `별첨 …`) or its end mark alone (`끝.`).
+/// Not `붙임성이 좋다`: the word stands alone.
+fn is_enclosure_note(s: &str) -> bool {
+    if matches!(s, "끝." | "끝") {
+        return true;
+    }
+    let s = s.trim_start_matches(['※', '*', '[', '<', '(', ' ']);
+    ["붙임", "별첨"].iter().any(|w| {
+        s.strip_prefix(w).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with([' ', ':', '：', ']', '>', ')', '#', '('])
+                || rest.as_bytes()[0].is_ascii_digit()
+        })
+    })
+}
+
 /// True when `s` starts with one of [`CAPTION_MARKERS`].
 #[inline(never)]
 fn starts_with_caption_marker(s: &str) -> bool {
@@ -876,6 +893,13 @@ mod tests {
             "전체 맥락을 이해하기 위해서는 기사 본문 전체보기를 권장합니다." => true,
             // An article about such summaries, in the news' plain register, is prose.
             "포털은 기사를 자동요약한 결과입니다라는 안내문을 붙였다." => false,
+            // What closes a press release.
+            "붙임 : 도서관별 운영 시간 1부. 끝." => true,
+            "붙임1. 운영 시간표 1부." => true,
+            "※ 별첨: 세부 추진 계획" => true,
+            "끝." => true,
+            "붙임성이 좋은 그는 금세 동료들과 친해졌다." => false,
+            "별첨한 자료에 따르면 올해 예산은 7억 원이다." => false,
             "전문가들은 하루 30분 이상 햇볕을 보기를 권장합니다." => false,
             "이 기사는 가상일보 보도준칙에 따라 편집국장이 최종 확인·수정했습니다." => true,
             "시는 이 기사는 사실과 다르다고 밝혔다." => false,

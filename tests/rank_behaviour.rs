@@ -699,3 +699,27 @@ fn a_portal_page_pasted_whole_is_summarized_by_its_article() {
     }
     assert_eq!(summary.content, 4, "the article's sentences");
 }
+
+#[test]
+fn a_press_release_is_summarized_by_its_points() {
+    // A press release: its header, headline and dashed subtitles, points marked `□` and
+    // `ㅇ`, then its enclosures, its end mark and its contact line.
+    let text = "보도자료\n보도시점 2025. 5. 2.(금) 11:00\n\
+        해오름시, 공공도서관 열람실 밤 12시까지 연장 운영\n\
+        - 중앙도서관·분관 4곳, 6월부터 시범 운영 -\n\
+        □ 해오름시는 6월부터 시립 중앙도서관과 분관 4곳의 열람실 운영 시간을 밤 12시까지 연장한다고 밝혔다.\n\
+        ㅇ 이번 조치는 직장인과 수험생의 요청이 꾸준히 늘어난 데 따른 것이다.\n\
+        □ 시험 기간인 6월과 12월에는 중앙도서관 2층 열람실을 24시간 개방한다.\n\
+        □ 연장 운영에 드는 인건비와 전기 요금은 연간 약 7억 원으로 추산된다.\n\
+        붙임 : 도서관별 운영 시간 1부. 끝.\n\
+        담당 부서 평생학습과 주무관 이영희 (031-123-4568)\n";
+    let summary = ksum::summarize(text, &ksum::Options::with_ratio(1.0)).unwrap();
+    assert_eq!(summary.content, 4, "the four points");
+    let picked = chosen(text, &summary);
+    assert_eq!(picked.len(), 4);
+    assert!(
+        picked.iter().all(|s| s.starts_with(['□', 'ㅇ'])),
+        "{picked:?}"
+    );
+    assert_eq!(score_of(text, &summary, "붙임 :"), 0.0);
+}
