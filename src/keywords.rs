@@ -717,6 +717,21 @@ mod tests {
     }
 
     #[test]
+    fn spoken_polite_verb_forms_are_not_keywords() {
+        // A blog's style: `해요`, `돼요` and `거예요` stand as words of their own.
+        let text = [
+            "이번 달부터 도서관 열람실이 밤 12시까지 열어서 공부가 잘 돼요.",
+            "열람실에 가려면 출입 카드를 챙겨 가야 해요.",
+            "도서관 매점은 일찍 닫으니 간식은 미리 사 가야 해요.",
+            "다음에는 분관 열람실도 가 볼 거예요.",
+            "시험 기간에는 열람실 자리가 금방 차니 일찍 가야 돼요.",
+            "도서관 열람실 덕분에 시험 준비가 편해질 거예요.",
+        ];
+        Words::of(&text, 20)
+            .show_nouns_not_verbs(&["열람실", "도서관"], &["해요", "돼요", "거예요"]);
+    }
+
+    #[test]
     fn adnominal_verb_forms_are_not_keywords() {
         // `알려진` and `먹는` are verbs before a noun, each seen twice as a whole word
         // and once before `다`; `사진` ends like `알려진` but with `-아`, a noun.

@@ -125,6 +125,10 @@ const STOPWORDS: &str = concat!(
     "곳 점 측 대 개 명 원 년 월 일 번 씨 님 분 건 ",
     "데 뿐 듯 채 줄 바 만 안 못 잘 좀 꼭 다 왜 나 ",
     "너 우리 제 시 도 군 구 동 면 를 을 ",
+    // light verbs and `것` in the spoken polite style of blogs and interviews (`가야
+    // 해요`, `잘 돼요`, `할 거예요`)
+    "해요 했어요 돼요 됐어요 봐요 줘요 있어요 없어요 같아요 싶어요 ",
+    "거예요 거에요 거죠 거든요 건데 거야 ",
 );
 
 /// Particles that may be stripped from a two-syllable word, leaving one syllable
