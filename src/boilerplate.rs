@@ -111,7 +111,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     {
         return true;
     }
-    if is_lone_credit(s) || is_hashtag_line(s) || is_enclosure_note(s) {
+    if is_lone_credit(s) || is_hashtag_line(s) || is_enclosure_note(s) || is_reference_entry(s) {
         return true;
     }
     // A wire photo's caption: "… 모습. 2024.4.12/가상뉴스".
@@ -775,6 +775,13 @@ fn is_enclosure_note(s: &str) -> bool {
     })
 }
 
+/// True for an entry of an encyclopedia's list of references, as copied from the page
+/// (`↑ 해오름시청, 《통계연보》, 2020.`, `^ Kim, J. (2020).`): a source, never the text.
+/// (Not `^^`, a smile.)
+fn is_reference_entry(s: &str) -> bool {
+    s.starts_with('↑') || s.starts_with("^ ")
+}
+
 /// True when `s` starts with one of [`CAPTION_MARKERS`].
 #[inline(never)]
 fn starts_with_caption_marker(s: &str) -> bool {
@@ -898,6 +905,11 @@ mod tests {
             "붙임1. 운영 시간표 1부." => true,
             "※ 별첨: 세부 추진 계획" => true,
             "끝." => true,
+            // An encyclopedia's references.
+            "↑ 해오름시청, 《해오름시 통계연보》, 2020." => true,
+            "↑ 가 나 통계청 (2021년 5월 3일). 「인구 주택 총조사」." => true,
+            "^ Kim, J. (2020). A history of Haeoreum." => true,
+            "^^ 오늘도 열람실에서 공부를 마쳤다." => false,
             "붙임성이 좋은 그는 금세 동료들과 친해졌다." => false,
             "별첨한 자료에 따르면 올해 예산은 7억 원이다." => false,
             "전문가들은 하루 30분 이상 햇볕을 보기를 권장합니다." => false,

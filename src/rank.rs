@@ -433,17 +433,42 @@ const QUESTION_ENDINGS: &[char] = &[
     '까', '니', '냐', '나', '가', '지', '요', '죠', '래', '오', '소', '데', '는', '던',
 ];
 
-/// The sentence without trailing spaces, closing quotes or brackets, and HTML closing
-/// tags (`…닫았다.</p>`).
+/// The sentence without trailing spaces, closing quotes or brackets, HTML closing tags
+/// (`…닫았다.</p>`) and an encyclopedia's citation marks (`…시이다.[1]`, `…있다.[2][3]`,
+/// `…이다.[출처 필요]`).
 pub(crate) fn trim_closers(sentence: &str) -> &str {
     let sentence = if sentence.as_bytes().trim_ascii_end().last() == Some(&b'>') {
         crate::markup::trim_closing_tags(sentence)
     } else {
         sentence
     };
-    sentence.trim_end_matches(|c: char| {
+    let closers = |c: char| {
         crate::unicode::is_space(c) || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '」' | '』')
-    })
+    };
+    let s = sentence.trim_end_matches(closers);
+    // Most sentences end with no `]`.
+    if !sentence.as_bytes()[s.len()..].contains(&b']') {
+        return s;
+    }
+    let mut s = sentence.trim_end_matches(crate::unicode::is_space);
+    while let Some(cited) = without_citation(s) {
+        s = cited;
+    }
+    s.trim_end_matches(closers)
+}
+
+/// `s` without the citation mark that ends it: `[…]` of at most 20 bytes, glued to the
+/// sentence's last char (`…이다.[1]`), where a bracketed aside has a space before it
+/// and a byline in brackets stands alone.
+fn without_citation(s: &str) -> Option<&str> {
+    let inner = s.strip_suffix(']')?;
+    let open = inner.rfind('[')?;
+    let before = &s[..open];
+    let glued = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| !crate::unicode::is_space(c) && c != '[');
+    (glued && inner.len() - open <= 20 && !inner[open + 1..].contains(']')).then_some(before)
 }
 
 /// True when the line, passed through [`trim_closers`], ends like a sentence of prose:
@@ -965,6 +990,15 @@ mod tests {
             ("AI시대 클라우드 산업 활성화 생태계 구축 나선 정부", false),
             ("△ 참가 신청 안내", false),
             ("", false),
+            // An encyclopedia's citation marks, glued to the sentence, are not its end.
+            ("해오름시는 대한민국 남부에 있는 시이다.[1]", true),
+            ("인구는 약 30만 명이다.[2][3] ", true),
+            ("기후는 온화하다.[출처 필요]", true),
+            ("해오름현이었다[주 1]", true),
+            // A heading with its edit link, and a bracket that is no citation.
+            ("역사[편집]", false),
+            ("[가상일보 김하늘 기자]", false),
+            ("시민 설문 결과 [표 1]", false),
         ];
         for &(line, want) in cases {
             assert_eq!(

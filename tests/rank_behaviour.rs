@@ -723,3 +723,27 @@ fn a_press_release_is_summarized_by_its_points() {
     );
     assert_eq!(score_of(text, &summary, "붙임 :"), 0.0);
 }
+
+#[test]
+fn an_encyclopedia_article_copied_keeps_its_cited_sentences_and_drops_its_references() {
+    // An encyclopedia page copied from the browser: citation marks glued to sentences,
+    // section headings with their edit links, the table of contents, the references.
+    let text = "해오름시\n해오름시(-市)는 대한민국 남부에 있는 시이다.[1] \
+        해오름시의 면적은 약 500km²이며, 해오름시 인구는 약 30만 명이다.[2]\n\
+        목차\n1 역사\n2 교통\n역사[편집]\n조선 시대에는 해오름현이었다.[3] \
+        1995년 도농 통합으로 해오름시가 되었다.\n교통[편집]\n\
+        해오름역이 있으며, 해오름시 고속버스터미널이 있다.[4] \
+        해오름항은 중국과 일본을 잇는 항로의 기점이다.[5][6]\n\
+        각주\n↑ 해오름시청, 《해오름시 통계연보》, 2020.\n↑ 통계청, 《인구 총조사》, 2021.\n";
+    let summary = ksum::summarize(text, &ksum::Options::with_ratio(1.0)).unwrap();
+    assert_eq!(summary.content, 6, "the six sentences of the article");
+    let picked = chosen(text, &summary);
+    assert!(
+        picked.contains(&"해오름시(-市)는 대한민국 남부에 있는 시이다.[1]"),
+        "{picked:?}"
+    );
+    for reference in ["↑ 해오름시청", "↑ 통계청"] {
+        assert_eq!(score_of(text, &summary, reference), 0.0, "{reference:?}");
+        assert!(!picked.iter().any(|s| s.starts_with(reference)));
+    }
+}
