@@ -111,6 +111,9 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     {
         return true;
     }
+    if chars <= 30 && is_broadcast_byline(s) {
+        return true;
+    }
     if is_lone_credit(s) || is_hashtag_line(s) || is_enclosure_note(s) || is_reference_entry(s) {
         return true;
     }
@@ -775,6 +778,37 @@ fn is_enclosure_note(s: &str) -> bool {
     })
 }
 
+/// How a broadcast news script hands over to its reporter and how the reporter signs
+/// off (`김하늘 기자가 보도합니다.`, `김하늘 기자입니다.`), before the final `.`.
+const BROADCAST_HANDOVERS: &[&str] = &[
+    "기자가 보도합니다",
+    "기자가 전합니다",
+    "기자가 전해드립니다",
+    "기자의 보도입니다",
+    "기자입니다",
+    "특파원이 전합니다",
+    "특파원입니다",
+];
+
+/// True for a short line of a broadcast news script that hands over to its reporter or
+/// signs off ([`BROADCAST_HANDOVERS`]). (Not a sign-off by the broadcaster's name,
+/// `YTN 김하늘입니다.`: it reads as `AI 시대입니다.` does; it is short, and weighs little.)
+fn is_broadcast_byline(s: &str) -> bool {
+    let s = s.trim_end_matches(['.', ' ']);
+    let Some(h) = BROADCAST_HANDOVERS.iter().find(|h| s.ends_with(*h)) else {
+        return false;
+    };
+    if !h.ends_with("입니다") {
+        return true;
+    }
+    // `…기자입니다` after a name, not a sentence about someone (`그는 경력 30년의
+    // 기자입니다`, `저는 기자입니다`).
+    let mut words = s.rsplit(' ');
+    let _title = words.next();
+    let name = words.next().unwrap_or("");
+    !name.is_empty() && !name.ends_with(['는', '은', '의']) && words.count() <= 1
+}
+
 /// True for an entry of an encyclopedia's list of references, as copied from the page
 /// (`↑ 해오름시청, 《통계연보》, 2020.`, `^ Kim, J. (2020).`): a source, never the text.
 /// (Not `^^`, a smile.)
@@ -905,6 +939,14 @@ mod tests {
             "붙임1. 운영 시간표 1부." => true,
             "※ 별첨: 세부 추진 계획" => true,
             "끝." => true,
+            // A broadcast script's handovers and sign-offs.
+            "김하늘 기자가 보도합니다." => true,
+            "워싱턴에서 박지훈 특파원이 전합니다." => true,
+            "보도에 김하늘 기자입니다." => true,
+            "이번 대책의 핵심은 전기버스입니다." => false,
+            "저는 기자입니다." => false,
+            "그는 경력 30년의 기자입니다." => false,
+            "AI 시대입니다." => false,
             // An encyclopedia's references.
             "↑ 해오름시청, 《해오름시 통계연보》, 2020." => true,
             "↑ 가 나 통계청 (2021년 5월 3일). 「인구 주택 총조사」." => true,

@@ -49,8 +49,8 @@ use crate::Span;
 mod endings;
 
 use endings::{
-    ending, has_jong_m, is_connective, is_continuation, is_decoration, is_final, is_opener,
-    is_strong_decoration, is_syllable, may_end_index, Ending,
+    continues_after_stop, ending, has_jong_m, is_connective, is_continuation, is_decoration,
+    is_final, is_opener, is_strong_decoration, is_syllable, may_end_index, Ending,
 };
 
 /// Quote and bracket pairs farther apart than this many chars are not paired.
@@ -1102,7 +1102,15 @@ impl View<'_> {
             if ellipsis && pause() && !is_final(core) {
                 return (b, false);
             }
-            return (b, !is_continuation(&self.word_after(b)));
+            // After `?` or `!` a thought quoted goes on (`…뭐지?? 하고`, `…되나? 싶었는데`);
+            // after a period, only a particle or quotative does.
+            let next = self.word_after(b);
+            let goes_on = if single_period {
+                continues_after_stop(&next)
+            } else {
+                is_continuation(&next)
+            };
+            return (b, !goes_on);
         }
         // No space after the punctuation: only Hangul text may end a sentence there
         // (했다.그러나), never URLs, numbers or Latin abbreviations.

@@ -747,3 +747,30 @@ fn an_encyclopedia_article_copied_keeps_its_cited_sentences_and_drops_its_refere
         assert!(!picked.iter().any(|s| s.starts_with(reference)));
     }
 }
+
+#[test]
+fn a_broadcast_script_is_summarized_by_its_news() {
+    // A broadcast news script as posted: speaker tags, the anchor's handover to the
+    // reporter, an interview and the sign-off.
+    let text = "[앵커]\n해오름시가 2030년까지 시내버스 절반을 전기버스로 바꾸기로 했습니다.\n\
+        운수업계는 보조금이 늦어질까 걱정입니다.\n김하늘 기자가 보도합니다.\n[기자]\n\
+        해오름시 계획의 핵심은 시내버스 1,200대 가운데 600대를 전기버스로 바꾸는 겁니다.\n\
+        시는 올해부터 해마다 노후 경유버스 100대를 전기버스로 교체합니다.\n[인터뷰]\n\
+        박서연 / 해오름시장 : 버스부터 바꾸는 것이 가장 확실한 탄소 감축 방법입니다.\n\
+        [기자]\n운수업계는 보조금 지급이 늦어지면 전기버스 계획이 차질을 빚을 수 있다고 우려합니다.\n\
+        YTN 김하늘입니다.\n";
+    let summary = ksum::summarize(text, &ksum::Options::with_count(3)).unwrap();
+    assert_eq!(score_of(text, &summary, "김하늘 기자가 보도합니다"), 0.0);
+    let picked = chosen(text, &summary);
+    assert_eq!(
+        picked[0],
+        "해오름시가 2030년까지 시내버스 절반을 전기버스로 바꾸기로 했습니다."
+    );
+    // The anchor's second sentence is one, not cut at its `…늦어질까`.
+    assert!(ksum::split(text)
+        .iter()
+        .any(|s| &text[s.range()] == "운수업계는 보조금이 늦어질까 걱정입니다."));
+    for tag in ["[앵커]", "[기자]", "[인터뷰]", "YTN"] {
+        assert!(!picked.iter().any(|s| s.starts_with(tag)), "{picked:?}");
+    }
+}

@@ -414,13 +414,14 @@ const CONT_EXACT: &[&[char]] = words![
 ];
 
 /// Word beginnings that continue the sentence before them (하고, 하며, 했다, 싶어,
-/// 생각했다, ~까 두려워...).
+/// 생각했다, ~까 두려워, ~할까 걱정이다, ~있을까 의문이다...).
 #[rustfmt::skip]
 const CONT_PREFIX: &[&[char]] = words![
     "라고", "라며", "라는", "하고", "하며", "하면서", "하는", "했", "하였", "하더", "하드", "하던", "한다", "하셨", "하시", "싶",
     "하듯", "하겠", "하기", "하게", "하라", "하잖", "해요", "해야", "해라", "합니", "않", "못하", "못했", "못한", "못할",
     "못합", "때문", "덕분", "자체", "생각했",
-    "생각한", "생각하", "생각들", "생각된", "생각해", "생각됨", "두려", "무서", "걱정되", "걱정스",
+    "생각한", "생각하", "생각들", "생각된", "생각해", "생각됨", "두려", "무서", "걱정", "우려", "염려",
+    "고민", "의문",
 ];
 
 /// Conjunctive adverbs that open a sentence for sure. After a weak final ending
@@ -465,6 +466,27 @@ pub(super) fn is_continuation(w: &[char]) -> bool {
         && CONT_FIRST.may_hold(core[0])
         && (equals_any(core, CONT_EXACT) || starts_with_any(core, CONT_PREFIX))
 }
+
+/// True when the word `w`, after sentence punctuation and a space, still belongs to the
+/// sentence: decorations, closing punctuation, and what no sentence opens with, a
+/// particle or quotative written apart (`…다. 라고`, `A. B. 등`). Not the words of
+/// [`CONT_PREFIX`], which open sentences (`두려움이 밀려왔다.`, `생각했던 것보다
+/// 좋았다.`) and continue one only after an ending without its punctuation (`…할까
+/// 두려워`).
+pub(super) fn continues_after_stop(w: &[char]) -> bool {
+    let core = hangul_head(w);
+    if core.len() == w.len() && !core.is_empty() {
+        return equals_any(core, CONT_AFTER_STOP);
+    }
+    is_continuation(w) && (core.is_empty() || equals_any(core, CONT_AFTER_STOP))
+}
+
+/// The words of [`CONT_EXACT`] that no sentence opens with.
+#[rustfmt::skip]
+const CONT_AFTER_STOP: &[&[char]] = words![
+    "고", "며", "는", "은", "란", "라", "면서", "라고", "라며", "라는", "라면서", "라구", "등", "등의", "등을", "등이",
+    "등은", "등도", "등과", "등으로", "등에", "등에서", "이라고", "이라며", "이라는", "이란",
+];
 
 /// The first chars of [`CONT_EXACT`] and [`CONT_PREFIX`] words: most words start
 /// otherwise, and are ruled out without going through the tables.
