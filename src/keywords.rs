@@ -577,8 +577,10 @@ fn latin_form(
 ) -> Option<String> {
     let mut found = None;
     for_each_sentence(ranker, from, sentences, t, &mut |sentence| {
+        // Words of letters, digits and hyphens inside (`HX-9`, `Wi-Fi`).
         found = sentence
-            .split(|c: char| !c.is_ascii_alphanumeric())
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .map(|word| word.trim_matches('-'))
             .find(|word| word.eq_ignore_ascii_case(term));
         found.is_none()
     });
@@ -859,6 +861,14 @@ mod tests {
         let words = Words::of(&text, 10);
         assert!(words.has("AI") && words.has("5G"), "{words:?}");
         assert!(!words.has("ai"), "{words:?}");
+        // A product's name with its number, whole.
+        let text = [
+            "가상전자가 온디바이스 AI 칩 HX-9을 공개했다.",
+            "HX-9은 전작 HX-8보다 전력 효율이 높다.",
+            "가상전자는 HX-9을 내년부터 양산한다.",
+        ];
+        let words = Words::of(&text, 10);
+        assert!(words.has("HX-9") && !words.has("HX"), "{words:?}");
     }
 
     #[test]

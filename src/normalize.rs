@@ -737,7 +737,15 @@ fn ascii_word(bytes: &[u8], i: &mut usize) -> Option<usize> {
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(bytes.len() - *i);
     let end = *i + len;
-    let ended = bytes.get(end).is_none_or(u8::is_ascii);
+    let ended = match bytes.get(end) {
+        None => true,
+        // A hyphenated Latin name (`HX-9`) is [`other_word`]'s.
+        Some(b'-') => {
+            !bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
+                || bytes[*i..end].iter().all(u8::is_ascii_digit)
+        }
+        Some(b) => b.is_ascii(),
+    };
     ended.then(|| {
         *i = end + skip_separator(bytes, end);
         end
@@ -842,7 +850,18 @@ fn other_word<'a>(
     while let Some(&b) = bytes.get(at) {
         if b < 0x80 {
             if !b.is_ascii_alphanumeric() {
-                break;
+                // A hyphen inside a Latin name, between a part with letters and a part
+                // of letters or digits (`HX-9`, `COVID-19`, `Wi-Fi`): one name, as its
+                // readers write it. Not in a date or a range of numbers (`2024-05-01`).
+                let joins = b == b'-'
+                    && !latin_digits
+                    && first_hangul == usize::MAX
+                    && at > start
+                    && bytes[at - 1].is_ascii_alphanumeric()
+                    && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric);
+                if !joins {
+                    break;
+                }
             }
             hangul = false;
             digits &= b.is_ascii_digit();
@@ -1139,6 +1158,11 @@ mod tests {
                 "제2차"
             ]
         );
+        // A hyphenated Latin name is one term; a date or a range of numbers is none.
+        assert_eq!(
+            all("HX-9은 COVID-19 Wi-Fi 2024-05-01 10-20 A- -B"),
+            ["hx-9", "covid-19", "wi-fi"]
+        );
     }
 
     #[test]
@@ -1184,7 +1208,7 @@ mod tests {
                 assert_eq!(j, i + 1, "{sentence:?}: the separator is skipped");
             }
         }
-        for sentence in ["AI가", "5G를", "x·y", "AI”"] {
+        for sentence in ["AI가", "5G를", "x·y", "AI”", "HX-9", "Wi-Fi"] {
             let mut i = 0;
             assert_eq!(
                 ascii_word(sentence.as_bytes(), &mut i),
