@@ -1250,7 +1250,10 @@ impl View<'_> {
             // `"…한다."(요한 3:13)`.
             o > s && self.ends_sentence_unit(self.prev(o), s)
         } else {
-            ends_punct
+            // A quote inside a sentence that goes on after it (`시민들은 "살려달라!"
+            // 외치며…`, `기자가 "원인이 뭐냐?" 묻자…`) ends nothing; one after a finished
+            // clause (`…말했다 "좋다." 그리고`) ends it.
+            ends_punct && o > s && self.ends_sentence_unit(self.prev(o), s)
         };
         boundary && !is_continuation(&self.word_after(self.next(i)))
     }
