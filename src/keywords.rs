@@ -16,7 +16,9 @@ use crate::rank::Ranker;
 const KEYWORD_BASE: f64 = 0.5;
 
 /// On texts with at least this many content sentences, a keyword must occur in two
-/// of them: a stem used once is a detail, not a topic.
+/// of them: a stem used once is a detail, not a topic. (When fewer than asked for do,
+/// the stems used once follow them: a short text repeats few words, and gave no
+/// keywords at all.)
 const MIN_SENTENCES_FOR_REPEAT: usize = 4;
 
 /// The `n` best keywords of the text ranked by `ranker`, best first, each with a
@@ -65,16 +67,27 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     } else {
         1
     };
-    let mut ranked: Vec<usize> = (0..vectors.term_count())
+    let mut repeated: Vec<usize> = (0..vectors.term_count())
         .filter(|&t| mass[t] > 0.0 && sentences_with[t] >= min_sentences)
         .collect();
     // Best first, from a heap: only the terms looked at are ever ordered, and names
-    // are made only for them.
-    let mut ranked = crate::rank::ByScore::new(&mut ranked, &mass);
+    // are made only for them. Then, if need be, the stems used once.
+    let mut once: Vec<usize>;
+    let mut ranked = crate::rank::ByScore::new(&mut repeated, &mass);
+    let mut in_once = false;
     let mut top = Vec::with_capacity(n);
     while top.len() < n {
-        let Some(t) = ranked.pop() else {
-            break;
+        let t = match ranked.pop() {
+            Some(t) => t,
+            None if !in_once && min_sentences > 1 => {
+                in_once = true;
+                once = (0..vectors.term_count())
+                    .filter(|&t| mass[t] > 0.0 && sentences_with[t] < min_sentences)
+                    .collect();
+                ranked = crate::rank::ByScore::new(&mut once, &mass);
+                continue;
+            }
+            None => break,
         };
         let term = vectors.term(t);
         let from = first[t] as usize;
@@ -91,7 +104,15 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
         }
     }
     let best = top.first().map_or(1.0, |&(_, m)| m);
-    top.into_iter().map(|(term, m)| (term, m / best)).collect()
+    // Scores never rise down the list (a stem used once may weigh more than the last
+    // repeated one).
+    let mut last = 1.0f64;
+    top.into_iter()
+        .map(|(term, m)| {
+            last = last.min(m / best);
+            (term, last)
+        })
+        .collect()
 }
 
 /// Last syllables of nouns that the normalizer strips from a bare word as a particle
@@ -684,6 +705,33 @@ mod tests {
             );
             assert!(score.is_finite() && *score > 0.0 && *score <= 1.0);
         }
+    }
+
+    #[test]
+    fn a_short_text_whose_words_are_used_once_still_has_keywords() {
+        // Four sentences, no stem in two of them: the stems used once, best first.
+        let text = [
+            "해오름시가 시내버스 요금을 무료화한다고 12일 밝혔다.",
+            "광역시 가운데 처음이다.",
+            "시는 연간 1200억원을 투입할 계획이다.",
+            "재원은 국비와 시비로 충당한다.",
+        ];
+        let top = keywords(&Ranker::new(&text), &text, 5);
+        let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words.len(), 5, "{top:?}");
+        assert!(
+            words.contains(&"시내버스") && words.contains(&"무료화"),
+            "{top:?}"
+        );
+        assert!(
+            top.windows(2).all(|w| w[0].1 >= w[1].1),
+            "not sorted: {top:?}"
+        );
+        // A stem used twice comes before all of them.
+        let mut more = text.to_vec();
+        more.push("재원 마련이 관건이다.");
+        let top = keywords(&Ranker::new(&more), &more, 5);
+        assert_eq!(top[0].0, "재원", "{top:?}");
     }
 
     #[test]

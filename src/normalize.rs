@@ -43,6 +43,8 @@ pub(crate) const PARTICLES: &str = concat!(
     "들도 들에 들로 들이다 에게는 에게도 보다는 ",
     "부터는 까지는 만은 만을 만이 도록 로부터 ",
     "으로부터 들로부터 에게서 뿐 뿐이다 뿐만 ",
+    // spoken (`남편이랑`; not `랑`: `아리랑`)
+    "이랑 이랑은 이랑도 ",
 );
 
 /// Endings stripped from Hangul words: of 하다/되다/시키다 verbs built on a noun, and
@@ -129,6 +131,10 @@ const STOPWORDS: &str = concat!(
     // 해요`, `잘 돼요`, `할 거예요`)
     "해요 했어요 돼요 됐어요 봐요 줘요 있어요 없어요 같아요 싶어요 ",
     "거예요 거에요 거죠 거든요 건데 거야 ",
+    // requests and the spoken first person (`볶아 주세요`, `확인해 주시기 바랍니다`)
+    "주세요 주시기 주십시오 바랍니다 하자 그럼 내가 제가 네가 하여야 ",
+    // days and times, as 올해 and 최근 above
+    "오늘 어제 내일 요즘 ",
 );
 
 /// Particles that may be stripped from a two-syllable word, leaving one syllable
@@ -885,7 +891,9 @@ fn other_word<'a>(
         }
         // Any other non-ASCII char: decode it.
         let c = sentence[at..].chars().next().unwrap_or(' ');
-        if !is_alphanumeric(c) {
+        // Laughter or tears glued to a word end it (`같아요ㅠㅠ`, `맛있다ㅋㅋ`).
+        let jamo = ('\u{3131}'..='\u{318E}').contains(&c);
+        if !is_alphanumeric(c) || (jamo && at > start && n > 0) {
             break;
         }
         hangul = false;
@@ -1162,6 +1170,14 @@ mod tests {
         assert_eq!(
             all("HX-9은 COVID-19 Wi-Fi 2024-05-01 10-20 A- -B"),
             ["hx-9", "covid-19", "wi-fi"]
+        );
+    }
+
+    #[test]
+    fn laughter_glued_to_a_word_and_spoken_particles_are_left_out() {
+        assert_eq!(
+            all("국물이 진짜 최고ㅠㅠ 남편이랑 순대국ㅋㅋㅋ"),
+            ["국물", "최고", "남편", "순대국"]
         );
     }
 

@@ -522,15 +522,20 @@ pub(crate) fn is_question(s: &str) -> bool {
 #[inline(never)]
 fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
     let mut in_headlines = true;
-    let unpunctuated = |sentence: &str| !trim_closers(sentence).ends_with(['.', '!', '?']);
+    // A blog's laughter or emoji after a final ending is its punctuation (`…좋았어요
+    // ㅋㅋ`, `…입니다 👍👍`): no headline ends so.
+    let unpunctuated = |sentence: &str| {
+        let (s, laughed) = without_decorations(trim_closers(sentence));
+        !(s.ends_with(['.', '!', '?']) || (laughed && ends_like_sentence(s)))
+    };
     let mut fragment: Vec<bool> = sentences
         .iter()
         .zip(excluded)
         .map(|(sentence, &excluded)| {
-            let s = trim_closers(sentence);
+            let (s, _) = without_decorations(trim_closers(sentence));
             let fragment = !ends_like_sentence(s)
                 || is_question(s)
-                || (in_headlines && unpunctuated(s))
+                || (in_headlines && unpunctuated(sentence))
                 || is_marked_item(sentence)
                 || is_markdown_heading(sentence)
                 || opens_heading_tag(sentence);
@@ -576,16 +581,32 @@ fn is_marked_item(line: &str) -> bool {
     line.starts_with(['▲', '△', '▶', '►', '☞', '※', '*', '＊']) && !line.starts_with("**")
 }
 
+/// `s` (passed through [`trim_closers`]) without the decorations after its last word
+/// (`…좋았어요 ㅋㅋ`, `…같아요ㅠㅠ`, `…입니다 👍👍`, `…했다~`) and the closers before them,
+/// and whether they were strong ones ([`crate::split::endings::is_strong_decoration`]:
+/// laughter, an emoji, hearts, `^^`), which end a blog's sentence as punctuation does.
+fn without_decorations(s: &str) -> (&str, bool) {
+    use crate::split::endings::{is_decoration, is_strong_decoration};
+    let t = s.trim_end_matches(|c: char| is_decoration(c) || crate::unicode::is_space(c));
+    if t.len() == s.len() {
+        return (s, false);
+    }
+    let strong = is_strong_decoration(s[t.len()..].chars().filter(|&c| is_decoration(c)));
+    (trim_closers(t), strong)
+}
+
 /// Weight for how much a sentence looks like a complete sentence of prose.
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
 fn form(sentence: &str) -> f64 {
     let s = trim_closers(sentence);
-    let mut weight = if ends_like_sentence(s) && !is_question(s) && !is_markdown_heading(s) {
-        1.0
-    } else {
-        FRAGMENT_WEIGHT
-    };
+    let (ending, _) = without_decorations(s);
+    let mut weight =
+        if ends_like_sentence(ending) && !is_question(ending) && !is_markdown_heading(s) {
+            1.0
+        } else {
+            FRAGMENT_WEIGHT
+        };
     if quoted_share(s) >= MIN_QUOTED_SHARE {
         weight *= QUOTE_WEIGHT;
     }

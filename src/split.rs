@@ -46,7 +46,7 @@ use crate::boilerplate::{is_credit_tail, MAX_CREDIT_BYTES};
 use crate::unicode::{is_space, syllable_at, S_BASE};
 use crate::Span;
 
-mod endings;
+pub(crate) mod endings;
 
 use endings::{
     continues_after_stop, ending, has_jong_m, is_connective, is_continuation, is_decoration,

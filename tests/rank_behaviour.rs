@@ -774,3 +774,23 @@ fn a_broadcast_script_is_summarized_by_its_news() {
         assert!(!picked.iter().any(|s| s.starts_with(tag)), "{picked:?}");
     }
 }
+
+#[test]
+fn a_blogs_lines_ending_in_laughter_or_emoji_are_prose() {
+    // Sentences a blog ends with laughter, tears or an emoji in place of a full stop,
+    // and one that has its full stop: all five are prose, from the first line on.
+    let text = "오늘은 남편이랑 중앙동에 있는 할매순대국 다녀왔어요 ㅎㅎ\n\
+        웨이팅이 진짜 길었는데 한 30분 정도 기다린 것 같아요ㅠㅠ\n\
+        국물이 진하고 잡내가 하나도 없어서 너무 좋았어요 ㅋㅋㅋㅋ\n\
+        재방문 의사 100%입니다 👍👍\n\
+        주차는 가게 앞에 3대 정도 가능해요.\n";
+    let summary = ksum::summarize(text, &ksum::Options::with_ratio(1.0)).unwrap();
+    assert_eq!(summary.content, 5);
+    assert!(!summary.keywords.is_empty());
+    let picked = chosen(text, &summary);
+    assert!(picked[0].starts_with("오늘은 남편이랑"), "{picked:?}");
+    // A headline in a blog's style, no ending before its emoji, stays a headline.
+    let titled = format!("할매순대국 후기 🍜\n{text}");
+    let summary = ksum::summarize(&titled, &ksum::Options::with_ratio(1.0)).unwrap();
+    assert_eq!(summary.content, 5);
+}

@@ -525,7 +525,7 @@ impl FirstChars {
 
 /// Decorations that may trail a sentence: laughter and crying jamo (ㅋㅋ, ㅠㅠ, ㅎㅅㅎ),
 /// emoji, tildes, hearts, `^^`, `;;`.
-pub(super) fn is_decoration(c: char) -> bool {
+pub(crate) fn is_decoration(c: char) -> bool {
     // Nothing below the jamo block but `~ ^ ;`: a quick answer for ASCII.
     if (c as u32) < 0x1100 {
         return matches!(c, '~' | '^' | ';');
@@ -541,7 +541,7 @@ pub(super) fn is_decoration(c: char) -> bool {
 /// Decorations that by themselves mark the end of an utterance: two or more
 /// jamo (ㅋㅋ), an emoji, hearts, `^^`.
 /// (Takes chars, so that a run is read from a word buffer or straight from the line.)
-pub(super) fn is_strong_decoration(run: impl IntoIterator<Item = char>) -> bool {
+pub(crate) fn is_strong_decoration(run: impl IntoIterator<Item = char>) -> bool {
     let (mut jamo, mut prev) = (0, '\0');
     for c in run {
         jamo += usize::from(is_jamo(c));
