@@ -816,6 +816,39 @@ fn is_reference_entry(s: &str) -> bool {
     s.starts_with('↑') || s.starts_with("^ ")
 }
 
+/// Headings of a list of references or notes, in lower case.
+const REFERENCE_HEADINGS: &[&str] = &[
+    "참고문헌",
+    "참고 문헌",
+    "인용문헌",
+    "인용 문헌",
+    "각주",
+    "주석",
+    "references",
+    "bibliography",
+    "works cited",
+];
+
+/// True for the line that opens a text's references ([`REFERENCE_HEADINGS`], alone on
+/// its line, after a section number, before an edit link: `Ⅵ. 참고문헌`, `각주[편집]`)
+/// or its enclosures ([`is_enclosure_note`]).
+pub(crate) fn opens_references(line: &str) -> bool {
+    // Most lines are sentences, longer than any such heading.
+    if line.len() > 48 {
+        return false;
+    }
+    let s = line.trim();
+    let s = s
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || ('Ⅰ'..='ⅿ').contains(&c) || matches!(c, '.' | ' ' | '#')
+        })
+        .trim_end_matches(['[', ']', '편', '집', ':', ' ']);
+    REFERENCE_HEADINGS
+        .iter()
+        .any(|h| s.len() == h.len() && s.eq_ignore_ascii_case(h))
+        || (s.starts_with("붙임") || s.starts_with("별첨")) && is_enclosure_note(s)
+}
+
 /// True when `s` starts with one of [`CAPTION_MARKERS`].
 #[inline(never)]
 fn starts_with_caption_marker(s: &str) -> bool {
@@ -1243,6 +1276,28 @@ mod tests {
             "정부가 클라우드 산업을 핵심 인프라로 육성하기로 했다." => false,
             "매출은 3.5% 늘어난 1조 2000억원을 기록했다." => false,
             "김 기자는 현장에서 이 사실을 확인했다고 밝혔다." => false,
+        }
+    }
+    #[test]
+    fn references_and_enclosures_are_opened_by_their_headings() {
+        for line in [
+            "참고문헌",
+            "Ⅵ. 참고문헌",
+            "7. 참고 문헌",
+            "각주[편집]",
+            "References",
+            "REFERENCES",
+            "붙임 1. 운영 시간표 1부.",
+        ] {
+            assert!(opens_references(line), "{line:?}");
+        }
+        for line in [
+            "참고문헌을 정리하는 방법은 다음과 같다.",
+            "각주가 많은 논문은 읽기 어렵다.",
+            "편집",
+            "붙임성이 좋다.",
+        ] {
+            assert!(!opens_references(line), "{line:?}");
         }
     }
 }

@@ -131,6 +131,7 @@ impl Ranker {
         }
         exclude_markup(sentences, &mut excluded);
         exclude_after_notice(sentences, &mut excluded);
+        exclude_after_references(sentences, &mut excluded);
         exclude_comments(sentences, &mut excluded);
         let fragment = fragments(sentences, &excluded);
         // What is excluded takes no part in the vectors, the IDF or the graph: a byline,
@@ -372,6 +373,31 @@ fn exclude_after_notice(sentences: &[&str], excluded: &mut [bool]) {
     };
     if kept_bytes(notice + 1..sentences.len()) < kept_bytes(0..notice) {
         excluded[notice + 1..].iter_mut().for_each(|e| *e = true);
+    }
+}
+
+/// Leaves out a text's references and what follows them: all from the last heading of
+/// a list of references or notes (`참고문헌`, `각주`, `References`, `Ⅵ. 참고문헌`, `각주[편집]`)
+/// or of a document's enclosures (`붙임 1. 운영 시간표 1부.`) on, when there is less of it
+/// than before it (a table of contents lists `각주` too, above the text). An entry (`박영수 (2019). 온라인 학습 환경에서의 자기주도학습.
+/// 교육공학연구, 35(2).`) is split at its periods, and its title reads as prose.
+/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+#[inline(never)]
+fn exclude_after_references(sentences: &[&str], excluded: &mut [bool]) {
+    let Some(start) = (0..sentences.len())
+        .rev()
+        .find(|&i| crate::boilerplate::opens_references(sentences[i]))
+    else {
+        return;
+    };
+    let kept_bytes = |range: core::ops::Range<usize>| -> usize {
+        range
+            .filter(|&i| !excluded[i])
+            .map(|i| sentences[i].len())
+            .sum()
+    };
+    if kept_bytes(start..sentences.len()) < kept_bytes(0..start) {
+        excluded[start..].iter_mut().for_each(|e| *e = true);
     }
 }
 

@@ -794,3 +794,24 @@ fn a_blogs_lines_ending_in_laughter_or_emoji_are_prose() {
     let summary = ksum::summarize(&titled, &ksum::Options::with_ratio(1.0)).unwrap();
     assert_eq!(summary.content, 5);
 }
+
+#[test]
+fn a_papers_references_are_never_chosen() {
+    // An abstract, then its references: each entry is split at its periods, and its
+    // title would read as prose.
+    let text = "본 연구는 대학생의 온라인 학습 만족도에 영향을 미치는 요인을 규명하였다. \
+        분석 결과 교수자와의 상호작용이 만족도에 가장 큰 영향을 미쳤다. \
+        따라서 온라인 수업 설계 시 상호작용을 강화할 필요가 있다.\n참고문헌\n\
+        박영수 (2019). 온라인 학습 환경에서의 자기주도학습. 교육공학연구, 35(2), 123-145.\n\
+        Kim, S., & Lee, J. (2020). Online learning satisfaction. Computers & Education, 150.\n";
+    let summary = ksum::summarize(text, &ksum::Options::with_count(3)).unwrap();
+    assert_eq!(summary.content, 3);
+    let picked = chosen(text, &summary);
+    assert!(picked.iter().all(|s| s.ends_with("다.")), "{picked:?}");
+    assert!(!summary.keywords.iter().any(|k| k.term == "education"));
+    // A table of contents lists the notes above the text: nothing is cut there.
+    let wiki = "목차\n1 역사\n2 각주\n해오름시는 대한민국 남부에 있는 시이다.[1] \
+        조선 시대에는 해오름현이었다.[2] 1995년 해오름시가 되었다.\n각주\n↑ 통계청, 2021.\n";
+    let summary = ksum::summarize(wiki, &ksum::Options::with_ratio(1.0)).unwrap();
+    assert_eq!(summary.content, 3);
+}
