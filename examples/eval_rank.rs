@@ -440,6 +440,8 @@ const FURNITURE: &[(&str, &str)] = &[
     ("copyright", "ⓒ 가상일보 무단 전재 및 재배포 금지"),
     ("subscription", "지난 뉴스레터 보기 구독하기"),
     ("share buttons", "이 기사를 공유합니다"),
+    ("appeal to readers", "가상뉴스는 독자 여러분의 소중한 제보를 기다립니다."),
+    ("broadcast handover", "김하늘 기자가 보도합니다."),
     (
         "auto-summary notice",
         "기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다. 전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.",

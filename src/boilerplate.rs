@@ -519,26 +519,34 @@ const NOTE_OPENINGS: &[&str] = &[
     "본 콘텐츠는 ",
 ];
 
-/// How what a news portal's automatic summary says of itself ends, in a page pasted
-/// whole (`기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.`, `전체 맥락을
-/// 이해하기 위해서는 본문 보기를 권장합니다.`): polite notes to the reader.
-const SUMMARY_NOTES: &[&str] = &[
+/// How polite notes to the reader end, in a page pasted whole: what a news portal's
+/// automatic summary says of itself (`기사 제목과 주요 문장을 기반으로 자동요약한
+/// 결과입니다.`, `전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.`) and an outlet's
+/// appeals (`…여러분의 소중한 제보를 기다립니다.`, `…유튜브에서 KBS뉴스를 구독해주세요!`,
+/// `한겨레는 독자의 후원으로 만들어집니다.`).
+const READER_NOTES: &[&str] = &[
     "요약한 결과입니다",
     "요약된 내용입니다",
     "본문 보기를 권장합니다",
     "전체보기를 권장합니다",
+    "제보를 기다립니다",
+    "구독해주세요",
+    "구독해 주세요",
+    "후원으로 만들어집니다",
+    "후원해주세요",
+    "후원해 주세요",
 ];
 
 /// True for a note about the article ([`NOTE_OPENINGS`]), after any opening brackets or
-/// marks (`[편집자주]`, `<편집자 주>`, `※편집자주:`), or a portal's note on its
-/// summary of it ([`SUMMARY_NOTES`]).
+/// marks (`[편집자주]`, `<편집자 주>`, `※편집자주:`), or a note to the reader
+/// ([`READER_NOTES`]).
 fn is_note_on_the_article(s: &str) -> bool {
     let s = s.trim_start_matches(['[', '<', '(', '※', '*', '■', ' ']);
     if NOTE_OPENINGS.iter().any(|o| s.starts_with(o)) {
         return true;
     }
-    let s = s.trim_end_matches(['.', ' ']);
-    s.ends_with("니다") && SUMMARY_NOTES.iter().any(|n| s.ends_with(n))
+    let s = s.trim_end_matches(['.', '!', ' ']);
+    (s.ends_with("니다") || s.ends_with("세요")) && READER_NOTES.iter().any(|n| s.ends_with(n))
 }
 
 /// True for a line that is only a photo credit (`(사진=해오름시 제공)`, `2024.4.12/가상뉴스`,
@@ -988,6 +996,11 @@ mod tests {
             "붙임성이 좋은 그는 금세 동료들과 친해졌다." => false,
             "별첨한 자료에 따르면 올해 예산은 7억 원이다." => false,
             "전문가들은 하루 30분 이상 햇볕을 보기를 권장합니다." => false,
+            // An outlet's appeals to its readers.
+            "◎공감언론 뉴시스가 독자 여러분의 소중한 제보를 기다립니다." => true,
+            "▷ 카카오 '마이뷰', 유튜브에서 KBS뉴스를 구독해주세요!" => true,
+            "한겨레는 독자의 후원으로 만들어집니다." => true,
+            "경찰은 목격자의 제보를 기다리고 있다." => false,
             "이 기사는 가상일보 보도준칙에 따라 편집국장이 최종 확인·수정했습니다." => true,
             "시는 이 기사는 사실과 다르다고 밝혔다." => false,
             "이 기사를 공유합니다" => true,
