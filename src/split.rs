@@ -127,7 +127,8 @@ fn wrap_width(text: &str) -> Option<usize> {
         let end = newline_from(bytes, start);
         let line = text.get(start..end).unwrap_or_default().trim_end();
         if !line.is_empty() {
-            lines.push(if ends_open(line) {
+            // A row of a table pasted (cells a tab apart) is no wrapped line.
+            lines.push(if ends_open(line) && !line.contains('\t') {
                 line.chars().count()
             } else {
                 0
@@ -517,7 +518,8 @@ impl Line {
     /// chars, in the line that starts at `start`, is within a paragraph: the line runs
     /// to at least two thirds of the width (a shorter one ends its paragraph, or is a
     /// heading or a byline), and the next line neither is blank nor opens with a list
-    /// mark (`-`, `•`, `▲`, `1.`…). (A line that ends a sentence may join: the
+    /// mark (`-`, `•`, `▲`, `1.`…) or a bracketed tag (a chat's `[김철수] [오후 3:16] …`,
+    /// a script's `[앵커]`). (A line that ends a sentence may join: the
     /// sentence still ends there, at its punctuation and the break's space.)
     /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
     #[inline(never)]
@@ -529,7 +531,8 @@ impl Line {
             .rposition(|&c| c == b'\n')
             .map_or(start, |p| start + p + 1);
         let line = text.get(from..i).unwrap_or_default().trim_end();
-        if 3 * line.chars().count() < 2 * width {
+        // A row of a table (cells a tab apart) ends at its break.
+        if 3 * line.chars().count() < 2 * width || line.contains('\t') {
             return false;
         }
         let mut j = i + brk;
@@ -564,6 +567,7 @@ impl Line {
                     | '◇'
                     | '▶'
                     | '※'
+                    | '['
             )
     }
 
@@ -1396,7 +1400,9 @@ impl View<'_> {
     /// Whether a word with an ending of `strength`, followed by whitespace at `after`,
     /// ends the sentence: it does unless the next word continues it.
     fn ending_ends_sentence(&self, strength: Ending, after: usize) -> bool {
-        if strength == Ending::None {
+        // A tab parts the cells of a table's row (`노트북⇥재고 없음⇥입고 예정`), not
+        // sentences: without punctuation, the row is one.
+        if strength == Ending::None || self.at(after) == '\t' {
             return false;
         }
         let next = self.word_after(after);
