@@ -105,7 +105,14 @@ pub fn is_boilerplate(sentence: &str) -> bool {
             .rev()
             .take_while(|&&b| b == b'=' || b == b' ')
             .count();
-    let name_end = s.get(..end).unwrap_or(s);
+    // A reporter's box keeps its buttons on the byline's line (`김하늘 기자 구독`).
+    let mut name_end = s.get(..end).unwrap_or(s);
+    while let Some(rest) = [" 구독", " 구독하기", " 응원하기", " 팔로우"]
+        .iter()
+        .find_map(|b| name_end.strip_suffix(b))
+    {
+        name_end = rest;
+    }
     if chars <= 40
         && (name_end.ends_with("기자") || name_end.ends_with("특파원") || s.ends_with("기자]"))
     {
@@ -984,6 +991,8 @@ mod tests {
             "김하늘 기자가 보도합니다." => true,
             "워싱턴에서 박지훈 특파원이 전합니다." => true,
             "보도에 김하늘 기자입니다." => true,
+            "윤하늘 기자 구독 응원하기" => true,
+            "기자 구독" => true,
             "이번 대책의 핵심은 전기버스입니다." => false,
             "저는 기자입니다." => false,
             "그는 경력 30년의 기자입니다." => false,

@@ -509,8 +509,10 @@ pub(crate) fn ends_like_sentence(s: &str) -> bool {
 
 /// Interrogative endings that end a question without its `?` (`…정당한 것일까.`,
 /// `…줄여야 할까요…`, `…괜찮은가...`, `…받아들일까`, `…있습니까.`), as the last
-/// syllables before the final `.` or `…`, if any.
-const INTERROGATIVE_ENDINGS: &[&str] = &["까", "까요", "는가", "은가", "던가", "인가", "나요"];
+/// syllables before the final `.` or `…`, if any; and the formal imperative, which asks
+/// too (an exam's `…역할을 쓰시오.`, `…참고하십시오.`).
+const INTERROGATIVE_ENDINGS: &[&str] =
+    &["까", "까요", "는가", "은가", "던가", "인가", "나요", "시오"];
 
 /// True for a question (`s` passed through [`trim_closers`]): a `?` among its final
 /// punctuation (`…것인가?!`), or an interrogative ending ([`INTERROGATIVE_ENDINGS`])
@@ -564,7 +566,8 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
                 || (in_headlines && unpunctuated(sentence))
                 || is_marked_item(sentence)
                 || is_markdown_heading(sentence)
-                || opens_heading_tag(sentence);
+                || opens_heading_tag(sentence)
+                || is_greeting(s);
             if !excluded && !fragment {
                 in_headlines = false;
             }
@@ -587,6 +590,13 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
         }
     }
     fragment
+}
+
+/// True for a greeting, which opens a letter, a post or a speech and is never its point
+/// (`안녕하세요, 마케팅팀 김지훈입니다.`, `안녕하십니까.`).
+fn is_greeting(s: &str) -> bool {
+    let s = s.trim_start();
+    s.starts_with("안녕하세요") || s.starts_with("안녕하십니까")
 }
 
 /// True for a Markdown heading, `## 개요`: one to six `#`, then a space (a hashtag,
@@ -627,12 +637,11 @@ fn without_decorations(s: &str) -> (&str, bool) {
 fn form(sentence: &str) -> f64 {
     let s = trim_closers(sentence);
     let (ending, _) = without_decorations(s);
-    let mut weight =
-        if ends_like_sentence(ending) && !is_question(ending) && !is_markdown_heading(s) {
-            1.0
-        } else {
-            FRAGMENT_WEIGHT
-        };
+    let prose = ends_like_sentence(ending)
+        && !is_question(ending)
+        && !is_markdown_heading(s)
+        && !is_greeting(s);
+    let mut weight = if prose { 1.0 } else { FRAGMENT_WEIGHT };
     if quoted_share(s) >= MIN_QUOTED_SHARE {
         weight *= QUOTE_WEIGHT;
     }
@@ -1139,6 +1148,9 @@ mod tests {
             "시민들이 받아들일까",
             "이것이 최선입니까.",
             "왜 오르나요?..",
+            // An exam's instruction asks too.
+            "1. 생태계의 구성 요소 중 분해자의 역할을 쓰시오.",
+            "자세한 내용은 누리집을 참고하십시오.",
         ] {
             assert!(is_question(trim_closers(question)), "{question:?}");
         }
@@ -1148,9 +1160,20 @@ mod tests {
             "시는 사업 인가를 받았다.",
             "이번 대회는 7일까지.",
             "얼마나 좋을까!",
+            "그는 시오노 나나미의 책을 읽었다.",
         ] {
             assert!(!is_question(trim_closers(statement)), "{statement:?}");
         }
+    }
+
+    #[test]
+    fn greetings_are_no_prose() {
+        // (Short, both weigh less again.)
+        for greeting in ["안녕하세요, 마케팅팀 김지훈입니다.", "안녕하십니까."]
+        {
+            assert!(form(greeting) < FRAGMENT_WEIGHT, "{greeting:?}");
+        }
+        assert!(form("그는 이웃에게 안녕하세요라고 먼저 인사했다.") == 1.0);
     }
 
     #[test]
