@@ -36,6 +36,16 @@ a file that cannot be read is reported and the others are still summarized.
 /// A failure with the message to print and the exit code.
 struct Fail(String, u8);
 
+/// `v` as a whole number; one too large for a `usize` (`-k 99999999999999999999`)
+/// is as many as there are, the largest.
+fn whole_number(v: &str) -> Option<usize> {
+    let v = v.strip_prefix('+').unwrap_or(v);
+    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(v.parse::<usize>().unwrap_or(usize::MAX));
+    }
+    None
+}
+
 fn usage(msg: impl Into<String>) -> Fail {
     Fail(format!("{}\n\n{USAGE}", msg.into()), 2)
 }
@@ -97,10 +107,9 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
             "-k" => {
                 length = Some(arg);
                 let v = it.next().ok_or_else(|| usage("-k needs a number"))?;
-                let k =
-                    v.parse::<usize>().ok().filter(|&k| k > 0).ok_or_else(|| {
-                        usage(format!("-k must be a whole number >= 1, got {v:?}"))
-                    })?;
+                let k = whole_number(&v)
+                    .filter(|&k| k > 0)
+                    .ok_or_else(|| usage(format!("-k must be a whole number >= 1, got {v:?}")))?;
                 options.length = Length::Count(k);
             }
             "--ratio" => {
@@ -117,12 +126,11 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
                 let v = it
                     .next()
                     .ok_or_else(|| usage("--max-bytes needs a number"))?;
-                options.max_input_bytes =
-                    v.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| {
-                        usage(format!(
-                            "--max-bytes must be a whole number >= 1, got {v:?}"
-                        ))
-                    })?;
+                options.max_input_bytes = whole_number(&v).filter(|&n| n > 0).ok_or_else(|| {
+                    usage(format!(
+                        "--max-bytes must be a whole number >= 1, got {v:?}"
+                    ))
+                })?;
             }
             "--json" => json = true,
             "--keywords" => keywords = true,

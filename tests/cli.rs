@@ -412,3 +412,12 @@ fn output_is_deterministic() {
     let b = ksum(&["--json"], ARTICLE.as_bytes());
     assert_eq!(a.stdout, b.stdout);
 }
+
+#[test]
+fn a_count_beyond_any_number_is_every_sentence() {
+    // Too large for a usize: as many as there are, as a count beyond the text is.
+    let huge = stdout(&ksum(&["-k", "99999999999999999999"], ARTICLE.as_bytes()));
+    let all = stdout(&ksum(&["-k", "1000"], ARTICLE.as_bytes()));
+    assert!(!huge.is_empty());
+    assert_eq!(huge, all);
+}
