@@ -107,7 +107,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
             "-k" => {
                 length = Some(arg);
                 let v = it.next().ok_or_else(|| usage("-k needs a number"))?;
-                let k = whole_number(&v)
+                let k = whole_number(v)
                     .filter(|&k| k > 0)
                     .ok_or_else(|| usage(format!("-k must be a whole number >= 1, got {v:?}")))?;
                 options.length = Length::Count(k);
@@ -126,7 +126,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
                 let v = it
                     .next()
                     .ok_or_else(|| usage("--max-bytes needs a number"))?;
-                options.max_input_bytes = whole_number(&v).filter(|&n| n > 0).ok_or_else(|| {
+                options.max_input_bytes = whole_number(v).filter(|&n| n > 0).ok_or_else(|| {
                     usage(format!(
                         "--max-bytes must be a whole number >= 1, got {v:?}"
                     ))
