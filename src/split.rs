@@ -1248,7 +1248,10 @@ impl View<'_> {
             is_strong_decoration(deco.iter().copied()) || is_final(hangul_tail(core))
         };
         let boundary = if opens_sentence {
-            ended
+            // A quote without its own punctuation that opens a line runs on into it (a
+            // headline, `"더는 못 참는다" 택시기사들 거리로`); an aside ends where its
+            // content ends (`(…하더라구요ㅋㅋ) 마지막 메뉴는…`).
+            ends_punct || (ended && is_paren(self.at(o)))
         } else if is_paren(self.at(o)) {
             // An aside right after a finished sentence: `…했다.(사진=…)`,
             // `"…한다."(요한 3:13)`.
