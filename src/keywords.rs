@@ -601,7 +601,6 @@ fn latin_form(
         // Words of letters, digits and hyphens inside (`HX-9`, `Wi-Fi`).
         found = sentence
             .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-            .map(|word| word.trim_matches('-'))
             .find(|word| word.eq_ignore_ascii_case(term));
         found.is_none()
     });

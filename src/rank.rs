@@ -486,15 +486,13 @@ pub(crate) fn trim_closers(sentence: &str) -> &str {
 /// `s` without the citation mark that ends it: `[…]` of at most 20 bytes, glued to the
 /// sentence's last char (`…이다.[1]`), where a bracketed aside has a space before it
 /// and a byline in brackets stands alone.
+#[inline(never)]
 fn without_citation(s: &str) -> Option<&str> {
-    let inner = s.strip_suffix(']')?;
-    let open = inner.rfind('[')?;
-    let before = &s[..open];
-    let glued = before
-        .chars()
-        .next_back()
-        .is_some_and(|c| !crate::unicode::is_space(c) && c != '[');
-    (glued && inner.len() - open <= 20 && !inner[open + 1..].contains(']')).then_some(before)
+    // By bytes: `[` and `]` are never inside a multi-byte char.
+    let inner = s.as_bytes().strip_suffix(b"]")?;
+    let open = inner.iter().rposition(|&b| b == b'[')?;
+    let glued = open > 0 && !inner[open - 1].is_ascii_whitespace() && inner[open - 1] != b'[';
+    (glued && inner.len() - open <= 20 && !inner[open + 1..].contains(&b']')).then(|| &s[..open])
 }
 
 /// True when the line, passed through [`trim_closers`], ends like a sentence of prose:
@@ -621,14 +619,27 @@ fn is_marked_item(line: &str) -> bool {
 /// (`…좋았어요 ㅋㅋ`, `…같아요ㅠㅠ`, `…입니다 👍👍`, `…했다~`) and the closers before them,
 /// and whether they were strong ones ([`crate::split::endings::is_strong_decoration`]:
 /// laughter, an emoji, hearts, `^^`), which end a blog's sentence as punctuation does.
+#[inline(never)]
 fn without_decorations(s: &str) -> (&str, bool) {
-    use crate::split::endings::{is_decoration, is_strong_decoration};
-    let t = s.trim_end_matches(|c: char| is_decoration(c) || crate::unicode::is_space(c));
+    let mut t = s;
+    while let Some(c) = t.chars().next_back() {
+        if !decoration_or_space(c) {
+            break;
+        }
+        t = &t[..t.len() - c.len_utf8()];
+    }
     if t.len() == s.len() {
         return (s, false);
     }
-    let strong = is_strong_decoration(s[t.len()..].chars().filter(|&c| is_decoration(c)));
+    let strong = crate::split::endings::is_strong_decoration(s[t.len()..].chars());
     (trim_closers(t), strong)
+}
+
+/// A decoration ([`crate::split::endings::is_decoration`]) or a space: one copy of the
+/// test, not one inlined at each use.
+#[inline(never)]
+fn decoration_or_space(c: char) -> bool {
+    crate::split::endings::is_decoration(c) || crate::unicode::is_space(c)
 }
 
 /// Weight for how much a sentence looks like a complete sentence of prose.
