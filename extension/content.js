@@ -47,9 +47,10 @@
     "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
     "alertdialog", "tablist", "toolbar", "form",
   ]);
-  // Class/id words of page furniture (whole words between - _ or spaces, case-insensitive).
+  // Class/id words of page furniture (whole words between - _ or spaces, case-insensitive;
+  // not after `has-`, `with-` or `no-`: `has-sidebar` is a page's main wrapper).
   const FURNITURE = new RegExp(
-    "(^|[\\s_-])(" +
+    "(^|[\\s_-])(?<!(?:has|with|no)-)(" +
       [
         "comments?", "cmt", "reply", "replies", "related", "relation", "recommend\\w*", "popular",
         "ranking", "rank", "most[-_]?(read|viewed)", "hot[-_]?news", "aside", "share", "sharing", "social", "sns",
@@ -58,6 +59,8 @@
         "copyright", "byline", "reporter", "author", "nav", "navbar", "menu", "gnb", "lnb", "snb",
         "sidebar", "widget", "outbrain", "taboola", "disqus", "sr-only", "visually-?hidden",
         "blind", "skip", "toolbar", "paging", "pagination",
+        // an encyclopedia's boxes, edit links, contents and references
+        "infobox", "navbox", "editsection", "toc", "references", "reflist", "catlinks",
       ].join("|") +
       ")($|[\\s_-])",
     "i",
@@ -102,6 +105,9 @@
           this.lineBreak();
           continue;
         }
+        // Zero-width spaces and joiners, and the BOM: nothing to read (a paragraph of one
+        // is an empty line of a blog editor).
+        if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff) continue;
         if (!pre && isSpace(c)) {
           if (this.afterSpace) continue;
           this.afterSpace = true;
@@ -170,11 +176,29 @@
     return (el) => {
       let v = cache.get(el);
       if (v === undefined) {
-        v = furnitureLike(el) && el.textContent.length < big;
+        v = furnitureLike(el) && textLength(el) < big;
         cache.set(el, v);
       }
       return v;
     };
+  }
+
+  /**
+   * The length of el's text, without what its scripts, styles and templates hold: a page's
+   * data script (`__NEXT_DATA__`) repeats the whole article.
+   */
+  function textLength(el) {
+    let n = el.textContent.length;
+    for (const s of el.querySelectorAll("script, style, template, noscript")) n -= s.textContent.length;
+    return n;
+  }
+
+  /** A photo's caption in an image wrapper without a telling class name: short text whose
+   * wrapper holds an image and little else (`<div><div><img></div><div>…</div></div>`). */
+  function imageCaption(el) {
+    const parent = el.parentElement;
+    if (!parent || parent.childElementCount > 3 || el.querySelector("img")) return false;
+    return parent.querySelector("img") !== null && el.textContent.length < 200;
   }
 
   /** Share of the element's text that sits inside links. */
@@ -204,8 +228,10 @@
         const r = el.getBoundingClientRect();
         if (r.width <= 2 && r.height <= 2) return null;
       }
-      // Link lists: related articles, tags, "많이 본 뉴스" without a telling class name.
-      if (block && el.querySelector("a") && linkDensity(el) > 0.6) return null;
+      // Link lists: related articles, tags, "많이 본 뉴스" without a telling class name (a
+      // paragraph that reads as a sentence stays, however many of its words are links).
+      if (block && el.querySelector("a") && linkDensity(el) > 0.6 && !(name === "p" && SENTENCE_END.test(el.textContent))) return null;
+      if (block && imageCaption(el)) return null;
     }
     return { block, pre: preservesBreaks(style) };
   }
@@ -274,7 +300,9 @@
     const bump = (el, v) => {
       if (el && el !== document.documentElement) scores.set(el, (scores.get(el) || 0) + v);
     };
-    const furniture = furnitureTest(body.textContent.length);
+    // The blocks that hold text themselves (a paragraph's parent, a div of text).
+    const holders = new Set();
+    const furniture = furnitureTest(textLength(body));
     for (const el of body.querySelectorAll("p, div, section, article, td, blockquote, pre")) {
       const isP = el.localName === "p";
       const len = isP ? el.textContent.replace(/\s+/g, "").length : directTextLength(el);
@@ -286,10 +314,12 @@
       if (isP) {
         bump(el.parentElement, v);
         bump(el.parentElement?.parentElement, v / 2);
+        if (el.parentElement) holders.add(el.parentElement);
       } else {
         // Text straight in a div (<br><br>-separated articles): the div is the container.
         bump(el, v);
         bump(el.parentElement, v / 2);
+        holders.add(el);
       }
     }
     let best = null;
@@ -300,16 +330,37 @@
         bestScore = v;
       }
     }
+    best = withKin(best, holders, scores, body);
     const marked = body.querySelector('[itemprop="articleBody"]');
     if (marked && visible(marked) && (!best || marked.contains(best) || best.contains(marked))) return marked;
     if (best) return best.closest('[itemprop="articleBody"], article') || best;
     return body.querySelector("article, main, [role=main]") || body;
   }
 
+  /**
+   * A blog editor puts each run of paragraphs in wrappers of its own (`se-component` >
+   * … > `se-module-text`): when text blocks of the best one's kind (tag and class) score a
+   * fifth of it or more, the article is their common ancestor, if it is near (6 levels).
+   */
+  function withKin(best, holders, scores, body) {
+    if (!best || typeof best.className !== "string" || !best.className) return best;
+    const floor = (scores.get(best) || 0) * 0.2;
+    const kin = [...holders].filter(
+      (e) => e !== best && e.localName === best.localName && e.className === best.className && (scores.get(e) || 0) >= floor,
+    );
+    if (!kin.length) return best;
+    let root = best;
+    for (let depth = 0; depth < 6 && !kin.every((e) => root.contains(e)); depth++) {
+      root = root.parentElement;
+      if (!root || root === body || root === document.documentElement) return best;
+    }
+    return kin.every((e) => root.contains(e)) ? root : best;
+  }
+
   function collectPage() {
     const root = findArticleRoot();
     const b = new TextBuilder();
-    walk(root, b, furnitureTest(root.textContent.length), preservesBreaks(getComputedStyle(root)), null);
+    walk(root, b, furnitureTest(textLength(root)), preservesBreaks(getComputedStyle(root)), null);
     return b;
   }
 

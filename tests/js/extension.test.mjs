@@ -62,6 +62,8 @@ function serveFixtures() {
   const pages = {
     "/news.html": { file: "tests/fixtures/news-page.html" },
     "/strict.html": { file: "tests/fixtures/strict-csp-page.html", csp: STRICT_CSP },
+    "/blog.html": { file: "tests/fixtures/blog-page.html" },
+    "/app.html": { file: "tests/fixtures/app-page.html" },
   };
   const srv = createServer((req, res) => {
     const path = new URL(req.url, "http://x").pathname;
@@ -524,6 +526,39 @@ describe("a page with a strict CSP (no inline script, no eval, no wasm)", () => 
   });
 
   test("no CSP violations or errors", () => {
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe("pages whose article is harder to find", () => {
+  /** Summarizes the page at `path`: its panel's sentence count and its highlights. */
+  async function summarizeFixture(path, furniture) {
+    const { page, errors } = await openFixture(path);
+    await clickAction(page);
+    await waitCount(page, 3, path);
+    const stats = await page.locator("ksum-panel .stats").textContent();
+    const got = await highlights(page, furniture);
+    await pressEscAndCheckCleared(page, path);
+    await page.close();
+    return { stats, got, errors };
+  }
+
+  test("a blog editor's text blocks, each in wrappers of its own, are one article", async () => {
+    // Three blocks of 2, 3 and 2 sentences between photos; empty paragraphs of a
+    // zero-width space; a photo's caption.
+    const { stats, got, errors } = await summarizeFixture("/blog.html", ".se-caption, .blog-header, .post-btns");
+    assert.equal(stats, "본문 7문장 중 3문장");
+    assert.deepEqual(got.map((h) => h.furniture).flat(), []);
+    assert.ok(got.every((h) => h.text.endsWith("다.")), JSON.stringify(got));
+    assert.deepEqual(errors, []);
+  });
+
+  test("a wrapper named for its sidebar, a data script, an infobox and an image's caption", async () => {
+    // The article's four sentences, one of them mostly links; not the caption nor the
+    // infobox, and the data script that repeats the article does not hide it.
+    const { stats, got, errors } = await summarizeFixture("/app.html", ".infobox, .desc, aside, h1");
+    assert.equal(stats, "본문 4문장 중 3문장");
+    assert.deepEqual(got.map((h) => h.furniture).flat(), []);
     assert.deepEqual(errors, []);
   });
 });
