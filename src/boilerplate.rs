@@ -106,11 +106,12 @@ pub fn is_boilerplate(sentence: &str) -> bool {
             .take_while(|&&b| b == b'=' || b == b' ')
             .count();
     // A reporter's box keeps its buttons on the byline's line (`김하늘 기자 구독`).
-    let name_end = without_buttons(s.get(..end).unwrap_or(s));
-    if chars <= 40
-        && (name_end.ends_with("기자") || name_end.ends_with("특파원") || s.ends_with("기자]"))
-    {
-        return true;
+    if chars <= 40 {
+        let name_end = without_buttons(s.get(..end).unwrap_or(s));
+        if name_end.ends_with("기자") || name_end.ends_with("특파원") || s.ends_with("기자]")
+        {
+            return true;
+        }
     }
     if chars <= 30 && is_broadcast_byline(s) {
         return true;
@@ -556,7 +557,9 @@ fn is_reader_note(s: &str) -> bool {
     while let [rest @ .., b'.' | b'!' | b' '] = b {
         b = rest;
     }
-    ending_of(b, READER_NOTES).is_some()
+    // Each ends in `니다` or `세요`; most sentences in neither.
+    (b.ends_with("니다".as_bytes()) || b.ends_with("세요".as_bytes()))
+        && ending_of(b, READER_NOTES).is_some()
 }
 
 /// True for a line that is only a photo credit (`(사진=해오름시 제공)`, `2024.4.12/가상뉴스`,
