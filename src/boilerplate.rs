@@ -97,13 +97,14 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if chars <= 40 && s.starts_with('[') && s.ends_with(']') && s.contains('=') {
         return true;
     }
-    // "(대전=가상뉴스) 김하늘 기자 =": a dateline and byline before the lead, cut off.
+    // "(대전=가상뉴스) 김하늘 기자 =": a dateline and byline before the lead, cut off;
+    // also closed by `)` or a separator (`(가상테크=김하늘 기자)`, `[가상] 김하늘 기자 |`).
     let bytes = s.as_bytes();
     let end = bytes.len()
         - bytes
             .iter()
             .rev()
-            .take_while(|&&b| b == b'=' || b == b' ')
+            .take_while(|&&b| matches!(b, b'=' | b' ' | b')' | b'|'))
             .count();
     // A reporter's box keeps its buttons on the byline's line (`김하늘 기자 구독`).
     if chars <= 40 {
@@ -1048,6 +1049,8 @@ mod tests {
             "김하늘 기자가 보도합니다." => true,
             "워싱턴에서 박지훈 특파원이 전합니다." => true,
             "보도에 김하늘 기자입니다." => true,
+            "(가상테크=김하늘 기자)" => true,
+            "[헬로가상] 김하늘 기자 |" => true,
             "윤하늘 기자 구독 응원하기" => true,
             "기자 구독" => true,
             "이번 대책의 핵심은 전기버스입니다." => false,
