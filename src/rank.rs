@@ -379,8 +379,9 @@ fn exclude_after_notice(sentences: &[&str], excluded: &mut [bool]) {
 /// Leaves out a text's references and what follows them: all from the last heading of
 /// a list of references or notes (`참고문헌`, `각주`, `References`, `Ⅵ. 참고문헌`, `각주[편집]`)
 /// or of a document's enclosures (`붙임 1. 운영 시간표 1부.`) on, when there is less of it
-/// than before it (a table of contents lists `각주` too, above the text). An entry (`박영수 (2019). 온라인 학습 환경에서의 자기주도학습.
-/// 교육공학연구, 35(2).`) is split at its periods, and its title reads as prose.
+/// than before it (a table of contents lists `각주` too, above the text). An entry
+/// (`박영수 (2019). 온라인 학습 환경에서의 자기주도학습. 교육공학연구, 35(2).`) is split at
+/// its periods, and its title reads as prose.
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
 fn exclude_after_references(sentences: &[&str], excluded: &mut [bool]) {

@@ -758,7 +758,7 @@ fn a_broadcast_script_is_summarized_by_its_news() {
         시는 올해부터 해마다 노후 경유버스 100대를 전기버스로 교체합니다.\n[인터뷰]\n\
         박서연 / 해오름시장 : 버스부터 바꾸는 것이 가장 확실한 탄소 감축 방법입니다.\n\
         [기자]\n운수업계는 보조금 지급이 늦어지면 전기버스 계획이 차질을 빚을 수 있다고 우려합니다.\n\
-        YTN 김하늘입니다.\n";
+        HBS 김하늘입니다.\n";
     let summary = ksum::summarize(text, &ksum::Options::with_count(3)).unwrap();
     assert_eq!(score_of(text, &summary, "김하늘 기자가 보도합니다"), 0.0);
     let picked = chosen(text, &summary);
@@ -770,7 +770,7 @@ fn a_broadcast_script_is_summarized_by_its_news() {
     assert!(ksum::split(text)
         .iter()
         .any(|s| &text[s.range()] == "운수업계는 보조금이 늦어질까 걱정입니다."));
-    for tag in ["[앵커]", "[기자]", "[인터뷰]", "YTN"] {
+    for tag in ["[앵커]", "[기자]", "[인터뷰]", "HBS"] {
         assert!(!picked.iter().any(|s| s.starts_with(tag)), "{picked:?}");
     }
 }
