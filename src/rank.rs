@@ -359,20 +359,26 @@ fn is_heading(line: &str) -> bool {
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
 fn exclude_after_notice(sentences: &[&str], excluded: &mut [bool]) {
-    let Some(notice) = (0..sentences.len())
+    if let Some(notice) = (0..sentences.len())
         .rev()
         .find(|&i| excluded[i] && is_copyright_notice(sentences[i]))
-    else {
-        return;
-    };
+    {
+        exclude_tail(sentences, excluded, notice + 1, notice);
+    }
+}
+
+/// Leaves out the sentences from `from` on when less of the text is kept there than
+/// before `before`: what ends a text (a copyright notice, its references) comes near its
+/// end, and the same line near the top (a contents list's `각주`) cuts nothing.
+fn exclude_tail(sentences: &[&str], excluded: &mut [bool], from: usize, before: usize) {
     let kept_bytes = |range: core::ops::Range<usize>| -> usize {
         range
             .filter(|&i| !excluded[i])
             .map(|i| sentences[i].len())
             .sum()
     };
-    if kept_bytes(notice + 1..sentences.len()) < kept_bytes(0..notice) {
-        excluded[notice + 1..].iter_mut().for_each(|e| *e = true);
+    if kept_bytes(from..sentences.len()) < kept_bytes(0..before) {
+        excluded[from..].iter_mut().for_each(|e| *e = true);
     }
 }
 
@@ -385,20 +391,11 @@ fn exclude_after_notice(sentences: &[&str], excluded: &mut [bool]) {
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
 fn exclude_after_references(sentences: &[&str], excluded: &mut [bool]) {
-    let Some(start) = (0..sentences.len())
+    if let Some(start) = (0..sentences.len())
         .rev()
         .find(|&i| crate::boilerplate::opens_references(sentences[i]))
-    else {
-        return;
-    };
-    let kept_bytes = |range: core::ops::Range<usize>| -> usize {
-        range
-            .filter(|&i| !excluded[i])
-            .map(|i| sentences[i].len())
-            .sum()
-    };
-    if kept_bytes(start..sentences.len()) < kept_bytes(0..start) {
-        excluded[start..].iter_mut().for_each(|e| *e = true);
+    {
+        exclude_tail(sentences, excluded, start, start);
     }
 }
 
