@@ -135,7 +135,7 @@ const STOPWORDS: &str = concat!(
     // requests and the spoken first person (`볶아 주세요`, `확인해 주시기 바랍니다`)
     "주세요 주시기 주십시오 바랍니다 하자 그럼 내가 제가 네가 하여야 ",
     // days and times, as 올해 and 최근 above
-    "오늘 어제 내일 요즘 ",
+    "오늘 어제 내일 요즘 가까이 ",
 );
 
 /// Particles that may be stripped from a two-syllable word, leaving one syllable
@@ -983,8 +983,10 @@ mod tests {
             all("ㅋㅋㅋ 그래서 이 집 고기가 정말 맛있다 ㅠㅠ"),
             ["집", "고기", "맛있"]
         );
-        // Adverbs in -로 would leave a stem that is no word (`그야말`, `제대`).
+        // Adverbs in -로 would leave a stem that is no word (`그야말`, `제대`), and so
+        // would `가까이` (`가까`).
         assert_eq!(all("그야말로 제대로 스스로 만든 빵"), ["만든", "빵"]);
+        assert_eq!(all("절반 가까이 줄었다"), ["절반", "줄었"]);
         assert_eq!(
             all("저희 가게는 여기 그냥 일단 들러 보세요"),
             ["가게", "들러", "보세요"]
