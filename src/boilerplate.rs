@@ -584,6 +584,11 @@ pub fn is_caption_credit(sentence: &str) -> bool {
         Some(b'(' | b'[' | b'/') => s.get(1..).unwrap_or(s),
         _ => s,
     };
+    // A bracketed credit that opens its line's text is that caption's, not a lone
+    // credit after it: `[사진=해오름시 제공] 모델들이 … 있다.`
+    if opens_caption(s) {
+        return false;
+    }
     (starts_with_caption_marker(s)
         || starts_with_caption_marker(bare)
         || is_lone_credit(s)
@@ -862,7 +867,7 @@ fn is_broadcast_byline(s: &str) -> bool {
 /// The first phrase of `list` that `b` ends with. One loop for every list: each list's
 /// own, unrolled and inlined, cost up to 1 KB of wasm.
 #[inline(never)]
-fn ending_of<'a>(b: &[u8], list: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn ending_of<'a>(b: &[u8], list: &[&'a str]) -> Option<&'a str> {
     list.iter().copied().find(|e| b.ends_with(e.as_bytes()))
 }
 
@@ -929,9 +934,22 @@ pub(crate) fn opens_references(line: &str) -> bool {
             && is_enclosure_note(line.trim_ascii()))
 }
 
+/// True when `s` opens with a bracket (`(`, `[` or `<`) and ends with another char:
+/// what follows the bracket is the caption's text (`[사진=해오름시 제공] 시민들이 …`).
+fn opens_caption(s: &str) -> bool {
+    let b = s.as_bytes();
+    let close = match b.first() {
+        Some(b'(') => b')',
+        Some(b'[') => b']',
+        Some(b'<') => b'>',
+        _ => return false,
+    };
+    b.last() != Some(&close)
+}
+
 /// True when `s` starts with one of [`CAPTION_MARKERS`].
 #[inline(never)]
-fn starts_with_caption_marker(s: &str) -> bool {
+pub(crate) fn starts_with_caption_marker(s: &str) -> bool {
     CAPTION_MARKERS.iter().any(|m| s.starts_with(m))
 }
 
@@ -1131,6 +1149,9 @@ mod tests {
             ("/사진=가상뉴스", true),
             ("사진=해오름시", true),
             ("(사진=해오름시 제공) 시는 이날 설명회를 열어 입주 절차와 심사 기준을 안내했고 주민 의견도 들었다.", false),
+            // A credit that opens its caption's line: the line before is no caption.
+            ("[사진=해오름시 제공] 시민들이 광장을 걷고 있다.", false),
+            ("(사진=해오름시 제공) 시민들이 걷는다.", false),
             ("시는 사진 공모전을 연다.", false),
             ("2024.4.12/가상뉴스 ⓒ 가상뉴스", true),
             ("AP 연합뉴스", true),

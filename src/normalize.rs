@@ -463,14 +463,18 @@ impl Tables {
         }
         if n == 2 {
             let short = SHORT_PARTICLES.iter().any(|&c| index_of(c) == syllables[1]);
-            return if short { 1 } else { 2 };
+            return if short && particle_fits(syllables[0], syllables[1]) {
+                1
+            } else {
+                2
+            };
         }
         if n == 3 {
             // A one-syllable suffix leaves two; of the two-syllable ones, only a case
             // particle that follows nouns alone leaves one (`집에서`, `앞으로`, `일까지`).
             return if NOUN_CASE_PAIRS.contains(&[syllables[1], syllables[2]]) {
                 1
-            } else if self.is_suffix(&syllables[2..]) {
+            } else if self.is_suffix(&syllables[2..]) && particle_fits(syllables[1], syllables[2]) {
                 2
             } else {
                 3
@@ -491,6 +495,7 @@ impl Tables {
         (1..=longest)
             .rev()
             .find(|&len| self.is_suffix(&syllables[n - len..]))
+            .filter(|&len| len > 1 || particle_fits(syllables[n - 2], syllables[n - 1]))
             .map_or(n, |len| n - len)
     }
 
@@ -526,6 +531,26 @@ impl Tables {
             }
             _ => false,
         }
+    }
+}
+
+/// False when the one-syllable suffix `suffix` cannot follow the syllable `before` as
+/// the particle it would be: `이`, `을` and `과` follow a final consonant, `가` and `와`
+/// a vowel (`디스플레이`, `매화마을`, `도로과`, `주택가` end in no particle). (Not `은`,
+/// `는`: they are also endings that follow either, `있는`, `지은`.) Both are syllable
+/// indices. Not inlined: few words end in a suffix, and it is code in three places.
+#[inline(never)]
+fn particle_fits(before: u16, suffix: u16) -> bool {
+    const I: u16 = index_of('이');
+    const EUL: u16 = index_of('을');
+    const GWA: u16 = index_of('과');
+    const GA: u16 = index_of('가');
+    const WA: u16 = index_of('와');
+    let coda = before % 28 != 0;
+    match suffix {
+        I | EUL | GWA => coda,
+        GA | WA => !coda,
+        _ => true,
     }
 }
 
@@ -1125,6 +1150,11 @@ mod tests {
             "아이" => "아이", "증가" => "증가", "회의" => "회의", "정도" => "정도",
             "효과" => "효과", "어린이" => "어린이", "전라남도" => "전라남도",
             "전문가" => "전문가", "마을" => "마을", "어린이들" => "어린이",
+            // no particle fits the syllable before: `이`, `을` and `과` follow a final
+            // consonant, `가` and `와` a vowel
+            "디스플레이" => "디스플레이", "플레이" => "플레이", "매화마을" => "매화마을",
+            "도로과" => "도로과", "주택가" => "주택가", "교육전문가" => "교육전문가",
+            "디스플레이가" => "디스플레이", "도로과와" => "도로과", "매화마을이" => "매화마을",
         }
     }
 

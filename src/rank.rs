@@ -505,10 +505,14 @@ pub(crate) fn ends_like_sentence(s: &str) -> bool {
 
 /// Interrogative endings that end a question without its `?` (`…정당한 것일까.`,
 /// `…줄여야 할까요…`, `…괜찮은가...`, `…받아들일까`, `…있습니까.`), as the last
-/// syllables before the final `.` or `…`, if any; and the formal imperative, which asks
-/// too (an exam's `…역할을 쓰시오.`, `…참고하십시오.`).
-const INTERROGATIVE_ENDINGS: &[&str] =
-    &["까", "까요", "는가", "은가", "던가", "인가", "나요", "시오"];
+/// syllables before the final `.` or `…`, if any; the formal imperative, which asks
+/// too (an exam's `…역할을 쓰시오.`, `…참고하십시오.`); and an interviewer's question
+/// cut short after its topic (`- 물류로봇 시장에 뛰어든 계기는.`, `- 앞으로 목표는.`):
+/// no sentence of prose ends with the topic particle (none in 6 MB of news, laws,
+/// bills and encyclopedia text here).
+const INTERROGATIVE_ENDINGS: &[&str] = &[
+    "까", "까요", "는가", "은가", "던가", "인가", "나요", "시오", "는", "은",
+];
 
 /// True for a question (`s` passed through [`trim_closers`]): a `?` among its final
 /// punctuation (`…것인가?!`), or an interrogative ending ([`INTERROGATIVE_ENDINGS`])
@@ -528,11 +532,14 @@ pub(crate) fn is_question(s: &str) -> bool {
         end -= 1;
     }
     let body = &b[..end];
+    // An interviewer's line, however it ends (`Q. 가격이 걸림돌이라는 지적이 있다.`).
+    let interviewer = b.first() == Some(&b'Q') && matches!(b.get(1), Some(b'.' | b':' | b')'));
     asked
+        || interviewer
         || (!exclaimed
-            && INTERROGATIVE_ENDINGS
-                .iter()
-                .any(|e| body.ends_with(e.as_bytes())))
+            // Most sentences end otherwise (`…다`): their last syllable tells.
+            && matches!(s[..end].chars().next_back(), Some('까' | '요' | '가' | '오' | '는' | '은'))
+            && crate::boilerplate::ending_of(body, INTERROGATIVE_ENDINGS).is_some())
 }
 
 /// True for the lines that are not prose: those that do not end like a sentence,
@@ -1160,6 +1167,11 @@ mod tests {
             // An exam's instruction asks too.
             "1. 생태계의 구성 요소 중 분해자의 역할을 쓰시오.",
             "자세한 내용은 누리집을 참고하십시오.",
+            // An interview's questions.
+            "- 물류로봇 시장에 뛰어든 계기는.",
+            "―앞으로의 목표는.",
+            "Q. 가격이 걸림돌이라는 지적이 있다.",
+            "Q: 해외 진출 계획은",
         ] {
             assert!(is_question(trim_closers(question)), "{question:?}");
         }
@@ -1170,6 +1182,8 @@ mod tests {
             "이번 대회는 7일까지.",
             "얼마나 좋을까!",
             "그는 시오노 나나미의 책을 읽었다.",
+            "QR코드를 찍으면 된다.",
+            "Qi 규격을 따른다.",
         ] {
             assert!(!is_question(trim_closers(statement)), "{statement:?}");
         }

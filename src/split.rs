@@ -791,8 +791,10 @@ impl View<'_> {
             return false;
         }
         let inner = self.slice(s + 1, i).trim_end();
-        // A dateline with its reporter after it is a unit up to the `=` (below).
-        let dateline = inner.contains('=');
+        // A dateline with its reporter after it is a unit up to the `=` (below). A
+        // photo's credit (`[사진=해오름시 제공]`) is no dateline: it opens its caption.
+        let dateline =
+            inner.contains('=') && !crate::boilerplate::starts_with_caption_marker(inner);
         (dateline && self.reporter_after(i).is_none()) || TITLES.iter().any(|t| inner.ends_with(t))
     }
 
@@ -1796,6 +1798,11 @@ mod tests {
                 [dateline, "정부가 예산을 늘렸다."]
             );
         }
+        // A photo's credit opens its caption: no dateline.
+        assert_eq!(
+            texts("[사진=해오름시 제공] 시민들이 광장을 걷고 있다."),
+            ["[사진=해오름시 제공] 시민들이 광장을 걷고 있다."]
+        );
         // Not an `=` further on.
         assert_eq!(
             texts("(서울=가상뉴스) 정부는 a=b라고 밝혔다."),

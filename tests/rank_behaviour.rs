@@ -507,6 +507,34 @@ fn a_notice_of_what_is_provided_is_no_photo_credit() {
     );
 }
 
+#[test]
+fn a_credit_that_opens_its_caption_is_the_captions_alone() {
+    // `[사진=… 제공]` before the caption's text on its line: the caption is left out,
+    // and the sentence before it is prose, not a caption of a lone credit.
+    for credit in [
+        "[사진=가상테크 제공]",
+        "(사진=가상테크 제공)",
+        "<사진=가상테크 제공>",
+    ] {
+        let text = format!(
+            "가상테크가 접는 스마트폰 신제품을 23일 공개했다.
+가격은 199만원으로 전작보다 10만원 올랐다.
+한 업계 관계자는 부품 가격이 올라 인상은 불가피했다고 말했다.
+{credit} 모델들이 신제품을 소개하고 있다.
+"
+        );
+        let summary = ksum::summarize(&text, &ksum::Options::with_count(3)).unwrap();
+        assert!(
+            score_of(&text, &summary, "한 업계") > 0.0,
+            "{credit}: the sentence before the caption taken for one"
+        );
+        assert_eq!(score_of(&text, &summary, credit), 0.0, "{credit}: caption");
+        assert!(!chosen(&text, &summary)
+            .iter()
+            .any(|s| s.contains("모델들이")));
+    }
+}
+
 /// The chosen sentences of `summary` of `text`, in document order.
 fn chosen<'a>(text: &'a str, summary: &ksum::Summary) -> Vec<&'a str> {
     summary
