@@ -446,6 +446,10 @@ const FURNITURE: &[(&str, &str)] = &[
         "auto-summary notice",
         "기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다. 전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.",
     ),
+    (
+        "research funding note",
+        "이번 연구는 해오름시와 가상재단의 지원을 받아 수행됐다.",
+    ),
 ];
 
 /// For each kind of [`FURNITURE`], over `docs` (sentences and k): in how many the line,
