@@ -715,6 +715,10 @@ fn credit_kind(tail: &str) -> Option<Credit> {
         }
         // (Both ends ASCII: char boundaries.)
         let inner = &t[1..t.len() - 1];
+        // A closing tag, `</v>`, is no credit after a slash.
+        if open == b'<' && inner.starts_with('/') {
+            return None;
+        }
         return if starts_with_caption_marker(inner) || is_lone_credit(inner) {
             Some(Credit::Agency)
         } else {
@@ -1202,6 +1206,8 @@ mod tests {
             ("/연합뉴스", true),
             ("[가상일보 자료사진]", true),
             ("<사진=해오름시>", true),
+            // A closing tag, as a subtitle file's `</v>`, is none.
+            ("</v>", false),
             // A byline also ends articles: the line before it is no caption.
             ("김하늘 기자", false),
             ("sky@example.com", false),

@@ -613,11 +613,13 @@ fn is_markdown_heading(line: &str) -> bool {
 /// True for a line that starts with `▲` or `△`, a photo caption (`▲ 시장이 계획을 설명하고
 /// 있다.`, the usual form in Korean news) or an item of a list, with `▶`, `►` or `☞`, a
 /// link to another article (`▶ 해오름시, 전기버스 100대 들인다`), or with `※` or `*`, a
-/// note (`※ 이 기사는 보도자료를 바탕으로 작성했습니다.`, `*문의 : …`): however it ends.
+/// note (`※ 이 기사는 보도자료를 바탕으로 작성했습니다.`, `*문의 : …`), or with `>`, a
+/// message quoted in a reply (`> 자료 초안입니다.`, e-mail's history below the newest
+/// message, a Markdown quote): however it ends.
 fn is_marked_item(line: &str) -> bool {
     let line = line.trim_start();
     // (Not `**`: Markdown's bold may open a sentence.)
-    line.starts_with(['▲', '△', '▶', '►', '☞', '※', '*', '＊']) && !line.starts_with("**")
+    line.starts_with(['▲', '△', '▶', '►', '☞', '※', '*', '＊', '>']) && !line.starts_with("**")
 }
 
 /// `s` (passed through [`trim_closers`]) without the decorations after its last word
@@ -1014,6 +1016,7 @@ mod tests {
             "▲ 시장이 계획을 설명하고 있다.",
             "※ 이 기사는 보도자료를 바탕으로 작성했습니다.",
             "*문의 : 시청 민원실",
+            "> 이번 상반기 신입사원 교육 자료 초안입니다.",
         ] {
             assert!(is_marked_item(line), "{line:?}");
         }

@@ -71,6 +71,10 @@ const MAX_FOOTNOTE: usize = 12;
 /// Marks a char that has no partner.
 const NONE: u32 = u32::MAX;
 
+/// A line of at most this many bytes (100 Hangul syllables, a long sentence) whose one
+/// full stop ends it punctuates its sentence ([`Line::pair`]).
+const ONE_SENTENCE_BYTES: usize = 300;
+
 /// Splits `text` into sentences; see the module documentation for the rules and the
 /// invariant the spans satisfy.
 ///
@@ -478,8 +482,14 @@ impl Line {
             periods += usize::from(period);
             i = next_at;
         }
-        self.punctuated = periods >= 2;
-        (i.min(text.len()), brk)
+        let end = i.min(text.len());
+        // Two full stops, or one that ends a line of one sentence's length: `- 수거함 악취
+        // 민원에 대해 점검을 실시한다.` punctuates its sentence, and its `수거함` is a
+        // noun. (A blog's paragraph of `…했음 …갔음 … 대사.` does not.)
+        let line = text.as_bytes()[start..end].trim_ascii_end();
+        self.punctuated = periods >= 2
+            || (periods == 1 && line.len() <= ONE_SENTENCE_BYTES && line.ends_with(b"."));
+        (end, brk)
     }
 
     /// [`Line::pair`] at the char at byte `i` (a mark or a period by [`PAIR_STEP`]) of
@@ -1295,7 +1305,8 @@ impl View<'_> {
     fn ends_sentence_unit(&self, k: usize, s: usize) -> bool {
         let c = self.at(k);
         if is_terminal(c) {
-            return k > s;
+            // Not a date's or a number's period: `2024. 6. 21.(금) 19:30에`.
+            return k > s && !(c == '.' && self.before_is(k, |c| c.is_ascii_digit()));
         }
         if is_space(c) {
             // `…버렸음 (출근시간 19시)`: a finished clause before the aside.
@@ -1798,6 +1809,19 @@ mod tests {
                 [dateline, "정부가 예산을 늘렸다."]
             );
         }
+        // One sentence a line, punctuated: a noun ending like `~함` ends nothing.
+        assert_eq!(
+            texts("- 음식물 쓰레기 수거함 악취 민원에 대해 현장 점검을 실시한다."),
+            ["- 음식물 쓰레기 수거함 악취 민원에 대해 현장 점검을 실시한다."]
+        );
+        // A date's period ends nothing, with its weekday in brackets after it.
+        assert_eq!(
+            texts("회의는 2024. 6. 21.(금) 19:30에 열린다. 안건은 두 가지다."),
+            [
+                "회의는 2024. 6. 21.(금) 19:30에 열린다.",
+                "안건은 두 가지다."
+            ]
+        );
         // A photo's credit opens its caption: no dateline.
         assert_eq!(
             texts("[사진=해오름시 제공] 시민들이 광장을 걷고 있다."),
