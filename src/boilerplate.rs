@@ -716,7 +716,7 @@ fn credit_kind(tail: &str) -> Option<Credit> {
         // (Both ends ASCII: char boundaries.)
         let inner = &t[1..t.len() - 1];
         // A closing tag, `</v>`, is no credit after a slash.
-        if open == b'<' && inner.starts_with('/') {
+        if open == b'<' && inner.as_bytes().first() == Some(&b'/') {
             return None;
         }
         return if starts_with_caption_marker(inner) || is_lone_credit(inner) {
@@ -906,11 +906,11 @@ pub(crate) fn ending_of<'a>(b: &[u8], list: &[&'a str]) -> Option<&'a str> {
 /// True when `b` starts with a phrase of `list`: [`ending_of`]'s loop at the other end.
 #[inline(never)]
 fn opening_of(b: &[u8], list: &[&str]) -> bool {
-    // Two bytes first (the first syllable's second, the phrase's last): most lines
-    // differ there, and are not compared whole.
+    // The phrase's last byte first: most lines differ there, and are not compared
+    // whole.
     list.iter().any(|o| {
         let o = o.as_bytes();
-        b.get(1) == o.get(1) && b.get(o.len() - 1) == o.last() && b.starts_with(o)
+        b.get(o.len() - 1) == o.last() && b.starts_with(o)
     })
 }
 

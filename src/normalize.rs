@@ -704,7 +704,7 @@ fn scan(
 ) {
     let bytes = sentence.as_bytes();
     let tables = Tables::get();
-    let mut i = 0;
+    let mut i = label_end(bytes);
     while let Some(&b) = bytes.get(i) {
         // Most words are Hangul syllables only, ended by ASCII (a space, a full
         // stop) or the sentence end: read those, and runs of ASCII separators,
@@ -738,6 +738,30 @@ fn scan(
             f(stem, stem_syllables);
         }
     }
+}
+
+/// The longest label that opens a line, in bytes: a speaker with a title and a bracket
+/// (`회장(102동 강태호) :`).
+const MAX_LABEL_BYTES: usize = 40;
+
+/// Where the label that opens a line ends, after its `: ` (`김 팀장: …`, `앵커: …`,
+/// `일시 : 2024. 6. 21.`), else 0: a speaker's name or a field's name repeated on every
+/// line of minutes, a script or a form, which would make every such line alike and be
+/// the text's keywords. A label has no sentence punctuation and at most three spaces;
+/// a colon between digits (`19:30`) or before a slash (`https://`) ends none.
+#[inline(never)]
+fn label_end(bytes: &[u8]) -> usize {
+    let mut spaces = 0;
+    for (i, &b) in bytes.iter().take(MAX_LABEL_BYTES).enumerate() {
+        match b {
+            b':' if i > 0 && bytes.get(i + 1).is_none_or(|&b| b == b' ') => return i + 1,
+            b':' | b'.' | b'!' | b'?' => return 0,
+            b' ' if spaces == 3 => return 0,
+            b' ' => spaces += 1,
+            _ => {}
+        }
+    }
+    0
 }
 
 /// Reads into `syllables` the word of Hangul syllables at byte `*i` of `bytes` when
@@ -981,6 +1005,31 @@ mod tests {
         let mut out = Vec::new();
         terms(sentence, |t| out.push(t.to_string()));
         out
+    }
+
+    #[test]
+    fn a_label_that_opens_a_line_makes_no_terms() {
+        assert_eq!(
+            all("김 팀장: 배포 일정을 공유해 주세요."),
+            ["배포", "일정", "공유"]
+        );
+        assert_eq!(
+            all("회장(102동 강태호) : 회의를 개회하겠습니다."),
+            ["회의", "개회"]
+        );
+        assert_eq!(all("결정사항: 일정 확정"), ["일정", "확정"]);
+        // Not a time, an address, or a colon after a sentence's start.
+        for (text, kept) in [
+            ("주민총회 19:30 개회", "주민총회"),
+            ("누리집 https://a.kr 참고", "누리집"),
+            ("시는 계획을 밝혔다. 사업: 확대", "계획"),
+        ] {
+            assert!(
+                all(text).iter().any(|t| t == kept),
+                "{text:?}: {:?}",
+                all(text)
+            );
+        }
     }
 
     macro_rules! strips {

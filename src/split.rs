@@ -486,9 +486,10 @@ impl Line {
         // Two full stops, or one that ends a line of one sentence's length: `- 수거함 악취
         // 민원에 대해 점검을 실시한다.` punctuates its sentence, and its `수거함` is a
         // noun. (A blog's paragraph of `…했음 …갔음 … 대사.` does not.)
-        let line = text.as_bytes()[start..end].trim_ascii_end();
         self.punctuated = periods >= 2
-            || (periods == 1 && line.len() <= ONE_SENTENCE_BYTES && line.ends_with(b"."));
+            || (periods == 1
+                && end - start <= ONE_SENTENCE_BYTES
+                && text.as_bytes()[..end].last() == Some(&b'.'));
         (end, brk)
     }
 
