@@ -117,7 +117,12 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if chars <= 30 && is_broadcast_byline(s) {
         return true;
     }
-    if is_lone_credit(s) || is_hashtag_line(s) || is_enclosure_note(s) || is_reference_entry(s) {
+    if is_lone_credit(s)
+        || is_hashtag_line(s)
+        || is_enclosure_note(s)
+        || is_reference_entry(s)
+        || is_cue_timing(s)
+    {
         return true;
     }
     // A wire photo's caption: "… 모습. 2024.4.12/가상뉴스".
@@ -925,6 +930,14 @@ fn without_buttons(mut s: &str) -> &str {
     s
 }
 
+/// True for a subtitle cue's timing line (`00:01:02,345 --> 00:01:04,000`, with a
+/// WebVTT cue's settings after it, `align:start position:0%`, whose words were the
+/// keywords of a subtitle file).
+fn is_cue_timing(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first().is_some_and(u8::is_ascii_digit) && b.windows(4).any(|w| w == b" -->")
+}
+
 /// True for an entry of an encyclopedia's list of references, as copied from the page
 /// (`↑ 해오름시청, 《통계연보》, 2020.`, `^ Kim, J. (2020).`): a source, never the text.
 /// (Not `^^`, a smile.)
@@ -1118,6 +1131,9 @@ mod tests {
             "붙임1. 운영 시간표 1부." => true,
             "※ 별첨: 세부 추진 계획" => true,
             "끝." => true,
+            // A subtitle cue's timing, with its settings.
+            "00:01:02,345 --> 00:01:04,000" => true,
+            "00:00:00.000 --> 00:00:03.240 align:start position:0%" => true,
             // A broadcast script's handovers and sign-offs.
             "김하늘 기자가 보도합니다." => true,
             "워싱턴에서 박지훈 특파원이 전합니다." => true,
