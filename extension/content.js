@@ -66,6 +66,11 @@
     "i",
   );
 
+  // A message quoted in a reply (webmail's history under the newest message: Gmail's
+  // `gmail_quote`, a `quote_area`, Outlook's `divRplyFwdMsg`), a pull quote or an embedded
+  // post (`<blockquote>`): not the text being read, however long.
+  const QUOTE = /(^|[\s_-])(quote|quoted|divRplyFwdMsg)($|[\s_-])/i;
+
   let state = null;
 
   // ---------------------------------------------------------------------------------------
@@ -157,6 +162,19 @@
     return FURNITURE.test(cls) || (el.id && FURNITURE.test(el.id));
   }
 
+  /** A quoted message or a pull quote (QUOTE). */
+  function isQuote(el) {
+    if (el.localName === "blockquote") return true;
+    const cls = typeof el.className === "string" ? el.className : el.getAttribute("class") || "";
+    return QUOTE.test(cls) || (el.id !== "" && QUOTE.test(el.id));
+  }
+
+  /** Is el a quote or inside one (isQuote)? Stops at body. */
+  function inQuote(el) {
+    for (let e = el; e && e !== document.body; e = e.parentElement) if (isQuote(e)) return true;
+    return false;
+  }
+
   /** Looks like page furniture by its tag, role, aria-hidden or class/id words. */
   function furnitureLike(el) {
     if (PAGE_SKIP.has(el.localName)) return true;
@@ -222,7 +240,7 @@
     const block = !style.display.startsWith("inline") && style.display !== "contents" && style.display !== "ruby";
     if (name === "br") return { br: true };
     if (furniture) {
-      if (furniture(el)) return null;
+      if (furniture(el) || isQuote(el)) return null;
       // Screen-reader-only text ("본문 바로가기" and the like).
       if (style.position === "absolute" || style.position === "fixed") {
         const r = el.getBoundingClientRect();
@@ -303,7 +321,10 @@
     // The blocks that hold text themselves (a paragraph's parent, a div of text).
     const holders = new Set();
     const furniture = furnitureTest(textLength(body));
-    for (const el of body.querySelectorAll("p, div, section, article, td, blockquote, pre")) {
+    const blocks = [...body.querySelectorAll("p, div, section, article, td, blockquote, pre")];
+    // Quoted messages count only on a page that is all quotes.
+    const unquoted = blocks.filter((el) => !inQuote(el));
+    for (const el of unquoted.some((el) => directTextLength(el) >= 20) ? unquoted : blocks) {
       const isP = el.localName === "p";
       const len = isP ? el.textContent.replace(/\s+/g, "").length : directTextLength(el);
       if (len < 20) continue;

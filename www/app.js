@@ -988,7 +988,15 @@ function startKsum(engine) {
       setStatus("fileNotText", { name: file.name }, true);
       return;
     }
-    setText(text.replace(/\r\n?/g, "\n"));
+    text = text.replace(/\r\n?/g, "\n");
+    // Over text in the box, as an edit of it: Ctrl+Z brings the old text back.
+    if (!state.big && input.value && text.length <= TEXTAREA_MAX) {
+      input.focus();
+      input.select();
+      pasting = true; // summarize at once, as a paste
+      if (!document.execCommand("insertText", false, text)) pasting = false;
+    }
+    if (input.value !== text || state.big) setText(text);
     say("fileOpened", { name: file.name });
   }
 
@@ -1124,6 +1132,9 @@ function startKsum(engine) {
         const box = output.getBoundingClientRect();
         const at = first.getBoundingClientRect();
         if (at.top < box.top || at.bottom > box.bottom) output.scrollTop += at.top - box.top - box.height / 3;
+        // The box itself may be below the window (a laptop's screen): bring the mark in.
+        const seen = first.getBoundingClientRect();
+        if (seen.top < 0 || seen.bottom > window.innerHeight) first.scrollIntoView({ block: "nearest" });
       }
     });
   });

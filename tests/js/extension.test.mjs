@@ -64,6 +64,7 @@ function serveFixtures() {
     "/strict.html": { file: "tests/fixtures/strict-csp-page.html", csp: STRICT_CSP },
     "/blog.html": { file: "tests/fixtures/blog-page.html" },
     "/app.html": { file: "tests/fixtures/app-page.html" },
+    "/mail.html": { file: "tests/fixtures/mail-page.html" },
   };
   const srv = createServer((req, res) => {
     const path = new URL(req.url, "http://x").pathname;
@@ -559,6 +560,15 @@ describe("pages whose article is harder to find", () => {
     const { stats, got, errors } = await summarizeFixture("/app.html", ".infobox, .desc, aside, h1");
     assert.equal(stats, "본문 4문장 중 3문장");
     assert.deepEqual(got.map((h) => h.furniture).flat(), []);
+    assert.deepEqual(errors, []);
+  });
+
+  test("a webmail reply is read, not the longer message it quotes nor the mailbox", async () => {
+    // The reply's three sentences; the quoted history below it is longer.
+    const { stats, got, errors } = await summarizeFixture("/mail.html", ".gmail_quote, .mail-list");
+    assert.deepEqual(got.map((h) => h.furniture).flat(), []);
+    assert.ok(got.some((h) => h.text.includes("7월 13일")), JSON.stringify(got));
+    assert.match(stats, /^본문 \d문장 중 3문장$/);
     assert.deepEqual(errors, []);
   });
 });

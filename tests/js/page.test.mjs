@@ -382,6 +382,25 @@ function pageSuite(label, where) {
       assert.deepEqual(await marks(page), expectedMarks(cliSummary(ARTICLE, 3)), "the summary marks stay");
       await chip.click();
       await poll(async () => (await page.locator("#output mark.kw").count()) === 0, "chip off");
+      // In a window too short to show the text box (a laptop's screen), the first mark is
+      // brought into the window, not only into the box.
+      const size = page.viewportSize();
+      await page.setViewportSize({ width: 1280, height: 420 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const last = page.locator("#chips button.chip").last();
+      const lastTerm = await last.getAttribute("data-term");
+      await last.click();
+      await poll(async () => (await page.locator("#output mark.kw").count()) > 0, `marks of ${lastTerm}`);
+      await poll(
+        async () =>
+          page.locator("#output mark.kw").first().evaluate((m) => {
+            const r = m.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= window.innerHeight;
+          }),
+        "the first mark in the window",
+      );
+      await last.click();
+      await page.setViewportSize(size);
     });
 
     test("copy puts the summary on the clipboard, one sentence a line", async () => {
@@ -474,6 +493,11 @@ function pageSuite(label, where) {
       });
       await poll(async () => /cut\.txt/.test(await page.locator("#status").textContent()), "the refusal of cut-off UTF-8");
       assert.equal(await page.locator("#input").inputValue(), "가나다라. 마바사.");
+      // The file opened over the article was an edit of the box: Ctrl+Z brings the article back.
+      await page.locator("#input").focus();
+      await page.keyboard.press("Control+z");
+      await poll(async () => (await page.locator("#input").inputValue()) === readText(ARTICLE), "the text before the file, undone");
+      await waitForMarks(page, expectedMarks(cliSummary(ARTICLE, 3)), "its marks again");
       await clearPage(page);
     });
 
