@@ -378,6 +378,27 @@
     return kin.every((e) => root.contains(e)) ? root : best;
   }
 
+  /**
+   * True when a frame of the page (webmail's reading pane, groupware) that takes a quarter of
+   * the window or more holds twice the text found outside it, or more: the text being read
+   * is in there. Only a same-origin frame can be measured; the page's script runs in the
+   * top frame only, so the user is told to select the text instead.
+   */
+  function framedArticle(found) {
+    for (const f of document.querySelectorAll("iframe, frame")) {
+      const r = f.getBoundingClientRect();
+      if (r.width * r.height < innerWidth * innerHeight * 0.25) continue;
+      let body = null;
+      try {
+        body = f.contentDocument?.body;
+      } catch {
+        // another origin's
+      }
+      if (body && textLength(body) >= 2 * Math.max(found, 100)) return true;
+    }
+    return false;
+  }
+
   function collectPage() {
     const root = findArticleRoot();
     const b = new TextBuilder();
@@ -514,20 +535,24 @@
     const el = p.marks?.[0] || (first && (first.startContainer.nodeType === Node.ELEMENT_NODE ? first.startContainer : first.startContainer.parentElement));
     if (!el) return;
     const behavior = matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
-    // Centred, unless the panel covers the middle of the screen where the sentence is:
-    // then in the middle of the larger part of the screen the panel leaves free.
+    // The sentence (not its element, which may be a whole <br>-separated article) goes to
+    // the middle of the screen, or, where the panel is beside it (a narrow window), to the
+    // middle of the larger part of the screen the panel leaves free.
     const box = (first || el).getBoundingClientRect();
     const panel = state.shadow?.querySelector(".panel")?.getBoundingClientRect();
-    const middle = innerHeight / 2;
-    const covered = panel && box.right > panel.left && box.left < panel.right && panel.top < middle && panel.bottom > middle;
-    if (!covered) {
+    const beside = panel && box.right > panel.left && box.left < panel.right;
+    const above = beside ? panel.top : innerHeight;
+    const below = beside ? innerHeight - panel.bottom : 0;
+    const target = below > above ? (panel.bottom + innerHeight) / 2 : above / 2;
+    const scroller = document.scrollingElement;
+    if (scroller && scroller.scrollHeight > innerHeight) {
+      // (Into the larger free part, when it is there, of an element that scrolls inside.)
+      el.scrollIntoView({ block: "nearest" });
+      const now = (first || el).getBoundingClientRect();
+      scrollBy({ top: now.top + now.height / 2 - target, behavior });
+    } else {
       el.scrollIntoView({ block: "center", behavior });
-      return;
     }
-    const above = panel.top;
-    const below = innerHeight - panel.bottom;
-    const target = below >= above ? (panel.bottom + innerHeight) / 2 : panel.top / 2;
-    scrollBy({ top: box.top + box.height / 2 - target, behavior });
   }
 
   /** True when `el` takes typing (a text field, a select, an editable region). */
@@ -696,6 +721,12 @@
     }
     state.text = built.text();
     state.segments = built.segments;
+    if (mode === "page" && framedArticle(state.text.length)) {
+      // What the page holds around the frame (a mailbox's list) is not what is being read.
+      renderPanel("이 페이지의 본문은 프레임 안에 있어 바로 찾을 수 없습니다. 본문을 드래그해 선택한 뒤 오른쪽 클릭 메뉴의 'ksum으로 요약'을 써 보세요.");
+      document.documentElement.setAttribute("data-ksum-count", "0");
+      return { count: 0 };
+    }
     if (!state.text.trim()) {
       renderPanel(mode === "selection" ? "선택한 부분에 요약할 글이 없습니다." : "이 페이지에서 기사 본문을 찾지 못했습니다. 요약할 부분을 선택한 뒤 오른쪽 클릭 메뉴의 'ksum으로 요약'을 써 보세요.");
       document.documentElement.setAttribute("data-ksum-count", "0");

@@ -65,6 +65,7 @@ function serveFixtures() {
     "/blog.html": { file: "tests/fixtures/blog-page.html" },
     "/app.html": { file: "tests/fixtures/app-page.html" },
     "/mail.html": { file: "tests/fixtures/mail-page.html" },
+    "/frame.html": { file: "tests/fixtures/frame-page.html" },
   };
   const srv = createServer((req, res) => {
     const path = new URL(req.url, "http://x").pathname;
@@ -400,6 +401,25 @@ describe("a news page full of furniture", () => {
         }),
       "the clicked sentence is in view, clear of the panel",
     );
+    // In a narrow window the panel sits beside the text: each sentence still lands clear of it.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 640, height: 800 });
+    const items = page.locator("ksum-panel .item");
+    for (let i = 0; i < (await items.count()); i++) {
+      await page.evaluate(() => scrollTo(0, 0));
+      await items.nth(i).click();
+      await poll(
+        () =>
+          page.evaluate(() => {
+            const r = [...CSS.highlights.get("ksum-focus")][0].getBoundingClientRect();
+            const p = document.querySelector("ksum-panel").shadowRoot.querySelector(".panel").getBoundingClientRect();
+            const under = r.right > p.left && r.left < p.right && r.bottom > p.top && r.top < p.bottom;
+            return r.top >= 0 && r.bottom <= innerHeight && !under;
+          }),
+        `at 640 px, sentence ${i + 1} in view, clear of the panel`,
+      );
+    }
+    await page.setViewportSize(size);
   });
 
   test("Esc clears highlights, panel and the data attribute", async () => {
@@ -569,6 +589,17 @@ describe("pages whose article is harder to find", () => {
     assert.deepEqual(got.map((h) => h.furniture).flat(), []);
     assert.ok(got.some((h) => h.text.includes("7월 13일")), JSON.stringify(got));
     assert.match(stats, /^본문 \d문장 중 3문장$/);
+    assert.deepEqual(errors, []);
+  });
+
+  test("a page whose text is in a frame says so, and highlights nothing around the frame", async () => {
+    const { page, errors } = await openFixture("/frame.html");
+    await clickAction(page);
+    await poll(async () => (await page.locator("ksum-panel").count()) === 1, "the panel");
+    await poll(async () => /프레임 안에/.test(await page.locator("ksum-panel").evaluate((p) => p.shadowRoot.textContent)), "the frame message");
+    assert.equal(await page.evaluate(() => document.documentElement.getAttribute("data-ksum-count")), "0");
+    assert.deepEqual(await highlights(page, "*"), []);
+    await page.close();
     assert.deepEqual(errors, []);
   });
 });
