@@ -550,11 +550,19 @@ const READER_NOTES: &[&str] = &[
 /// ([`READER_NOTES`]).
 fn is_note_on_the_article(s: &str) -> bool {
     let s = s.trim_start_matches(['[', '<', '(', '※', '*', '■', ' ']);
-    if opening_of(s.as_bytes(), NOTE_OPENINGS) {
+    // Notes about the article and funding notes start with `편`, `이` or `본` (a test
+    // checks): most lines are told by that.
+    let first = s.as_bytes().get(..3).unwrap_or_default();
+    if ["편", "이", "본"].iter().any(|c| first == c.as_bytes())
+        && (opening_of(s.as_bytes(), NOTE_OPENINGS) || is_funding_note(s))
+    {
         return true;
     }
-    is_reader_note(s) || is_funding_note(s)
+    is_reader_note(s)
 }
+
+/// How a research story's funding note opens.
+const FUNDING_OPENINGS: &[&str] = &["이번 연구는 ", "이 연구는 ", "본 연구는 "];
 
 /// How a research story's funding note ends (`이번 연구는 … 지원을 받아 수행됐다.`).
 const FUNDED_BY: &[&str] = &[
@@ -574,7 +582,7 @@ const FUNDED_BY: &[&str] = &[
 fn is_funding_note(s: &str) -> bool {
     // By bytes: `str` patterns and searches cost KBs of wasm.
     let mut b = s.as_bytes();
-    if !opening_of(b, &["이번 연구는 ", "이 연구는 ", "본 연구는 "]) {
+    if !opening_of(b, FUNDING_OPENINGS) {
         return false;
     }
     while let [rest @ .., b'.' | b' '] = b {
@@ -1006,7 +1014,10 @@ fn opens_caption(s: &str) -> bool {
 /// True when `s` starts with one of [`CAPTION_MARKERS`].
 #[inline(never)]
 pub(crate) fn starts_with_caption_marker(s: &str) -> bool {
-    opening_of(s.as_bytes(), CAPTION_MARKERS)
+    // Each starts with `(`, `/` or `사` (a test checks): most lines are told by that.
+    let b = s.as_bytes();
+    (matches!(b.first(), Some(b'(' | b'/')) || b.starts_with("사".as_bytes()))
+        && opening_of(b, CAPTION_MARKERS)
 }
 
 /// True when a word of `s` (between spaces or brackets) looks like an e-mail
@@ -1202,6 +1213,16 @@ mod tests {
         ];
         for (tail, want) in cases {
             assert_eq!(credit_kind(tail), want, "credit_kind({tail:?})");
+        }
+    }
+
+    #[test]
+    fn marker_lists_start_as_their_quick_tests_expect() {
+        for m in CAPTION_MARKERS {
+            assert!(m.starts_with(['(', '/', '사']), "{m:?}");
+        }
+        for o in NOTE_OPENINGS.iter().chain(FUNDING_OPENINGS) {
+            assert!(o.starts_with(['편', '이', '본']), "{o:?}");
         }
     }
 
