@@ -380,8 +380,8 @@
 
   /**
    * True when a frame of the page (webmail's reading pane, groupware) that takes a quarter of
-   * the window or more holds twice the text found outside it, or more: the text being read
-   * is in there. Only a same-origin frame can be measured; the page's script runs in the
+   * the window or more holds 200 chars or more and over half as much text as was found
+   * outside it (a mailbox's list and headers): the text being read is in there. Only a same-origin frame can be measured; the page's script runs in the
    * top frame only, so the user is told to select the text instead.
    */
   function framedArticle(found) {
@@ -394,7 +394,8 @@
       } catch {
         // another origin's
       }
-      if (body && textLength(body) >= 2 * Math.max(found, 100)) return true;
+      const inside = body ? textLength(body) : 0;
+      if (inside >= 200 && 2 * inside > found) return true;
     }
     return false;
   }
