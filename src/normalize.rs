@@ -705,7 +705,7 @@ fn scan(
 ) {
     let bytes = sentence.as_bytes();
     let tables = Tables::get();
-    let mut i = label_end(bytes);
+    let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // Most words are Hangul syllables only, ended by ASCII (a space, a full
         // stop) or the sentence end: read those, and runs of ASCII separators,
@@ -715,6 +715,8 @@ fn scan(
             i = match b {
                 b'<' => crate::markup::markup_end(bytes, i),
                 b'&' => crate::markup::entity_end(bytes, i),
+                // A mention (`@haeoreum_city`): a name, not the text's words.
+                b'@' => mention_end(bytes, i),
                 _ => i + 1,
             };
             continue;
@@ -741,17 +743,30 @@ fn scan(
     }
 }
 
+/// The end of the `@` mention at byte `at` (its ASCII letters, digits, `_`, `.` and
+/// `-`).
+fn mention_end(bytes: &[u8], at: usize) -> usize {
+    let mut i = at + 1;
+    while bytes
+        .get(i)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+    {
+        i += 1;
+    }
+    i
+}
+
 /// The longest label that opens a line, in bytes: a speaker with a title and a bracket
 /// (`회장(102동 강태호) :`).
 const MAX_LABEL_BYTES: usize = 40;
 
 /// Where the label that opens a line ends, after its `: ` (`김 팀장: …`, `앵커: …`,
-/// `일시 : 2024. 6. 21.`), else 0: a speaker's name or a field's name repeated on every
-/// line of minutes, a script or a form, which would make every such line alike and be
-/// the text's keywords. A label has no sentence punctuation and at most three spaces;
-/// a colon between digits (`19:30`) or before a slash (`https://`) ends none.
+/// `일시 : 2024. 6. 21.`), else 0 ([`crate::rank`] leaves out the labels that open
+/// several lines, a speaker's name or a field's). A label has no sentence punctuation
+/// and at most three spaces; a colon between digits (`19:30`) or before a slash
+/// (`https://`) ends none.
 #[inline(never)]
-fn label_end(bytes: &[u8]) -> usize {
+pub(crate) fn label_end(bytes: &[u8]) -> usize {
     let head = &bytes[..bytes.len().min(MAX_LABEL_BYTES)];
     // Most lines have no colon near their start: one search tells.
     if !head.contains(&b':') {
@@ -1014,27 +1029,27 @@ mod tests {
     }
 
     #[test]
-    fn a_label_that_opens_a_line_makes_no_terms() {
-        assert_eq!(
-            all("김 팀장: 배포 일정을 공유해 주세요."),
-            ["배포", "일정", "공유"]
-        );
-        assert_eq!(
-            all("회장(102동 강태호) : 회의를 개회하겠습니다."),
-            ["회의", "개회"]
-        );
-        assert_eq!(all("결정사항: 일정 확정"), ["일정", "확정"]);
-        // Not a time, an address, or a colon after a sentence's start.
-        for (text, kept) in [
-            ("주민총회 19:30 개회", "주민총회"),
-            ("누리집 https://a.kr 참고", "누리집"),
-            ("시는 계획을 밝혔다. 사업: 확대", "계획"),
+    fn mentions_make_no_terms() {
+        assert_eq!(all("RT @haeoreum_city: 분석 감사"), ["rt", "분석", "감사"]);
+    }
+
+    #[test]
+    fn labels_that_open_lines_are_found() {
+        for (line, label) in [
+            ("김 팀장: 배포 일정을 공유해 주세요.", "김 팀장:"),
+            (
+                "회장(102동 강태호) : 회의를 개회하겠습니다.",
+                "회장(102동 강태호) :",
+            ),
+            ("결정사항: 일정 확정", "결정사항:"),
+            ("앵커:", "앵커:"),
+            // Not a time, an address, a colon after a sentence's start or after four spaces.
+            ("정기회의 19:30 개회", ""),
+            ("누리집 https://a.kr 참고", ""),
+            ("시는 계획을 밝혔다. 사업: 확대", ""),
+            ("시는 이날 오후 열린 회의에서: 확대", ""),
         ] {
-            assert!(
-                all(text).iter().any(|t| t == kept),
-                "{text:?}: {:?}",
-                all(text)
-            );
+            assert_eq!(&line[..label_end(line.as_bytes())], label, "{line:?}");
         }
     }
 

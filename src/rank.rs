@@ -137,7 +137,8 @@ impl Ranker {
         // What is excluded takes no part in the vectors, the IDF or the graph: a byline,
         // a caption or a comment section sharing words with a sentence does not make it
         // central.
-        let (vectors, bigrams) = Vectors::stems_and_bigrams_without(sentences, &excluded);
+        let bodies = without_repeated_labels(sentences);
+        let (vectors, bigrams) = Vectors::stems_and_bigrams_without(&bodies, &excluded);
         let graph = Graph::new(&bigrams);
         let centrality = pagerank(&graph, &excluded);
         let max = centrality.iter().copied().fold(0.0, f64::max);
@@ -205,6 +206,37 @@ impl Ranker {
         }
     }
 }
+
+/// The sentences without the labels that open two lines or more, up to their `: `
+/// ([`crate::normalize::label_end`]): minutes, scripts and forms name the speaker or the
+/// field on every line (`김 팀장: …`, `앵커: …`), which made those lines alike and the
+/// names the keywords. A label once (`가상테크 공지: …`) is the line's own words. A label
+/// is looked for among the [`LABEL_NEIGHBOURS`] labelled lines on either side, where
+/// minutes' speakers take turns: no map (one is 1.6 KB of wasm), and linear time.
+#[inline(never)]
+fn without_repeated_labels<'a>(sentences: &[&'a str]) -> Vec<&'a str> {
+    // Each labelled line: its index and its label (what precedes the colon).
+    let mut labelled: Vec<(usize, &[u8])> = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        let end = crate::normalize::label_end(s.as_bytes());
+        if end > 0 {
+            labelled.push((i, s.as_bytes()[..end - 1].trim_ascii_end()));
+        }
+    }
+    let mut out = sentences.to_vec();
+    for (k, &(i, label)) in labelled.iter().enumerate() {
+        let near = &labelled
+            [k.saturating_sub(LABEL_NEIGHBOURS)..(k + 1 + LABEL_NEIGHBOURS).min(labelled.len())];
+        if near.iter().any(|&(j, other)| j != i && other == label) {
+            let end = crate::normalize::label_end(sentences[i].as_bytes());
+            out[i] = &sentences[i][end..];
+        }
+    }
+    out
+}
+
+/// How many labelled lines on either side [`without_repeated_labels`] looks at.
+const LABEL_NEIGHBOURS: usize = 8;
 
 /// The position weight of the sentence after `p` prose sentences: `1 / (1 + p / scale)`.
 fn position_weight(p: u32, scale: f64) -> f64 {

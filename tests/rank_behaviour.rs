@@ -287,7 +287,8 @@ fn menu_words_of_a_whole_page_are_no_keywords() {
 
 #[test]
 fn speakers_of_minutes_are_no_keywords() {
-    // Minutes and scripts name the speaker on every line: the names are no topic.
+    // Minutes and scripts name the speaker on every line: the names are no topic. (A
+    // label that opens one line only, `가상테크 공지:`, is that line's words.)
     let minutes = [
         "김 팀장: 지난주 배포한 앱 버전의 반응부터 공유해 주세요.",
         "박 선임: 구형 기기에서 사진 업로드가 실패한다는 문의가 40건 들어왔습니다.",
@@ -296,6 +297,8 @@ fn speakers_of_minutes_are_no_keywords() {
         "이 책임: 라이브러리를 이전 버전으로 되돌리는 핫픽스를 이번 주에 배포하겠습니다.",
         "김 팀장: 핫픽스 배포 전에 구형 기기로 업로드 테스트를 해 주세요.",
         "박 선임: 테스트 장비가 부족해 인프라팀에 구형 기기 대여를 요청하겠습니다.",
+        "이 책임: 핫픽스 배포 일정은 내일 오전에 공지하겠습니다.",
+        "가상테크 공지: 이번 주 배포 일정은 바뀌지 않습니다.",
     ];
     let top = ksum::keywords::keywords(&Ranker::new(&minutes), &minutes, 10);
     let words: Vec<&str> = top.iter().map(|(w, _)| w.as_str()).collect();
