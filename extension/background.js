@@ -65,6 +65,36 @@ async function inject(target) {
   }
 }
 
+/** Runs the injected content.js in `target` in `mode`; its {count, framed?} result. */
+async function runIn(target, mode, framedMessage = false) {
+  const [first] = await chrome.scripting.executeScript({
+    target,
+    func: (m, f) => globalThis.ksumContent.run(m, f),
+    args: [mode, framedMessage],
+  });
+  const out = first?.result;
+  if (!out || typeof out.count !== "number" || out.error) throw new Error(out?.error || "ksum: the page script returned nothing");
+  return out;
+}
+
+/**
+ * The frame of the tab with the most text, other than the top one: where a page whose text is
+ * in a frame (webmail, groupware) shows it. Null when a frame cannot be reached (another
+ * origin's: Chrome then runs in none) or none has text.
+ */
+async function textFrame(tabId) {
+  try {
+    const probes = await chrome.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      func: () => (innerWidth * innerHeight > 0 ? (document.body?.innerText || "").length : 0),
+    });
+    const best = probes.filter((p) => p.frameId !== 0 && p.result > 0).sort((a, b) => b.result - a.result)[0];
+    return best ? best.frameId : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Injects content.js into the tab (idempotent) and runs it in `mode` ("page" or "selection"). */
 async function runInTab(tabId, mode, frameId) {
   if (!Number.isInteger(tabId)) throw new TypeError(`tabId must be an integer, got ${tabId}`);
@@ -72,14 +102,21 @@ async function runInTab(tabId, mode, frameId) {
   await ensureWasm();
   const target = Number.isInteger(frameId) && frameId > 0 ? { tabId, frameIds: [frameId] } : { tabId };
   await inject(target);
-  const [first] = await chrome.scripting.executeScript({
-    target,
-    func: (m) => globalThis.ksumContent.run(m),
-    args: [mode],
-  });
-  const out = first?.result;
-  if (!out || typeof out.count !== "number" || out.error) throw new Error(out?.error || "ksum: the page script returned nothing");
-  return out.count;
+  const out = await runIn(target, mode);
+  if (!out.framed) return out.count;
+  // The page's text is in a frame: run there, or else say so in the page.
+  const frame = await textFrame(tabId);
+  if (frame !== null) {
+    try {
+      const inFrame = { tabId, frameIds: [frame] };
+      await inject(inFrame);
+      const there = await runIn(inFrame, mode, true);
+      if (there.count > 0) return there.count;
+    } catch {
+      // fall through to the message
+    }
+  }
+  return (await runIn(target, mode, true)).count;
 }
 
 self.ksumSummarizeTab = (tabId) => runInTab(tabId, "page");

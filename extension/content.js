@@ -709,7 +709,13 @@
   }
 
   /** Entry point for the service worker: mode "page" or "selection". Resolves to {count}. */
-  async function run(mode) {
+  /**
+   * Runs in `mode` ("page" or "selection"). In page mode, a page whose text is in a frame
+   * (framedArticle) returns {count: 0, framed: true} at once, so that the worker can run
+   * in that frame instead; with `framedMessage` (the frame could not be reached) it says
+   * so in the panel.
+   */
+  async function run(mode, framedMessage = false) {
     const keepK = state && state.mode === mode ? state.k : DEFAULT_K;
     clearAll();
     state = { mode, k: keepK, total: 0, picks: [], wraps: [] };
@@ -724,6 +730,10 @@
     state.segments = built.segments;
     if (mode === "page" && framedArticle(state.text.length)) {
       // What the page holds around the frame (a mailbox's list) is not what is being read.
+      if (!framedMessage) {
+        clearAll();
+        return { count: 0, framed: true };
+      }
       renderPanel("이 페이지의 본문은 프레임 안에 있어 바로 찾을 수 없습니다. 본문을 드래그해 선택한 뒤 오른쪽 클릭 메뉴의 'ksum으로 요약'을 써 보세요.");
       document.documentElement.setAttribute("data-ksum-count", "0");
       return { count: 0 };
