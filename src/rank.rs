@@ -215,20 +215,20 @@ impl Ranker {
 /// minutes' speakers take turns: no map (one is 1.6 KB of wasm), and linear time.
 #[inline(never)]
 fn without_repeated_labels<'a>(sentences: &[&'a str]) -> Vec<&'a str> {
-    // Each labelled line: its index and its label (what precedes the colon).
-    let mut labelled: Vec<(usize, &[u8])> = Vec::new();
+    // Each labelled line: its index, where its label ends and the label (what precedes
+    // the colon).
+    let mut labelled: Vec<(usize, usize, &[u8])> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let end = crate::normalize::label_end(s.as_bytes());
         if end > 0 {
-            labelled.push((i, s.as_bytes()[..end - 1].trim_ascii_end()));
+            labelled.push((i, end, s.as_bytes()[..end - 1].trim_ascii_end()));
         }
     }
     let mut out = sentences.to_vec();
-    for (k, &(i, label)) in labelled.iter().enumerate() {
+    for (k, &(i, end, label)) in labelled.iter().enumerate() {
         let near = &labelled
             [k.saturating_sub(LABEL_NEIGHBOURS)..(k + 1 + LABEL_NEIGHBOURS).min(labelled.len())];
-        if near.iter().any(|&(j, other)| j != i && other == label) {
-            let end = crate::normalize::label_end(sentences[i].as_bytes());
+        if near.iter().any(|&(j, _, other)| j != i && other == label) {
             out[i] = &sentences[i][end..];
         }
     }

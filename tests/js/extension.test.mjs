@@ -391,16 +391,14 @@ describe("a news page full of furniture", () => {
     const focus = await page.evaluate(() => [...CSS.highlights.get("ksum-focus")].map(String).join(""));
     assert.equal(focus.replace(/\s+/g, " ").trim(), expected(article, 3, "news").at(-1).text);
     // In view, and not under the panel.
-    await poll(
-      () =>
-        page.evaluate(() => {
-          const r = [...CSS.highlights.get("ksum-focus")][0].getBoundingClientRect();
-          const p = document.querySelector("ksum-panel").shadowRoot.querySelector(".panel").getBoundingClientRect();
-          const under = r.right > p.left && r.left < p.right && r.bottom > p.top && r.top < p.bottom;
-          return r.top >= 0 && r.bottom <= innerHeight && !under;
-        }),
-      "the clicked sentence is in view, clear of the panel",
-    );
+    const clearOfPanel = () =>
+      page.evaluate(() => {
+        const r = [...CSS.highlights.get("ksum-focus")][0].getBoundingClientRect();
+        const p = document.querySelector("ksum-panel").shadowRoot.querySelector(".panel").getBoundingClientRect();
+        const under = r.right > p.left && r.left < p.right && r.bottom > p.top && r.top < p.bottom;
+        return r.top >= 0 && r.bottom <= innerHeight && !under;
+      });
+    await poll(clearOfPanel, "the clicked sentence is in view, clear of the panel");
     // In a narrow window the panel sits beside the text: each sentence still lands clear of it.
     const size = page.viewportSize();
     await page.setViewportSize({ width: 640, height: 800 });
@@ -408,16 +406,7 @@ describe("a news page full of furniture", () => {
     for (let i = 0; i < (await items.count()); i++) {
       await page.evaluate(() => scrollTo(0, 0));
       await items.nth(i).click();
-      await poll(
-        () =>
-          page.evaluate(() => {
-            const r = [...CSS.highlights.get("ksum-focus")][0].getBoundingClientRect();
-            const p = document.querySelector("ksum-panel").shadowRoot.querySelector(".panel").getBoundingClientRect();
-            const under = r.right > p.left && r.left < p.right && r.bottom > p.top && r.top < p.bottom;
-            return r.top >= 0 && r.bottom <= innerHeight && !under;
-          }),
-        `at 640 px, sentence ${i + 1} in view, clear of the panel`,
-      );
+      await poll(clearOfPanel, `at 640 px, sentence ${i + 1} in view, clear of the panel`);
     }
     await page.setViewportSize(size);
   });
