@@ -591,13 +591,21 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
         let (s, laughed) = without_decorations(trim_closers(sentence));
         !(s.ends_with(['.', '!', '?']) || (laughed && ends_like_sentence(s)))
     };
+    // An interview marks its questions with a dash (`- 계기는.`, `― 앞으로 목표는?`): when
+    // two dashed lines or more ask, every dashed line is the interviewer's, one that
+    // reads as a statement too (`- 가격이 걸림돌이라는 지적이 있다.`).
+    let dashed =
+        |sentence: &str| matches!(sentence.trim_start().chars().next(), Some('-' | '―' | '—'));
+    let mut dashed_questions = 0;
     let mut fragment: Vec<bool> = sentences
         .iter()
         .zip(excluded)
         .map(|(sentence, &excluded)| {
             let (s, _) = without_decorations(trim_closers(sentence));
+            let asks = is_question(s);
+            dashed_questions += usize::from(asks && dashed(sentence));
             let fragment = !ends_like_sentence(s)
-                || is_question(s)
+                || asks
                 || (in_headlines && unpunctuated(sentence))
                 || is_marked_item(sentence)
                 || is_markdown_heading(sentence)
@@ -609,6 +617,11 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
             fragment
         })
         .collect();
+    if dashed_questions >= 2 {
+        for (fragment, sentence) in fragment.iter_mut().zip(sentences) {
+            *fragment |= dashed(sentence);
+        }
+    }
     // Further on, the lines without `.`, `!` or `?` right before a byline, a date line or
     // other furniture are headlines too: the next article's, when several are pasted
     // together (`달빛도서관, 겨울방학 독서교실 연다` / `[가상일보 박가람 기자]`).
@@ -1222,6 +1235,28 @@ mod tests {
         ] {
             assert!(!is_question(trim_closers(statement)), "{statement:?}");
         }
+    }
+
+    #[test]
+    fn an_interviews_dashed_lines_are_the_interviewers() {
+        let interview = [
+            "박 대표는 물류로봇 1만 대를 보급하겠다고 밝혔다.",
+            "- 물류로봇 시장에 뛰어든 계기는.",
+            "대학원에서 자율주행을 연구했습니다.",
+            "- 가격이 걸림돌이라는 지적이 있다.",
+            "내년에 값을 2500만원까지 낮출 수 있습니다.",
+            "- 앞으로 목표는.",
+            "코스닥 상장이 목표입니다.",
+        ];
+        let fragment = fragments(&interview, &[false; 7]);
+        assert_eq!(fragment, [false, true, false, true, false, true, false]);
+        // A list's dashed items that state things stay prose.
+        let list = [
+            "시는 지원을 늘린다.",
+            "- 대상은 청년이다.",
+            "- 기간은 1년이다.",
+        ];
+        assert_eq!(fragments(&list, &[false; 3]), [false; 3]);
     }
 
     #[test]
