@@ -79,8 +79,9 @@ async function runIn(target, mode, framedMessage = false) {
 
 /**
  * The frame of the tab with the most text, other than the top one: where a page whose text is
- * in a frame (webmail, groupware) shows it. Null when a frame cannot be reached (another
- * origin's: Chrome then runs in none) or none has text.
+ * in a frame (webmail, groupware) shows it. Chrome runs the probe in the frames this extension
+ * may enter and skips another origin's (a test checks); null when none has text or the probe
+ * fails.
  */
 async function textFrame(tabId) {
   try {

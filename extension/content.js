@@ -157,16 +157,15 @@
     return /^(pre|pre-wrap|pre-line|break-spaces)$/.test(style.whiteSpace);
   }
 
-  function furnitureName(el) {
+  /** Whether el's class or id has a word of `words` (FURNITURE, QUOTE). */
+  function named(el, words) {
     const cls = typeof el.className === "string" ? el.className : el.getAttribute("class") || "";
-    return FURNITURE.test(cls) || (el.id && FURNITURE.test(el.id));
+    return words.test(cls) || (el.id !== "" && words.test(el.id));
   }
 
   /** A quoted message or a pull quote (QUOTE). */
   function isQuote(el) {
-    if (el.localName === "blockquote") return true;
-    const cls = typeof el.className === "string" ? el.className : el.getAttribute("class") || "";
-    return QUOTE.test(cls) || (el.id !== "" && QUOTE.test(el.id));
+    return el.localName === "blockquote" || named(el, QUOTE);
   }
 
   /** Is el a quote or inside one (isQuote)? Stops at body. */
@@ -180,7 +179,7 @@
     if (PAGE_SKIP.has(el.localName)) return true;
     const role = el.getAttribute("role");
     if (role && ROLE_SKIP.has(role)) return true;
-    return el.getAttribute("aria-hidden") === "true" || furnitureName(el);
+    return el.getAttribute("aria-hidden") === "true" || named(el, FURNITURE);
   }
 
   /**
@@ -381,8 +380,8 @@
   /**
    * True when a frame of the page (webmail's reading pane, groupware) that takes a quarter of
    * the window or more holds 200 chars or more and over half as much text as was found
-   * outside it (a mailbox's list and headers): the text being read is in there. Only a same-origin frame can be measured; the page's script runs in the
-   * top frame only, so the user is told to select the text instead.
+   * outside it (a mailbox's list and headers): the text being read is in there, and the
+   * worker runs this script in that frame instead. Only a same-origin frame can be measured.
    */
   function framedArticle(found) {
     for (const f of document.querySelectorAll("iframe, frame")) {
@@ -547,7 +546,8 @@
     const target = below > above ? (panel.bottom + innerHeight) / 2 : above / 2;
     const scroller = document.scrollingElement;
     if (scroller && scroller.scrollHeight > innerHeight) {
-      // (Into the larger free part, when it is there, of an element that scrolls inside.)
+      // An element that scrolls inside (a reading pane) brings the sentence in first; the
+      // window then moves it to the target.
       el.scrollIntoView({ block: "nearest" });
       const now = (first || el).getBoundingClientRect();
       scrollBy({ top: now.top + now.height / 2 - target, behavior });
