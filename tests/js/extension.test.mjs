@@ -443,6 +443,54 @@ describe("a news page full of furniture", () => {
     await pressEscAndCheckCleared(page, "after screenshot");
   });
 
+  test("at k = 8 the panel stays in the window and its list scrolls to the last sentence", async () => {
+    assert.equal(await worker.evaluate((id) => self.ksumSummarizeTab(id), tabId), 3);
+    await waitCount(page, 3, "k=3 before raising it");
+    for (let k = 4; k <= 8; k++) {
+      await page.locator("ksum-panel .plus").click();
+      await waitCount(page, k, `+ to k=${k}`);
+    }
+    /** The panel's geometry once its list is scrolled to the end, in the window's pixels. */
+    const measure = () =>
+      page.evaluate(() => {
+        const shadow = document.querySelector("ksum-panel").shadowRoot;
+        const box = (sel) => shadow.querySelector(sel).getBoundingClientRect();
+        const list = shadow.querySelector(".list");
+        list.scrollTop = list.scrollHeight;
+        const last = [...shadow.querySelectorAll(".item")].at(-1).getBoundingClientRect();
+        const l = list.getBoundingClientRect();
+        return {
+          window: document.documentElement.clientHeight,
+          top: box(".panel").top,
+          bottom: box(".panel").bottom,
+          controls: box(".controls").bottom,
+          lastInList: last.top >= l.top - 0.5 && last.bottom <= l.bottom + 0.5,
+        };
+      });
+    const size = page.viewportSize();
+    // A short desktop window; the same with a site's `html { zoom: 1.25 }` (vh units are scaled
+    // by it); a phone-width window barely taller than the panel's header, controls and foot.
+    const cases = [
+      ["1280x600", { width: 1280, height: 600 }, ""],
+      ["1280x600, html zoom 1.25", { width: 1280, height: 600 }, "1.25"],
+      ["390x400", { width: 390, height: 400 }, ""],
+    ];
+    try {
+      for (const [label, viewport, zoom] of cases) {
+        await page.setViewportSize(viewport);
+        await page.evaluate((z) => (document.documentElement.style.zoom = z), zoom);
+        const m = await measure();
+        assert.ok(m.top >= 0 && m.bottom <= m.window, `${label}: panel ${m.top}–${m.bottom} px in a ${m.window} px window`);
+        assert.ok(m.controls <= m.bottom, `${label}: the controls (to ${m.controls} px) are inside the panel (to ${m.bottom} px)`);
+        assert.ok(m.lastInList, `${label}: the last sentence scrolls fully into the panel's list`);
+      }
+    } finally {
+      await page.evaluate(() => (document.documentElement.style.zoom = ""));
+      await page.setViewportSize(size);
+    }
+    await pressEscAndCheckCleared(page, "k=8");
+  });
+
   test("context menu path: only the selection is summarized", async () => {
     // From the second sentence of the 5th paragraph to the end of the 7th.
     const selected = await page.evaluate(() => {
