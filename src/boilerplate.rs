@@ -531,7 +531,8 @@ const NOTE_OPENINGS: &[&str] = &[
 /// automatic summary says of itself (`기사 제목과 주요 문장을 기반으로 자동요약한
 /// 결과입니다.`, `전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.`) and an outlet's
 /// appeals (`…여러분의 소중한 제보를 기다립니다.`, `…유튜브에서 뉴스를 구독해주세요!`,
-/// `…독자의 후원으로 만들어집니다.`).
+/// `…독자의 후원으로 만들어집니다.`), a video's too (`…도움이 되셨다면 구독과 좋아요`, cut
+/// off before its `부탁드립니다` as `좋아요` ends sentences).
 const READER_NOTES: &[&str] = &[
     "요약한 결과입니다",
     "요약된 내용입니다",
@@ -543,6 +544,9 @@ const READER_NOTES: &[&str] = &[
     "후원으로 만들어집니다",
     "후원해주세요",
     "후원해 주세요",
+    "구독과 좋아요",
+    "구독 좋아요",
+    "구독 부탁드립니다",
 ];
 
 /// True for a note about the article ([`NOTE_OPENINGS`]), after any opening brackets or
@@ -603,10 +607,10 @@ fn is_reader_note(s: &str) -> bool {
 }
 
 /// True when `b` ends as some [`READER_NOTES`] do (`…입니다`, `…합니다`, `…립니다`,
-/// `…집니다`, `…주세요`): most sentences end otherwise (`…했습니다`, `…했다`), and are
-/// not compared with every note. (A test checks that every note passes.)
+/// `…집니다`, `…주세요`, `…좋아요`): most sentences end otherwise (`…했습니다`, `…했다`),
+/// and are not compared with every note. (A test checks that every note passes.)
 fn reader_note_tail(b: &[u8]) -> bool {
-    ["입니다", "합니다", "립니다", "집니다", "주세요"]
+    ["입니다", "합니다", "립니다", "집니다", "주세요", "좋아요"]
         .iter()
         .any(|t| b.ends_with(t.as_bytes()))
 }
@@ -1168,6 +1172,8 @@ mod tests {
             // An outlet's appeals to its readers.
             "◎가상뉴스가 독자 여러분의 소중한 제보를 기다립니다." => true,
             "▷ 유튜브에서 가상방송 뉴스를 구독해주세요!" => true,
+            "오늘 영상이 도움이 되셨다면 구독과 좋아요" => true,
+            "구독과 좋아요를 눌러 주신 분들께 감사드립니다." => false,
             "가상일보는 독자의 후원으로 만들어집니다." => true,
             "경찰은 목격자의 제보를 기다리고 있다." => false,
             "이 기사는 가상일보 보도준칙에 따라 편집국장이 최종 확인·수정했습니다." => true,

@@ -35,6 +35,7 @@ pub mod select;
 pub mod similarity;
 mod span;
 pub mod split;
+pub mod transcript;
 mod unicode;
 
 #[cfg(target_arch = "wasm32")]
@@ -165,10 +166,12 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         // Decomposed Hangul (macOS NFD): summarize the composed text, spans mapped back.
         return summarize(&nfc.text, options).map(|s| nfc.restore(s));
     }
-    let spans = split::split(text);
+    let (spans, read) = split::split_for_ranking(text);
     // Bad options are refused before the text is ranked.
     options.summary_len(spans.len(), spans.len())?;
-    let sentences: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
+    // A transcript's sentences are ranked without their timing lines.
+    let read = read.as_deref().unwrap_or(text);
+    let sentences: Vec<&str> = spans.iter().map(|s| read[s.range()].trim_start()).collect();
     let ranker = rank::Ranker::new(&sentences);
     let content = ranker.content_count();
     let k = options.summary_len(spans.len(), content)?;

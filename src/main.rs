@@ -379,16 +379,14 @@ fn write_plain(
             .try_for_each(|k| writeln!(out, "{}", k.term));
     }
     // One sentence a line: a sentence of hard-wrapped text spans its line breaks, which
-    // are spaces in it.
+    // are spaces in it, and a transcript's sentence its captions' timing lines, which
+    // are not said.
     summary.summary.iter().try_for_each(|&i| {
         let sentence = &text[summary.sentences[i].span.range()];
-        let mut words = sentence.split([
-            '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
-        ]);
-        let first = words.next().unwrap_or_default();
-        write!(out, "{}", first.trim_end())?;
-        for line in words.filter(|l| !l.trim().is_empty()) {
-            write!(out, " {}", line.trim())?;
+        let mut lines = ksum::transcript::said_lines(sentence);
+        write!(out, "{}", lines.next().unwrap_or_default())?;
+        for line in lines {
+            write!(out, " {line}")?;
         }
         writeln!(out)
     })

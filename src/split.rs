@@ -92,13 +92,55 @@ pub fn split(text: &str) -> Vec<Span> {
 
 /// [`split`] of text whose Hangul is composed.
 fn split_composed(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let wrap_width = wrap_width(text);
-    let mut line = Line {
-        wrap_width,
-        double_spaced: wrap_width.is_some() && is_double_spaced(text),
+    split_for_ranking(text).0
+}
+
+/// [`split`] of text whose Hangul is composed, and, for a transcript
+/// ([`crate::transcript`]), the text as it was read: its timing lines blanked (each
+/// byte a space), so that a sentence across captions reads as what is said. Each
+/// timing line is then in the span of the sentence it times, the one after it (the
+/// last sentence's, after all sentences), and blank in that text.
+pub(crate) fn split_for_ranking(text: &str) -> (Vec<Span>, Option<String>) {
+    let timings = crate::transcript::timing_lines(text);
+    if timings.is_empty() {
+        return (split_lines(text, Line::default()), None);
+    }
+    let mut blank = String::with_capacity(text.len());
+    let mut from = 0;
+    for t in &timings {
+        blank.push_str(text.get(from..t.start).unwrap_or_default());
+        for _ in t.clone() {
+            blank.push(' ');
+        }
+        from = t.end;
+    }
+    blank.push_str(text.get(from..).unwrap_or_default());
+    let line = Line {
+        transcript: true,
         ..Line::default()
     };
+    let mut sentences = split_lines(&blank, line);
+    let mut next = 0;
+    for t in timings {
+        while sentences.get(next).is_some_and(|s| s.end <= t.start) {
+            next += 1;
+        }
+        if let Some(s) = sentences.get_mut(next) {
+            s.start = s.start.min(t.start);
+        } else if let Some(s) = sentences.last_mut() {
+            s.end = t.end;
+        }
+    }
+    (sentences, Some(blank))
+}
+
+/// Splits `text` a line (or a paragraph, or a transcript) at a time with `line`.
+fn split_lines(text: &str, mut line: Line) -> Vec<Span> {
+    let mut out = Vec::new();
+    if !line.transcript {
+        line.wrap_width = wrap_width(text);
+        line.double_spaced = line.wrap_width.is_some() && is_double_spaced(text);
+    }
     let mut start = Some(0);
     while let Some(from) = start {
         start = line.split(text, from, &mut out);
@@ -182,14 +224,20 @@ pub fn is_double_spaced(text: &str) -> bool {
 
 /// Where the first `\n` at or after byte `start` of `bytes` is (or `bytes.len()`),
 /// eight bytes at a time: most bytes of a text are not one.
-fn newline_from(bytes: &[u8], start: usize) -> usize {
+pub(crate) fn newline_from(bytes: &[u8], start: usize) -> usize {
+    byte_from(bytes, start, b'\n')
+}
+
+/// Where the first `byte` at or after byte `start` of `bytes` is (or `bytes.len()`),
+/// eight bytes at a time.
+pub(crate) fn byte_from(bytes: &[u8], start: usize, byte: u8) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut at = start;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        // A zero byte of x (a `\n` of the chunk) sets its high bit here.
-        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
+        // A zero byte of x (a `byte` of the chunk) sets its high bit here.
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(byte));
         if (x.wrapping_sub(ONES) & !x & (ONES << 7)) != 0 {
             break;
         }
@@ -197,7 +245,7 @@ fn newline_from(bytes: &[u8], start: usize) -> usize {
     }
     bytes[at..]
         .iter()
-        .position(|&c| c == b'\n')
+        .position(|&c| c == byte)
         .map_or(bytes.len(), |p| at + p)
 }
 
@@ -423,6 +471,9 @@ struct Line {
     /// True when that text is double-spaced ([`is_double_spaced`]): the blank line after
     /// a wrapped line is part of its break.
     double_spaced: bool,
+    /// True for a transcript with its timing lines blanked ([`split_for_ranking`]):
+    /// every break, and the blank lines after it, is a space.
+    transcript: bool,
 }
 
 impl Line {
@@ -463,6 +514,25 @@ impl Line {
             }
             brk = break_len(bytes, i);
             if brk > 0 {
+                if self.transcript {
+                    // Past the break and the blank lines and spaces after it.
+                    let mut j = i + brk;
+                    loop {
+                        let more = break_len(bytes, j);
+                        if more > 0 {
+                            j += more;
+                        } else if matches!(bytes.get(j), Some(b' ' | b'\t')) {
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    if j < bytes.len() {
+                        i = j;
+                        brk = 0;
+                        continue;
+                    }
+                }
                 if let Some(width) = self.wrap_width {
                     let gap = if self.double_spaced {
                         blank_line_gap(bytes, i)

@@ -72,6 +72,29 @@ fn a_sentence_of_hard_wrapped_text_is_printed_on_one_line() {
 }
 
 #[test]
+fn a_transcript_is_summarized_in_whole_sentences_without_its_timings() {
+    // A subtitle file and a video's transcript as copied (a timestamp a line): each
+    // caption cuts sentences, and the summary is of whole sentences, said on one line.
+    let srt = ksum(&["-k", "2", "tests/fixtures/transcript.srt"], b"");
+    assert!(srt.status.success(), "{}", stderr(&srt));
+    assert_eq!(
+        stdout(&srt),
+        "해오름시는 내년 3월까지 구도심에 지하 2층, 지상 4층 규모의 도서관을 짓습니다.\n\
+         도서관에는 어린이 열람실과 청소년 창작 공간이 들어섭니다.\n"
+    );
+    let copied = ksum(&["-k", "3", "tests/fixtures/transcript-copied.txt"], b"");
+    assert!(copied.status.success(), "{}", stderr(&copied));
+    let out = stdout(&copied);
+    assert!(
+        out.lines().any(|l| l
+            == "해오름시는 내년 3월까지 구도심에 지하 2층 지상 4층 규모의 \
+                                  도서관을 짓는다고 발표했는데요"),
+        "{out}"
+    );
+    assert!(!out.contains(':') && !out.contains("구독"), "{out}");
+}
+
+#[test]
 fn keywords_are_printed_one_a_line_best_first() {
     let o = ksum(&["--keywords"], ARTICLE.as_bytes());
     assert!(o.status.success(), "{}", stderr(&o));

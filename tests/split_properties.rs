@@ -118,6 +118,32 @@ proptest! {
     }
 
     #[test]
+    fn invariant_on_transcripts(
+        captions in prop::collection::vec(korean_text(), 3..8),
+        style in 0..3usize,
+        gaps in prop::collection::vec(prop::sample::select(vec!["\n", "\n\n", "\r\n", "\n \n"]), 8),
+    ) {
+        // Timing lines, cue numbers and captions of random text, spoken (`합니다`) so that
+        // the text reads as a transcript.
+        let mut text = String::new();
+        for (i, (caption, gap)) in captions.iter().zip(gaps.iter().cycle()).enumerate() {
+            let timing = match style {
+                0 => format!("{}\n00:00:0{i},000 --> 00:00:0{},500", i + 1, i + 1),
+                1 => format!("0:{:02}", 4 * i),
+                _ => format!("[00:{:02}]", 4 * i),
+            };
+            text.push_str(&format!("{timing}\n{caption} 합니다{gap}"));
+        }
+        check_invariant(&text)?;
+        // No sentence says a timing line.
+        for span in split(&text) {
+            for line in ksum::transcript::said_lines(&text[span.range()]) {
+                prop_assert!(!ksum::transcript::is_timing_line(line), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_blank_line_ends_a_sentence(a in korean_text(), b in korean_text()) {
         // No span crosses a blank line, wrapped text or not, unless the text is
         // double-spaced, its every line followed by a blank one.

@@ -1,0 +1,210 @@
+//! Transcripts: a subtitle file (SRT, WebVTT) or a video's transcript as copied, a
+//! timestamp on its own line before each caption (`0:04`, then `건립 계획에 대해서`).
+//!
+//! A caption is cut where the screen is full, not where a sentence ends, so a line
+//! break there is a space, as in hard-wrapped text; and the timing lines between two
+//! captions are no part of what is said. [`timing_lines`] finds them, and
+//! [`crate::split`] reads the text with them blanked: a sentence then runs across
+//! captions (its span covers the timing lines between them) and ends where its words
+//! do. The timing lines outside sentences are lines of their own, which
+//! [`crate::boilerplate`] leaves out.
+
+use std::ops::Range;
+
+/// The fewest timing lines that make a transcript.
+const MIN_TIMINGS: usize = 3;
+
+/// The most bytes before a timing line's first colon (`[00:`, a few spaces).
+const MAX_BEFORE_COLON: usize = 16;
+
+/// True for a line (trimmed) that times a caption: a cue's timing
+/// (`00:01:02,345 --> 00:01:04,000`, WebVTT settings after it), a timestamp alone
+/// (`0:04`, `12:34`, `1:02:03`, `00:00:12.500`, `[00:12]`, `(1:02)`), or the `WEBVTT`
+/// that opens a WebVTT file. (Loosely, by bytes: four or more digits, colons and the
+/// marks of a time, with a colon, and nothing after them but a cue's ` -->`.)
+pub fn is_timing_line(line: &str) -> bool {
+    let b = line.trim().as_bytes();
+    let time = b
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || b":.,[]()".contains(c))
+        .count();
+    let rest = &b[time..];
+    (time >= 4
+        && b[..time].contains(&b':')
+        && (rest.is_empty() || (rest.starts_with(b" -->") && rest.is_ascii())))
+        || b.starts_with(b"WEBVTT")
+}
+
+/// True for a line that is a number alone (an SRT cue's number).
+fn is_number(line: &str) -> bool {
+    let b = line.as_bytes();
+    (1..=6).contains(&b.len()) && b.iter().all(u8::is_ascii_digit)
+}
+
+/// True when a caption's line ends as speech does (`합니다`, `했는데요`, `그렇죠`,
+/// `할까`), its punctuation aside. A schedule (`10:00`, then `개회식`) times no
+/// speech, and its items are not to be run together.
+fn ends_as_speech(line: &str) -> bool {
+    let mut b = line.as_bytes();
+    while let [rest @ .., c] = b {
+        if !c.is_ascii_punctuation() {
+            break;
+        }
+        b = rest;
+    }
+    ["다", "요", "죠", "까"]
+        .iter()
+        .any(|e| b.ends_with(e.as_bytes()))
+}
+
+/// The byte ranges of the timing lines of `text` (each line trimmed) and of the
+/// numbers alone on a line among them (an SRT cue's), when `text` is a transcript:
+/// at least [`MIN_TIMINGS`] timing lines ([`is_timing_line`]), at most three lines of
+/// captions to each, and a quarter of those lines or more ending as speech does.
+/// Empty otherwise.
+#[inline(never)]
+pub(crate) fn timing_lines(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<Range<usize>> = Vec::new();
+    // Most texts have no timing line at all, and every timing line has a colon near
+    // its start: the lines with one there are counted first.
+    let mut timings = 0;
+    let mut at = 0;
+    loop {
+        let colon = crate::split::byte_from(bytes, at, b':');
+        if colon >= bytes.len() {
+            break;
+        }
+        let near = colon.saturating_sub(MAX_BEFORE_COLON);
+        at = colon + 1;
+        let start = match bytes[near..colon].iter().rposition(|&c| c == b'\n') {
+            Some(i) => near + i + 1,
+            None if near == 0 => 0,
+            None => continue,
+        };
+        at = crate::split::newline_from(bytes, colon);
+        timings += usize::from(is_timing_line(text.get(start..at).unwrap_or_default()));
+    }
+    if timings < MIN_TIMINGS {
+        return found;
+    }
+    let (mut captions, mut spoken) = (0usize, 0usize);
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = crate::split::newline_from(bytes, start);
+        let raw = text.get(start..end).unwrap_or_default();
+        let line = raw.trim();
+        let at = start + raw.len() - raw.trim_start().len();
+        start = end + 1;
+        if is_timing_line(line) || is_number(line) {
+            found.push(at..at + line.len());
+        } else if !line.is_empty() {
+            captions += 1;
+            spoken += usize::from(ends_as_speech(line));
+        }
+    }
+    if captions > 3 * timings || 4 * spoken < captions.max(1) {
+        found.clear();
+    }
+    found
+}
+
+/// The lines of a sentence (trimmed, blank ones left out) but for the timing lines
+/// ([`is_timing_line`]) and cue numbers among them: what a transcript's sentence says,
+/// a line a caption, for showing it on one line.
+pub fn said_lines(sentence: &str) -> impl Iterator<Item = &str> {
+    let mut lines = sentence
+        .split([
+            '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+        ])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    std::iter::from_fn(move || loop {
+        let line = lines.next()?;
+        let cue_number = is_number(line) && lines.peek().is_some_and(|l| is_timing_line(l));
+        if !cue_number && !is_timing_line(line) {
+            return Some(line);
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timing_lines_are_told() {
+        for line in [
+            "00:00:01,000 --> 00:00:03,500",
+            "00:00:00.000 --> 00:00:03.240 align:start position:0%",
+            "0:04",
+            "12:34",
+            "1:02:03",
+            "00:00:12.500",
+            "[00:12]",
+            "(1:02)",
+            "WEBVTT",
+        ] {
+            assert!(is_timing_line(line), "{line:?}");
+        }
+        for line in [
+            "12",
+            "3:7",
+            "2024.04.12",
+            "오후 3:16",
+            "10:00 개회식",
+            "12:",
+            "1 --> 2 가",
+            "",
+        ] {
+            assert!(!is_timing_line(line), "{line:?}");
+        }
+    }
+
+    /// The timing lines found, as text.
+    fn found(text: &str) -> Vec<&str> {
+        timing_lines(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_subtitle_file_and_a_copied_transcript_are_transcripts() {
+        let srt = "1\n00:00:01,000 --> 00:00:03,500\n오늘은 해오름시의\n\n2\n00:00:03,600 --> \
+                   00:00:06,000\n새 도서관 계획을 소개합니다.\n\n3\n00:00:06,100 --> 00:00:09,000\n\
+                   시는 내년까지 도서관을 짓습니다.\n";
+        assert_eq!(found(srt).len(), 6, "three numbers and three timings");
+        assert_eq!(found(srt)[0], "1");
+        let copied =
+            "0:00\n안녕하세요 오늘은 해오름시의 새 도서관\n0:04\n건립 계획을 이야기해 보려고 \
+                      합니다\n0:08\n시는 내년까지 도서관을 짓는다고 해요\n";
+        assert_eq!(found(copied), ["0:00", "0:04", "0:08"]);
+    }
+
+    #[test]
+    fn schedules_and_chats_are_not_transcripts() {
+        // A programme's times and items: no speech in them.
+        let schedule =
+            "10:00\n개회식 및 내빈 소개\n10:30\n기조 강연\n11:30\n분과 토론\n12:30\n점심\n";
+        assert!(found(schedule).is_empty());
+        // Two timings only; a chat's times are inside its lines.
+        assert!(found("0:00\n안녕하세요\n0:04\n반갑습니다\n").is_empty());
+        assert!(
+            found("[오후 3:16] 김철수: 회의 몇 시예요?\n[오후 3:17] 이영희: 4시요\n").is_empty()
+        );
+        // News with a colon.
+        assert!(
+            found("시는 12일 오전 10:30 개막식을 연다고 밝혔다.\n행사는 사흘간 열린다.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_sentence_is_said_without_its_timing_lines() {
+        let said: Vec<&str> =
+            said_lines("오늘은 해오름시의\n\n2\n00:00:03,600 --> 00:00:06,000\n새 도서관 계획을")
+                .collect();
+        assert_eq!(said, ["오늘은 해오름시의", "새 도서관 계획을"]);
+        let said: Vec<&str> =
+            said_lines("새 도서관\n0:04\n건립 계획을 보면 2\n 3층이다.").collect();
+        assert_eq!(said, ["새 도서관", "건립 계획을 보면 2", "3층이다."]);
+    }
+}
