@@ -596,8 +596,12 @@ function startKsum(engine) {
     copyBtn.disabled = true;
   }
 
+  // A sentence on one line: hard-wrapped text's breaks are spaces in it, and a
+  // transcript's timing lines (and an SRT cue's number) before its captions are not said.
+  const TIMING = /(^|\n)\s*(\d+\s*\n\s*)?[[(]?\d+:\d[\d:.,]*[\])]?( -->.*)?(?=\n|$)/g;
   function sentenceText(r, i) {
-    return state.text.slice(r.starts[i], r.ends[i]).trim();
+    const text = state.text.slice(r.starts[i], r.ends[i]).trim();
+    return text.replace(TIMING, "\n").replace(/\s*\n\s*/g, " ").trim();
   }
 
   function renderSummary() {
@@ -677,7 +681,9 @@ function startKsum(engine) {
       return;
     }
     const n = keywordRanges().n;
-    kwinfo.textContent = n ? t("kwCount", { term: state.keyword, n: num(n) }) : t("kwNone", { term: state.keyword });
+    const info = n ? t("kwCount", { term: state.keyword, n: num(n) }) : t("kwNone", { term: state.keyword });
+    // Rewritten, the live region would be read again after every run.
+    if (kwinfo.textContent !== info) kwinfo.textContent = info;
   }
 
   // ---- the summary length ---------------------------------------------------------------
@@ -888,6 +894,7 @@ function startKsum(engine) {
   }
 
   let typingTimer = 0;
+  let quietTimer = 0;
   let lastRunMs = 0;
   input.addEventListener("input", () => {
     state.text = input.value;
@@ -901,7 +908,15 @@ function startKsum(engine) {
       return;
     }
     lastRunMs = state.result ? state.result.ms : lastRunMs;
-    typingTimer = setTimeout(run, Math.min(1000, Math.max(DEBOUNCE_MS, 2 * lastRunMs)));
+    const wait = Math.min(1000, Math.max(DEBOUNCE_MS, 2 * lastRunMs));
+    typingTimer = setTimeout(run, wait);
+    // While typing, the status changes silently: a screen reader hears it once, at a pause.
+    status.ariaLive = "off";
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(() => {
+      status.ariaLive = "polite";
+      status.textContent = status.textContent;
+    }, wait + 800);
   });
 
   // Paste: short text goes into the textarea as usual; long text (or a paste outside the

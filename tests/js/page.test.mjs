@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 
+import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
 
 import {
@@ -280,6 +281,20 @@ function pageSuite(label, where) {
       await checkText(page, SEED, `${label} seed-article.txt`);
     });
 
+    test("a transcript's summary says its sentences without their timing lines", async () => {
+      // Each sentence runs across captions; the summary list shows it as the CLI prints it.
+      for (const name of ["transcript.srt", "transcript-copied.txt"]) {
+        const path = join(ROOT, "tests/fixtures", name);
+        await setCount(page, 2);
+        await fillAndWait(page, readText(path), expectedMarks(cliSummary(path, 2)), name);
+        const items = await page.locator("#summary li .sentence").allTextContents();
+        const want = execFileSync(join(ROOT, "target/release/ksum"), ["-k", "2", path], { encoding: "utf8" });
+        assert.deepEqual(items, want.trim().split("\n"), name);
+        assert.ok(items.every((t) => !/\d:\d\d|-->/.test(t)), `${name}: ${items}`);
+      }
+      await setCount(page, 3);
+    });
+
     test("the ratio option picks the CLI's share of sentences", async () => {
       await fillAndWait(page, readText(ARTICLE), expectedMarks(cliSummary(ARTICLE, 3)), "ratio setup");
       await page.locator("#mode").selectOption("ratio");
@@ -432,7 +447,8 @@ function pageSuite(label, where) {
         assert.ok(seen.get(id), `#${id} shows a focus ring`);
       }
       assert.ok([...seen.keys()].some((k) => k === "a" || k === ""), "Tab reaches the summary links");
-      assert.equal(await page.locator("#status").getAttribute("aria-live"), "polite");
+      // Quiet while the text is typed (a11y.test.mjs), a live region again at the pause.
+      await poll(async () => (await page.locator("#status").getAttribute("aria-live")) === "polite", "#status aria-live polite");
       assert.equal(await page.locator("#input").getAttribute("aria-labelledby"), "source-title");
     });
 
