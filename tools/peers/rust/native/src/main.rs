@@ -1,5 +1,6 @@
 //! `ksum-peers-native FILE [RUNS]`: warm median ms of ksum::summarize (k = 3) and of the
-//! `summary` crate (language-agnostic, 3 sentences) on FILE, printed as JSON lines.
+//! `summary` crate (3 sentences; language-agnostic, and with its Korean stop words) on FILE,
+//! printed as JSON lines.
 
 use std::time::Instant;
 
@@ -34,4 +35,9 @@ fn main() {
         std::hint::black_box(summarizer.summarize_sentences(std::hint::black_box(&text), k));
     });
     println!(r#"{{"peer":"summary crate (native)","medianMs":{ms},"runs":{n}}}"#);
+    let korean = summary::Summarizer::new(summary::Language::Korean);
+    let (ms, n) = median_ms(runs, || {
+        std::hint::black_box(korean.summarize_sentences(std::hint::black_box(&text), k));
+    });
+    println!(r#"{{"peer":"summary crate, Korean stop words (native)","medianMs":{ms},"runs":{n}}}"#);
 }
