@@ -641,7 +641,7 @@ pub fn is_caption_credit(sentence: &str) -> bool {
             credit_kind(s),
             Some(Credit::Dated | Credit::Slash | Credit::Agency)
         ))
-        && s.chars().count() <= 40
+        && crate::unicode::char_count(s) <= 40
 }
 
 /// Wire services and photo agencies that photo captions name alone after their last
@@ -731,7 +731,7 @@ fn credit_kind(tail: &str) -> Option<Credit> {
             return None;
         }
         // (Both ends ASCII: char boundaries.)
-        let inner = &t[1..t.len() - 1];
+        let inner = t.get(1..t.len() - 1).unwrap_or_default();
         // A closing tag, `</v>`, is no credit after a slash.
         if open == b'<' && inner.as_bytes().first() == Some(&b'/') {
             return None;
@@ -937,7 +937,7 @@ fn without_buttons(mut s: &str) -> &str {
         s.as_bytes(),
         &[" 구독", " 구독하기", " 응원하기", " 팔로우"],
     ) {
-        s = &s[..s.len() - b.len()];
+        s = s.get(..s.len() - b.len()).unwrap_or_default();
     }
     s
 }
@@ -1317,7 +1317,7 @@ mod tests {
                 .any(|m| contains_ignore_ascii_case(s, m));
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
         (!marker).then(|| Counts {
-            chars: s.chars().count(),
+            chars: crate::unicode::char_count(s),
             letters,
             last_slash: s.rfind('/'),
             unless_prose: NAVIGATION.iter().chain(sources).any(|m| s.contains(m)),

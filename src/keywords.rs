@@ -411,10 +411,19 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
     // The copula is `이다` after a batchim (`학생이다`): `다` right after one ends a
     // predicate (`어렵다`, `높다`).
     let predicate_da = has_batchim(last);
+    let adnominal_l = (last as u32 - crate::unicode::S_BASE) % 28 == ADNOMINAL_L;
     let (mut as_noun, mut as_verb) = (false, false);
-    for_each_use(ranker, from, sentences, t, term, &mut |rest| {
+    // Whole words of a stem ending in ㄹ: before a dependent noun, and not.
+    let (mut before_dependent, mut plain) = (0usize, 0usize);
+    for_each_use(ranker, from, sentences, t, term, &mut |rest, after| {
         if predicate_da && rest.starts_with('다') {
             as_verb = true;
+        } else if rest.is_empty() && adnominal_l {
+            if before_dependent_noun(after) {
+                before_dependent += 1;
+            } else {
+                plain += 1;
+            }
         } else if rest.is_empty() {
             as_noun |= !verb_like_end;
             as_verb |= verb_like_end;
@@ -425,7 +434,32 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
         }
         !as_noun
     });
+    as_noun |= plain > before_dependent;
+    as_verb |= before_dependent > 0;
     as_noun || (!as_verb && !has_verb_forms(sentences, from, term))
+}
+
+/// Batchim ㄹ, of a verb's adnominal `-ㄹ` (`늘릴`, `바꿀`) as of many nouns (`기술`,
+/// `서울`).
+const ADNOMINAL_L: u32 = 8;
+
+/// True when `after`, what follows a word, starts with a dependent noun that follows a
+/// verb's adnominal `-ㄹ` (`늘릴 수 있다`, `바꿀 것으로`, `할 뿐`, `될 듯하다`): a word
+/// ending in ㄹ before one is a verb. (Not `때`, which follows nouns as often: `명절
+/// 때`; `수` alone or before `가`, `는` or `도` only: `학생 수` counts, `수출` is a word.)
+fn before_dependent_noun(after: &str) -> bool {
+    let Some(next) = after.strip_prefix(' ') else {
+        return false;
+    };
+    // By bytes: the word ends at an ASCII byte (a space, a mark) or the text's end.
+    let b = next.as_bytes();
+    let whole = |n: &[u8]| b.starts_with(n) && b.get(n.len()).is_none_or(u8::is_ascii);
+    ["것", "뿐", "듯"]
+        .iter()
+        .any(|n| b.starts_with(n.as_bytes()))
+        || ["수", "수가", "수는", "수도", "줄"]
+            .iter()
+            .any(|n| whole(n.as_bytes()))
 }
 
 /// Verb forms made with an auxiliary after `-어`/`-아` (`알려진`, `만들어진`, `일어난`,
@@ -450,14 +484,14 @@ const CONNECTIVE_EO: &[char] = &[
 
 /// Calls `visit` with the rest of each word of `sentences` (from sentence `from` on)
 /// that starts with the stem `term` (term id `t`), what follows the stem up to the
-/// word's end, until `visit` returns false.
+/// word's end, and the text after that word, until `visit` returns false.
 fn for_each_use(
     ranker: &Ranker,
     from: usize,
     sentences: &[&str],
     t: u32,
     term: &str,
-    visit: &mut dyn FnMut(&str) -> bool,
+    visit: &mut dyn FnMut(&str, &str) -> bool,
 ) {
     for_each_sentence(ranker, from, sentences, t, &mut |sentence| {
         word_uses(sentence, term, visit)
@@ -485,17 +519,27 @@ fn for_each_sentence<'a>(
 }
 
 /// Calls `visit` with the rest of each word of `sentence` that starts with `stem` (what
-/// follows it up to the word's end) until `visit` returns false, and then returns
-/// false. (One shared walk, not a copy per caller.)
+/// follows it up to the word's end) and the text after that word, until `visit`
+/// returns false, and then returns false. (One shared walk, not a copy per caller.)
 #[inline(never)]
-fn word_uses(sentence: &str, stem: &str, visit: &mut dyn FnMut(&str) -> bool) -> bool {
+fn word_uses(sentence: &str, stem: &str, visit: &mut dyn FnMut(&str, &str) -> bool) -> bool {
     for at in find_all(sentence.as_bytes(), stem.as_bytes()) {
-        if sentence[..at].chars().next_back().is_some_and(is_word_char) {
+        if sentence
+            .get(..at)
+            .unwrap_or_default()
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char)
+        {
             continue; // inside a word
         }
-        let rest = &sentence[at + stem.len()..];
-        let rest = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
-        if !visit(rest) {
+        let tail = sentence.get(at + stem.len()..).unwrap_or_default();
+        let end = tail.find(|c: char| !is_word_char(c)).unwrap_or(tail.len());
+        let (rest, after) = (
+            tail.get(..end).unwrap_or_default(),
+            tail.get(end..).unwrap_or_default(),
+        );
+        if !visit(rest, after) {
             return false;
         }
     }
@@ -532,7 +576,7 @@ fn has_verb_forms(sentences: &[&str], from: usize, term: &str) -> bool {
     let mut found = false;
     for sentence in &sentences[window] {
         // The form ends there (`바꾼`, `바꿀`) or an ending follows (`바꾼다`, not `농진청`).
-        word_uses(sentence, head, &mut |rest| {
+        word_uses(sentence, head, &mut |rest, _| {
             let mut rest = rest.chars();
             let inflected = rest
                 .next()
@@ -576,7 +620,7 @@ fn written_form(
         return None;
     }
     let (mut next, mut same) = (None, true);
-    for_each_use(ranker, from, sentences, t, term, &mut |rest| {
+    for_each_use(ranker, from, sentences, t, term, &mut |rest, _| {
         let ending = NOUN_OR_SUFFIX.iter().find(|e| rest.starts_with(**e));
         same = ending.is_some() && next.is_none_or(|n| Some(n) == ending);
         next = ending;
@@ -792,6 +836,23 @@ mod tests {
         ];
         Words::of(&text, 20)
             .show_nouns_not_verbs(&["오스카", "물고기", "사진"], &["알려진", "먹는"]);
+    }
+
+    #[test]
+    fn a_word_in_l_before_a_dependent_noun_is_a_verb() {
+        // 늘릴 is seen once before a noun (in the headline) and twice before 수: a
+        // verb. 기술 and 서울, whole words that end in ㄹ too, stay nouns; 학생 수 counts.
+        let text = [
+            "가상대 연구팀, 배터리 수명 두 배 늘릴 기술 개발",
+            "서울 가상대 연구팀이 배터리 수명을 두 배로 늘릴 수 있는 기술을 개발했다.",
+            "연구팀은 \"배터리 교체 주기를 늘릴 수 있을 것\"이라고 말했다.",
+            "서울 지역 학생 수가 줄어 배터리 기술 교육도 줄었다.",
+        ];
+        Words::of(&text, 20).show_nouns_not_verbs(&["배터리", "기술", "서울"], &["늘릴"]);
+        assert!(before_dependent_noun(" 수 있는") && before_dependent_noun(" 것으로"));
+        assert!(before_dependent_noun(" 수가 없다") && !before_dependent_noun(" 수출"));
+        assert!(!before_dependent_noun("수 있는") && !before_dependent_noun(" 때"));
+        assert!(!before_dependent_noun(" 수요") && before_dependent_noun(" 줄 몰랐다"));
     }
 
     #[test]

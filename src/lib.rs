@@ -171,7 +171,10 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     options.summary_len(spans.len(), spans.len())?;
     // A transcript's sentences are ranked without their timing lines.
     let read = read.as_deref().unwrap_or(text);
-    let sentences: Vec<&str> = spans.iter().map(|s| read[s.range()].trim_start()).collect();
+    let sentences: Vec<&str> = spans
+        .iter()
+        .map(|s| read.get(s.range()).unwrap_or_default().trim_start())
+        .collect();
     let ranker = rank::Ranker::new(&sentences);
     let content = ranker.content_count();
     let k = options.summary_len(spans.len(), content)?;

@@ -131,7 +131,7 @@ pub(crate) fn trim_closing_tags(line: &str) -> &str {
         if bytes.get(lt + 1) != Some(&b'/') || markup_end(bytes, lt) != bytes.len() {
             break;
         }
-        line = line[..lt].trim_end();
+        line = line.get(..lt).unwrap_or_default().trim_end();
     }
     line
 }

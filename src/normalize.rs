@@ -724,15 +724,19 @@ fn scan(
         let start = i;
         let term = if b.is_ascii() {
             match ascii_word(bytes, &mut i) {
-                Some(end) => ascii_term(&sentence[start..end], lower).map(|t| (t, &[][..])),
+                Some(end) => ascii_term(sentence.get(start..end).unwrap_or_default(), lower)
+                    .map(|t| (t, &[][..])),
                 None => other_word(sentence, &mut i, tables, syllables, lower),
             }
         } else {
             match hangul_word(bytes, &mut i, syllables) {
                 Some(n) if ends_a_closed_word(sentence, start, tables, &syllables[..n]) => None,
-                Some(n) => tables
-                    .hangul_stem(&syllables[..n])
-                    .map(|n| (&sentence[start..start + 3 * n], &syllables[..n])),
+                Some(n) => tables.hangul_stem(&syllables[..n]).map(|n| {
+                    (
+                        sentence.get(start..start + 3 * n).unwrap_or_default(),
+                        &syllables[..n],
+                    )
+                }),
                 None => other_word(sentence, &mut i, tables, syllables, lower),
             }
         };
@@ -961,7 +965,12 @@ fn other_word<'a>(
             continue;
         }
         // Any other non-ASCII char: decode it.
-        let c = sentence[at..].chars().next().unwrap_or(' ');
+        let c = sentence
+            .get(at..)
+            .unwrap_or_default()
+            .chars()
+            .next()
+            .unwrap_or(' ');
         // Laughter or tears glued to a word end it (`같아요ㅠㅠ`, `맛있다ㅋㅋ`).
         let jamo = ('\u{3131}'..='\u{318E}').contains(&c);
         if !is_alphanumeric(c) || (jamo && at > start && n > 0) {
@@ -976,10 +985,15 @@ fn other_word<'a>(
     *i = at;
     if *i == start {
         // A separator: skip it.
-        *i += sentence[*i..].chars().next().map_or(1, char::len_utf8);
+        *i += sentence
+            .get(*i..)
+            .unwrap_or_default()
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
         return None;
     }
-    let word = &sentence[start..*i];
+    let word = sentence.get(start..*i).unwrap_or_default();
     // A number, or letters of Hangul alone (`ㅋㅋ`, `ㅠㅠ`): laughter and tears, no topic.
     if digits || word.chars().all(|c| ('\u{3131}'..='\u{318E}').contains(&c)) {
         return None;
@@ -989,7 +1003,7 @@ fn other_word<'a>(
             return None;
         }
         let n = tables.hangul_stem(&syllables[..n])?;
-        return Some((&word[..3 * n], &syllables[..n]));
+        return Some((word.get(..3 * n).unwrap_or_default(), &syllables[..n]));
     }
     let mut word = word;
     // Only Latin letters or digits before the particle (`AI가`), or Hangul too
@@ -1004,7 +1018,7 @@ fn other_word<'a>(
         // A particle after a word ending in Latin letters or digits (`AI가` → `ai`,
         // `5G를` → `5g`, `코로나19에` → `코로나19`); numbers with a counter (`12일`)
         // stay whole.
-        word = &sentence[start..run_start];
+        word = sentence.get(start..run_start).unwrap_or_default();
         ascii = latin_head;
     }
     let stem = if ascii && upper {
@@ -1163,7 +1177,7 @@ mod tests {
     #[test]
     fn suffix_table_fits_the_lookup() {
         for suffix in words(PARTICLES).chain(words(PREDICATE_SUFFIXES)) {
-            let n = suffix.chars().count();
+            let n = crate::unicode::char_count(suffix);
             assert!(
                 n <= MAX_SUFFIX_SYLLABLES && suffix.chars().all(is_hangul_syllable),
                 "suffix {suffix:?} is longer than MAX_SUFFIX_SYLLABLES or not Hangul syllables"
@@ -1177,13 +1191,13 @@ mod tests {
         }
         for word in words(STOPWORDS).chain(words(KEEP_WHOLE)) {
             assert!(
-                word.chars().count() <= MAX_WORD_SYLLABLES,
+                crate::unicode::char_count(word) <= MAX_WORD_SYLLABLES,
                 "{word:?} is longer than MAX_WORD_SYLLABLES"
             );
         }
         for word in words(KEEP_WHOLE) {
             assert!(
-                word.chars().count() > 1,
+                crate::unicode::char_count(word) > 1,
                 "{word:?}: Tables::starts takes one-syllable words for stopwords"
             );
         }

@@ -124,7 +124,7 @@ impl Ranker {
         // A photo credit on its own line makes the short line before it a caption.
         for i in 1..sentences.len() {
             if is_caption_credit(sentences[i])
-                && sentences[i - 1].chars().count() <= MAX_CAPTION_CHARS
+                && crate::unicode::char_count(sentences[i - 1]) <= MAX_CAPTION_CHARS
             {
                 excluded[i - 1] = true;
             }
@@ -229,7 +229,7 @@ fn without_repeated_labels<'a>(sentences: &[&'a str]) -> Vec<&'a str> {
         let near = &labelled
             [k.saturating_sub(LABEL_NEIGHBOURS)..(k + 1 + LABEL_NEIGHBOURS).min(labelled.len())];
         if near.iter().any(|&(j, _, other)| j != i && other == label) {
-            out[i] = &sentences[i][end..];
+            out[i] = sentences[i].get(end..).unwrap_or_default();
         }
     }
     out
@@ -380,7 +380,7 @@ fn is_heading(line: &str) -> bool {
     ends_as_title
         && !is_marked_item(line)
         && !line.starts_with(['(', '['])
-        && line.chars().count() <= MAX_HEADING_CHARS
+        && crate::unicode::char_count(line) <= MAX_HEADING_CHARS
 }
 
 /// Leaves out what follows the text's last copyright notice (`ⓒ 가상일보 무단 전재 및
@@ -522,7 +522,9 @@ fn without_citation(s: &str) -> Option<&str> {
     let inner = s.as_bytes().strip_suffix(b"]")?;
     let open = inner.iter().rposition(|&b| b == b'[')?;
     let glued = open > 0 && !inner[open - 1].is_ascii_whitespace() && inner[open - 1] != b'[';
-    (glued && inner.len() - open <= 20 && !inner[open + 1..].contains(&b']')).then(|| &s[..open])
+    (glued && inner.len() - open <= 20 && !inner[open + 1..].contains(&b']'))
+        .then(|| s.get(..open))
+        .flatten()
 }
 
 /// True when the line, passed through [`trim_closers`], ends like a sentence of prose:
@@ -570,7 +572,7 @@ pub(crate) fn is_question(s: &str) -> bool {
         || interviewer
         || (!exclaimed
             // Most sentences end otherwise (`…다`): their last syllable tells.
-            && matches!(s[..end].chars().next_back(), Some('까' | '요' | '가' | '오' | '는' | '은'))
+            && matches!(s.get(..end).unwrap_or_default().chars().next_back(), Some('까' | '요' | '가' | '오' | '는' | '은'))
             && crate::boilerplate::ending_of(body, INTERROGATIVE_ENDINGS).is_some())
 }
 
@@ -631,7 +633,10 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
         }
         for j in (0..i).rev().take(MAX_HEADLINE_LINES) {
             let line = sentences[j];
-            if excluded[j] || !unpunctuated(line) || line.chars().count() > MAX_HEADING_CHARS {
+            if excluded[j]
+                || !unpunctuated(line)
+                || crate::unicode::char_count(line) > MAX_HEADING_CHARS
+            {
                 break;
             }
             fragment[j] = true;
@@ -678,12 +683,13 @@ fn without_decorations(s: &str) -> (&str, bool) {
         if !decoration_or_space(c) {
             break;
         }
-        t = &t[..t.len() - c.len_utf8()];
+        t = t.get(..t.len() - c.len_utf8()).unwrap_or_default();
     }
     if t.len() == s.len() {
         return (s, false);
     }
-    let strong = crate::split::endings::is_strong_decoration(s[t.len()..].chars());
+    let strong =
+        crate::split::endings::is_strong_decoration(s.get(t.len()..).unwrap_or_default().chars());
     (trim_closers(t), strong)
 }
 

@@ -57,7 +57,7 @@ impl<'a> Report<'a> {
                 .map(|s| ReportSentence {
                     start: cursor.to_utf16(s.span.start),
                     end: cursor.to_utf16(s.span.end),
-                    text: &text[s.span.range()],
+                    text: text.get(s.span.range()).unwrap_or_default(),
                     score: s.score,
                     rank: s.rank,
                 })
@@ -77,7 +77,7 @@ pub fn split_report<'a>(text: &'a str, spans: &[Span]) -> Vec<SplitSentence<'a>>
         .map(|s| SplitSentence {
             start: cursor.to_utf16(s.start),
             end: cursor.to_utf16(s.end),
-            text: &text[s.range()],
+            text: text.get(s.range()).unwrap_or_default(),
         })
         .collect()
 }

@@ -544,7 +544,11 @@ impl Vectors {
     pub fn term(&self, id: usize) -> String {
         match self.names.get(id) {
             Some(Name::Syllables(key)) => short_key_text(*key),
-            Some(&Name::Text(start, end)) => self.texts[start as usize..end as usize].to_string(),
+            Some(&Name::Text(start, end)) => self
+                .texts
+                .get(start as usize..end as usize)
+                .unwrap_or_default()
+                .to_string(),
             None => String::new(),
         }
     }

@@ -175,7 +175,7 @@ fn wrap_width(text: &str) -> Option<usize> {
         if !line.is_empty() {
             // A row of a table pasted (cells a tab apart) is no wrapped line.
             lines.push(if ends_open(line) && !line.contains('\t') {
-                line.chars().count()
+                crate::unicode::char_count(line)
             } else {
                 0
             });
@@ -613,7 +613,7 @@ impl Line {
             .map_or(start, |p| start + p + 1);
         let line = text.get(from..i).unwrap_or_default().trim_end();
         // A row of a table (cells a tab apart) ends at its break.
-        if 3 * line.chars().count() < 2 * width || line.contains('\t') {
+        if 3 * crate::unicode::char_count(line) < 2 * width || line.contains('\t') {
             return false;
         }
         let mut j = i + brk;
@@ -733,7 +733,7 @@ fn too_far(text: &str, a: usize, b: usize) -> bool {
 
 /// The number of chars between bytes `a` and `b` of `text`.
 fn chars_between(text: &str, a: usize, b: usize) -> usize {
-    text.get(a..b).map_or(0, |r| r.chars().count())
+    text.get(a..b).map_or(0, crate::unicode::char_count)
 }
 
 /// A word's chars (at most [`MAX_WORD`]), decoded from the line into a buffer for the
@@ -951,7 +951,7 @@ impl View<'_> {
             hi: 0,
             start: i + from,
         };
-        for c in rest[from..].chars() {
+        for c in rest.get(from..).unwrap_or_default().chars() {
             if is_space(c) || word.hi == MAX_WORD {
                 break;
             }

@@ -237,7 +237,10 @@ fn describe(value: &JsValue) -> String {
     } else if let Some(s) = value.as_string() {
         let short: String = s.chars().take(40).collect();
         if short.len() < s.len() {
-            format!("\"{short}\"… (a string of {} chars)", s.chars().count())
+            format!(
+                "\"{short}\"… (a string of {} chars)",
+                crate::unicode::char_count(&s)
+            )
         } else {
             format!("\"{s}\"")
         }

@@ -197,3 +197,12 @@ describe("edge cases", () => {
     assert.deepEqual(r.summary, [0]);
   });
 });
+
+test("the module carries no panic message of str slicing (DESIGN.md, Size)", () => {
+  // `&s[a..b]` brings Rust's message for a cut char and, with it, the tables of printable
+  // chars (2.9 KB of the gzipped page); every slice is `s.get(a..b)`.
+  const wasm = readFileSync(join(ROOT, "www/pkg/ksum_bg.wasm"));
+  for (const message of ["is not a char boundary", "is out of bounds of `"]) {
+    assert.equal(wasm.includes(Buffer.from(message)), false, message);
+  }
+});
