@@ -668,7 +668,6 @@ function startKsum(engine) {
       b.dataset.term = kw.term;
       b.textContent = kw.term;
       b.setAttribute("aria-pressed", String(kw.term === state.keyword));
-      if (typeof kw.score === "number") b.title = kw.score.toFixed(2);
       chips.appendChild(b);
     }
     keywordsBox.hidden = false;

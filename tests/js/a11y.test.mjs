@@ -217,6 +217,9 @@ describe("screen reader", () => {
     // Not by colour alone: each highlight names its rank.
     const titles = await page.locator("#output mark[data-rank]").evaluateAll((ms) => ms.map((m) => m.title));
     assert.deepEqual(titles.slice().sort(), ["중요도 1위", "중요도 2위", "중요도 3위"]);
+    // A chip is its word: no score ("1.00") read after it.
+    const chips = await page.locator("#chips button.chip").evaluateAll((bs) => bs.map((b) => b.title));
+    assert.ok(chips.length > 0 && chips.every((t) => t === ""), `chip titles ${chips}`);
     assert.deepEqual(errors, []);
     await page.close();
   });
