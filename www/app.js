@@ -165,6 +165,7 @@ function startKsum(engine) {
   const bigdoc = $("bigdoc");
   const keywordsBox = $("keywords");
   const chips = $("chips");
+  const skip = document.querySelector(".skip");
   const kwinfo = $("kwinfo");
   const remember = $("remember");
   const langBtn = $("lang");
@@ -870,6 +871,8 @@ function startKsum(engine) {
     state.big = big;
     input.hidden = big;
     bigdoc.hidden = !big;
+    // The skip link leads to the text, in the box or, when it is too long for one, shown.
+    skip.hash = big ? "output" : "input";
     if (big) {
       input.value = "";
       showBigdoc();

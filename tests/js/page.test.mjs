@@ -536,6 +536,7 @@ function pageSuite(label, where) {
       await pasteGlobal(page, "__long");
       assert.ok(await page.locator("#bigdoc").isVisible(), "long text is not put in the textarea");
       assert.ok(await page.locator("#input").isHidden());
+      assert.match(await page.locator("a.skip").getAttribute("href"), /#output$/, "the skip link leads to the text shown");
       await waitForMarks(page, expectedMarks(longCli), "2 MB");
       assert.ok(await page.evaluate(() => window.__busySeen > 0), "the progress row was shown");
       // Scroll through the output and jump to a summary line: still no long task.
@@ -554,6 +555,7 @@ function pageSuite(label, where) {
       assert.match(await page.locator("#bigdoc").textContent(), /MB/);
       await setCount(page, 3);
       await clearPage(page);
+      assert.match(await page.locator("a.skip").getAttribute("href"), /#input$/, "the skip link leads to the box again");
     });
 
     test("an invalid count typed while a long run is in flight stays an error", async () => {
