@@ -13,6 +13,8 @@ export const SEED = resolve(ROOT, "../shared/data/seed-article.txt");
 export const TEXTS = [
   ["article.txt", join(ROOT, "tests/fixtures/article.txt"), true],
   ["markup.txt", join(ROOT, "tests/fixtures/markup.txt"), true],
+  ["transcript.srt", join(ROOT, "tests/fixtures/transcript.srt"), true],
+  ["transcript-copied.txt", join(ROOT, "tests/fixtures/transcript-copied.txt"), true],
   ["seed-article.txt", SEED, existsSync(SEED)],
 ];
 
