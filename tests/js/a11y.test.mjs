@@ -137,6 +137,30 @@ describe("colour contrast", () => {
   }
 });
 
+test("Windows high contrast: chosen sentences underlined, the first the most, keywords outlined", async () => {
+  const { page, errors } = await openWith(readText(ARTICLE), 5);
+  await page.locator("#chips button.chip").first().click();
+  await poll(async () => (await page.locator("#output mark.kw").count()) > 0, "keyword marks");
+  await page.emulateMedia({ forcedColors: "active" });
+  const looks = await page.evaluate(() => {
+    const look = (m) => {
+      const s = getComputedStyle(m);
+      return { line: s.textDecorationLine, width: parseFloat(s.textDecorationThickness) || 0, outline: s.outlineStyle };
+    };
+    return {
+      first: look(document.querySelector('#output mark[data-level="1"]')),
+      second: look(document.querySelector('#output mark[data-level="2"]')),
+      keyword: look(document.querySelector("#output mark.kw")),
+    };
+  });
+  assert.equal(looks.first.line, "underline", JSON.stringify(looks));
+  assert.equal(looks.second.line, "underline", JSON.stringify(looks));
+  assert.ok(looks.first.width > looks.second.width, JSON.stringify(looks));
+  assert.equal(looks.keyword.outline, "dotted", JSON.stringify(looks));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 describe("screen reader", () => {
   test("the status is announced once when typing pauses, not after every key", async () => {
     const { page, errors } = await openWith(null);
