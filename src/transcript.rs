@@ -6,8 +6,8 @@
 //! captions are no part of what is said. [`timing_lines`] finds them, and
 //! [`crate::split`] reads the text with them blanked: a sentence then runs across
 //! captions (its span covers the timing lines between them) and ends where its words
-//! do. The timing lines outside sentences are lines of their own, which
-//! [`crate::boilerplate`] leaves out.
+//! do. A timing line between two sentences is in the span of the one it times, the
+//! next; the command line and the page show a sentence without them ([`said_lines`]).
 
 use std::ops::Range;
 
