@@ -121,7 +121,9 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         || is_hashtag_line(s)
         || is_enclosure_note(s)
         || is_reference_entry(s)
-        || is_cue_timing(s)
+        // A subtitle's timing line, `00:01:02,345 --> 00:01:04,000` (a WebVTT cue's
+        // settings after it, `align:start position:0%`, were a subtitle file's keywords).
+        || crate::transcript::is_timing_line(s)
     {
         return true;
     }
@@ -940,14 +942,6 @@ fn without_buttons(mut s: &str) -> &str {
         s = s.get(..s.len() - b.len()).unwrap_or_default();
     }
     s
-}
-
-/// True for a subtitle cue's timing line (`00:01:02,345 --> 00:01:04,000`, with a
-/// WebVTT cue's settings after it, `align:start position:0%`, whose words were the
-/// keywords of a subtitle file).
-fn is_cue_timing(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.first().is_some_and(u8::is_ascii_digit) && b.windows(4).any(|w| w == b" -->")
 }
 
 /// True for an entry of an encyclopedia's list of references, as copied from the page
