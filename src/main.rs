@@ -639,10 +639,15 @@ fn rank_line(value: &Value) -> Result<Value, String> {
             (Vec::new(), Some(text))
         }
     };
-    let sentences = match text {
-        Some(text) => ksum::split(text).iter().map(|s| &text[s.range()]).collect(),
-        None => sentences,
-    };
+    if let Some(text) = text {
+        // A text is ranked as `summarize` ranks it (a transcript without its timings).
+        let summary =
+            ksum::summarize(text, &ksum::Options::default()).map_err(|e| e.to_string())?;
+        let mut order: Vec<usize> = (0..summary.sentences.len()).collect();
+        order.sort_by_key(|&i| summary.sentences[i].rank);
+        let scores: Vec<f64> = summary.sentences.iter().map(|s| s.score).collect();
+        return Ok(json!({ "id": id, "order": order, "scores": scores }));
+    }
     let ranker = ksum::rank::Ranker::new(&sentences);
     let scores = ranker.scores();
     let order = ksum::select::importance_order(&ranker);

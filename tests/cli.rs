@@ -92,6 +92,28 @@ fn a_transcript_is_summarized_in_whole_sentences_without_its_timings() {
         "{out}"
     );
     assert!(!out.contains(':') && !out.contains("구독"), "{out}");
+    // `rank --jsonl` ranks a text as the summary does, its timings aside.
+    let srt = std::fs::read_to_string("tests/fixtures/transcript.srt").unwrap();
+    let line = serde_json::json!({ "id": 1, "text": srt }).to_string();
+    let ranked = ksum(&["rank", "--jsonl"], line.as_bytes());
+    let whole = ksum(&["--json", "tests/fixtures/transcript.srt"], b"");
+    let (ranked, whole) = (&lines(&ranked)[0], json(&whole));
+    let ranks: Vec<u64> = whole["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["rank"].as_u64().unwrap())
+        .collect();
+    let order: Vec<usize> = ranked["order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap() as usize)
+        .collect();
+    assert_eq!(order.len(), ranks.len());
+    for (place, &i) in order.iter().enumerate() {
+        assert_eq!(ranks[i], place as u64 + 1, "{ranked} / {whole}");
+    }
 }
 
 #[test]
