@@ -533,8 +533,8 @@ const NOTE_OPENINGS: &[&str] = &[
 /// automatic summary says of itself (`기사 제목과 주요 문장을 기반으로 자동요약한
 /// 결과입니다.`, `전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.`) and an outlet's
 /// appeals (`…여러분의 소중한 제보를 기다립니다.`, `…유튜브에서 뉴스를 구독해주세요!`,
-/// `…독자의 후원으로 만들어집니다.`), a video's too (`…도움이 되셨다면 구독과 좋아요`, cut
-/// off before its `부탁드립니다` as `좋아요` ends sentences).
+/// `…독자의 후원으로 만들어집니다.`), a video's too (`…도움이 되셨다면 구독과 좋아요
+/// 부탁드립니다`, or cut off at its `좋아요`, which may end a sentence).
 const READER_NOTES: &[&str] = &[
     "요약한 결과입니다",
     "요약된 내용입니다",
@@ -549,6 +549,7 @@ const READER_NOTES: &[&str] = &[
     "구독과 좋아요",
     "구독 좋아요",
     "구독 부탁드립니다",
+    "좋아요 부탁드립니다",
 ];
 
 /// True for a note about the article ([`NOTE_OPENINGS`]), after any opening brackets or
@@ -1167,6 +1168,7 @@ mod tests {
             "◎가상뉴스가 독자 여러분의 소중한 제보를 기다립니다." => true,
             "▷ 유튜브에서 가상방송 뉴스를 구독해주세요!" => true,
             "오늘 영상이 도움이 되셨다면 구독과 좋아요" => true,
+            "오늘 영상이 도움이 되셨다면 구독과 좋아요 부탁드립니다" => true,
             "구독과 좋아요를 눌러 주신 분들께 감사드립니다." => false,
             "가상일보는 독자의 후원으로 만들어집니다." => true,
             "경찰은 목격자의 제보를 기다리고 있다." => false,

@@ -145,6 +145,11 @@ pub struct Summary {
     /// ([`rank::Ranker::content_count`]), not the headlines, bylines, captions, menus
     /// and comment sections of a page pasted whole.
     pub content: usize,
+    /// A transcript's timing marks, in order: its timing lines, cue numbers and the
+    /// timestamps that open captions' lines ([`transcript`]). They are in the spans of
+    /// the sentences they time but are not what those say ([`transcript::said`]).
+    /// Empty for other text.
+    pub timings: Vec<Span>,
 }
 
 /// Splits `text` into sentences and returns their spans; see [`split::split`].
@@ -166,7 +171,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         // Decomposed Hangul (macOS NFD): summarize the composed text, spans mapped back.
         return summarize(&nfc.text, options).map(|s| nfc.restore(s));
     }
-    let (spans, read) = split::split_for_ranking(text);
+    let (spans, read, timings) = split::split_for_ranking(text);
     // Bad options are refused before the text is ranked.
     options.summary_len(spans.len(), spans.len())?;
     // A transcript's sentences are ranked without their timing lines.
@@ -195,6 +200,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         summary,
         keywords,
         content,
+        timings,
     })
 }
 

@@ -379,16 +379,15 @@ fn write_plain(
             .try_for_each(|k| writeln!(out, "{}", k.term));
     }
     // One sentence a line: a sentence of hard-wrapped text spans its line breaks, which
-    // are spaces in it, and a transcript's sentence its captions' timing lines, which
-    // are not said.
+    // are spaces in it, and a transcript's sentence its captions' timings, which are
+    // not said.
     summary.summary.iter().try_for_each(|&i| {
-        let sentence = &text[summary.sentences[i].span.range()];
-        let mut lines = ksum::transcript::said_lines(sentence);
-        write!(out, "{}", lines.next().unwrap_or_default())?;
-        for line in lines {
-            write!(out, " {line}")?;
-        }
-        writeln!(out)
+        let span = summary.sentences[i].span;
+        writeln!(
+            out,
+            "{}",
+            ksum::transcript::said(text, span, &summary.timings)
+        )
     })
 }
 

@@ -6,7 +6,7 @@ use crate::{Keyword, Span, Summary, Utf16Cursor};
 use serde::Serialize;
 
 /// A summarized text: `{"sentences": [...], "summary": [...], "keywords": [...],
-/// "content": n}`.
+/// "content": n, "timings": [...]}`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report<'a> {
     /// Every sentence, in document order.
@@ -18,6 +18,18 @@ pub struct Report<'a> {
     /// How many sentences are prose, which a ratio is a fraction of
     /// ([`crate::Summary::content`]).
     pub content: usize,
+    /// A transcript's timing marks, `{"start", "end"}` with UTF-16 offsets
+    /// ([`crate::Summary::timings`]): a sentence says its text without them.
+    pub timings: Vec<Range16>,
+}
+
+/// `{"start", "end"}`: UTF-16 offsets of a part of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Range16 {
+    /// UTF-16 offset of the first code unit.
+    pub start: usize,
+    /// UTF-16 offset one past the last code unit.
+    pub end: usize,
 }
 
 /// One sentence of a [`Report`].
@@ -65,6 +77,17 @@ impl<'a> Report<'a> {
             summary: summary.summary.clone(),
             keywords: &summary.keywords,
             content: summary.content,
+            timings: {
+                let mut cursor = Utf16Cursor::new(text);
+                summary
+                    .timings
+                    .iter()
+                    .map(|t| Range16 {
+                        start: cursor.to_utf16(t.start),
+                        end: cursor.to_utf16(t.end),
+                    })
+                    .collect()
+            },
         }
     }
 }

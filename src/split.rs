@@ -99,11 +99,12 @@ fn split_composed(text: &str) -> Vec<Span> {
 /// ([`crate::transcript`]), the text as it was read: its timing lines blanked (each
 /// byte a space), so that a sentence across captions reads as what is said. Each
 /// timing line is then in the span of the sentence it times, the one after it (the
-/// last sentence's, after all sentences), and blank in that text.
-pub(crate) fn split_for_ranking(text: &str) -> (Vec<Span>, Option<String>) {
+/// last sentence's, after all sentences), and blank in that text; the timing lines'
+/// spans come third.
+pub(crate) fn split_for_ranking(text: &str) -> (Vec<Span>, Option<String>, Vec<Span>) {
     let timings = crate::transcript::timing_lines(text);
     if timings.is_empty() {
-        return (split_lines(text, Line::default()), None);
+        return (split_lines(text, Line::default()), None, Vec::new());
     }
     let mut blank = String::with_capacity(text.len());
     let mut from = 0;
@@ -121,7 +122,7 @@ pub(crate) fn split_for_ranking(text: &str) -> (Vec<Span>, Option<String>) {
     };
     let mut sentences = split_lines(&blank, line);
     let mut next = 0;
-    for t in timings {
+    for t in &timings {
         while sentences.get(next).is_some_and(|s| s.end <= t.start) {
             next += 1;
         }
@@ -131,7 +132,11 @@ pub(crate) fn split_for_ranking(text: &str) -> (Vec<Span>, Option<String>) {
             s.end = t.end;
         }
     }
-    (sentences, Some(blank))
+    let timings = timings
+        .into_iter()
+        .map(|t| Span::new(t.start, t.end))
+        .collect();
+    (sentences, Some(blank), timings)
 }
 
 /// Splits `text` a line (or a paragraph, or a transcript) at a time with `line`.

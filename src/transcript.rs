@@ -1,5 +1,6 @@
 //! Transcripts: a subtitle file (SRT, WebVTT) or a video's transcript as copied, a
-//! timestamp on its own line before each caption (`0:04`, then `건립 계획에 대해서`).
+//! timestamp on its own line before each caption (`0:04`, then `건립 계획에 대해서`) or
+//! opening the caption's line (`0:04 건립 계획에 대해서`, `[00:04] …`).
 //!
 //! A caption is cut where the screen is full, not where a sentence ends, so a line
 //! break there is a space, as in hard-wrapped text; and the timing lines between two
@@ -7,8 +8,10 @@
 //! [`crate::split`] reads the text with them blanked: a sentence then runs across
 //! captions (its span covers the timing lines between them) and ends where its words
 //! do. A timing line between two sentences is in the span of the one it times, the
-//! next; the command line and the page show a sentence without them ([`said_lines`]).
+//! next. [`crate::Summary::timings`] lists them, and the command line and the page show
+//! a sentence without them ([`said`]).
 
+use crate::Span;
 use std::ops::Range;
 
 /// The fewest timing lines that make a transcript.
@@ -23,16 +26,59 @@ const MAX_BEFORE_COLON: usize = 16;
 /// that opens a WebVTT file. (Loosely, by bytes: four or more digits, colons and the
 /// marks of a time, with a colon, and nothing after them but a cue's ` -->`.)
 pub fn is_timing_line(line: &str) -> bool {
-    let b = line.trim().as_bytes();
+    let line = line.trim();
+    timing(line) == Some(line.len())
+}
+
+/// The bytes of the timing that opens a line (trimmed): all of a timing line
+/// ([`is_timing_line`]), or a timestamp that opens a caption's line (`0:04 건립 계획에`,
+/// `[00:12] 오늘은`) with the spaces after it.
+fn timing(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    if b.starts_with(b"WEBVTT") {
+        return Some(b.len());
+    }
     let time = b
         .iter()
-        .take_while(|c| c.is_ascii_digit() || b":.,[]()".contains(c))
+        .take_while(|c| {
+            matches!(
+                c,
+                b'0'..=b'9' | b':' | b'.' | b',' | b'[' | b']' | b'(' | b')'
+            )
+        })
         .count();
-    let rest = &b[time..];
-    (time >= 4
-        && b[..time].contains(&b':')
-        && (rest.is_empty() || (rest.starts_with(b" -->") && rest.is_ascii())))
-        || b.starts_with(b"WEBVTT")
+    let (head, rest) = (
+        b.get(..time).unwrap_or_default(),
+        b.get(time..).unwrap_or_default(),
+    );
+    if time < 4 || !head.contains(&b':') {
+        return None;
+    }
+    if rest.is_empty() || (rest.starts_with(b" -->") && rest.iter().all(u8::is_ascii)) {
+        return Some(b.len());
+    }
+    let spaces = rest.iter().take_while(|&&c| c == b' ').count();
+    // A trimmed line goes on after the spaces.
+    let caption = rest.get(spaces..).unwrap_or_default();
+    (spaces > 0 && !caption.starts_with(b"-->")).then_some(time + spaces)
+}
+
+/// True when a caption's line ends where a sentence may (`.`, `!`, `?`, `…`, a closing
+/// quote or bracket after one): a live blog's timed entries each do, and a caption cut
+/// where the screen is full, or speech left unpunctuated, does not.
+fn ends_closed(line: &str) -> bool {
+    // By bytes: `str` patterns of chars cost wasm.
+    let mut b = line.as_bytes();
+    loop {
+        b = match b {
+            [rest @ .., b'"' | b'\'' | b')' | b']'] => rest,
+            // `”`, `’`; `」`, `』`.
+            [rest @ .., 0xE2, 0x80, 0x9D | 0x99] | [rest @ .., 0xE3, 0x80, 0x8D | 0x8F] => rest,
+            _ => break,
+        };
+    }
+    // `.`, `!`, `?`, `…`.
+    matches!(b, [.., b'.' | b'!' | b'?'] | [.., 0xE2, 0x80, 0xA6])
 }
 
 /// True for a line that is a number alone (an SRT cue's number).
@@ -83,12 +129,14 @@ pub(crate) fn timing_lines(text: &str) -> Vec<Range<usize>> {
             None => continue,
         };
         at = crate::split::newline_from(bytes, colon);
-        timings += usize::from(is_timing_line(text.get(start..at).unwrap_or_default()));
+        timings += usize::from(timing(text.get(start..at).unwrap_or_default().trim()).is_some());
     }
     if timings < MIN_TIMINGS {
         return found;
     }
     let (mut captions, mut spoken) = (0usize, 0usize);
+    // Captions opened by their timestamp, and those of them that end open.
+    let (mut opened, mut open) = (0usize, 0usize);
     let mut start = 0;
     while start < bytes.len() {
         let end = crate::split::newline_from(bytes, start);
@@ -96,37 +144,64 @@ pub(crate) fn timing_lines(text: &str) -> Vec<Range<usize>> {
         let line = raw.trim();
         let at = start + raw.len() - raw.trim_start().len();
         start = end + 1;
-        if is_timing_line(line) || is_number(line) {
-            found.push(at..at + line.len());
-        } else if !line.is_empty() {
-            captions += 1;
-            spoken += usize::from(ends_as_speech(line));
+        let n = match timing(line) {
+            None if is_number(line) => line.len(),
+            None => 0,
+            Some(n) => n,
+        };
+        if n > 0 {
+            found.push(at..at + n);
         }
+        let said = line.get(n..).unwrap_or_default();
+        if said.is_empty() {
+            continue;
+        }
+        if n > 0 {
+            opened += 1;
+            open += usize::from(!ends_closed(said));
+        }
+        captions += 1;
+        spoken += usize::from(ends_as_speech(said));
     }
-    if captions > 3 * timings || 4 * spoken < captions.max(1) {
+    // Timestamps that open their lines time a transcript only when a third of those
+    // captions or more end open: a live blog's entries (`10:30 대통령이 도착했다.`)
+    // are its sentences, their times part of what they say.
+    if captions > 3 * timings || 4 * spoken < captions.max(1) || 3 * open < opened {
         found.clear();
     }
     found
 }
 
-/// The lines of a sentence (trimmed, blank ones left out) but for the timing lines
-/// ([`is_timing_line`]) and cue numbers among them: what a transcript's sentence says,
-/// a line a caption, for showing it on one line.
-pub fn said_lines(sentence: &str) -> impl Iterator<Item = &str> {
-    let mut lines = sentence
-        .split([
-            '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
-        ])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .peekable();
-    std::iter::from_fn(move || loop {
-        let line = lines.next()?;
-        let cue_number = is_number(line) && lines.peek().is_some_and(|l| is_timing_line(l));
-        if !cue_number && !is_timing_line(line) {
-            return Some(line);
+/// What the sentence at `span` of `text` says, on one line: its text but for the timing
+/// marks among `timings` (a transcript's, ascending: [`crate::Summary::timings`]), its
+/// lines trimmed and joined by a space (a caption a line, or a hard-wrapped text's).
+pub fn said(text: &str, span: Span, timings: &[Span]) -> String {
+    let mut out = String::new();
+    let mut push = |part: &str| {
+        for line in part
+            .split([
+                '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+            ])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(line);
         }
-    })
+    };
+    let mut from = span.start;
+    let first = timings.partition_point(|t| t.end <= span.start);
+    for t in timings.get(first..).unwrap_or_default() {
+        if t.start >= span.end {
+            break;
+        }
+        push(text.get(from..t.start.max(from)).unwrap_or_default());
+        from = t.end.clamp(from, span.end);
+    }
+    push(text.get(from..span.end).unwrap_or_default());
+    out
 }
 
 #[cfg(test)]
@@ -197,14 +272,57 @@ mod tests {
         );
     }
 
+    /// What the sentences of `text`, read as [`crate::summarize`] reads them, say.
+    fn said_sentences(text: &str) -> Vec<String> {
+        let s = crate::summarize(text, &crate::Options::default()).unwrap();
+        s.sentences
+            .iter()
+            .map(|x| said(text, x.span, &s.timings))
+            .collect()
+    }
+
     #[test]
     fn a_sentence_is_said_without_its_timing_lines() {
-        let said: Vec<&str> =
-            said_lines("오늘은 해오름시의\n\n2\n00:00:03,600 --> 00:00:06,000\n새 도서관 계획을")
-                .collect();
-        assert_eq!(said, ["오늘은 해오름시의", "새 도서관 계획을"]);
-        let said: Vec<&str> =
-            said_lines("새 도서관\n0:04\n건립 계획을 보면 2\n 3층이다.").collect();
-        assert_eq!(said, ["새 도서관", "건립 계획을 보면 2", "3층이다."]);
+        let srt = "1\n00:00:01,000 --> 00:00:03,500\n오늘은 해오름시의\n\n2\n00:00:03,600 --> \
+                   00:00:06,000\n새 도서관 계획을 소개합니다.\n\n3\n00:00:06,100 --> 00:00:09,000\n\
+                   시는 내년까지 도서관을 짓습니다.\n";
+        assert_eq!(
+            said_sentences(srt),
+            [
+                "오늘은 해오름시의 새 도서관 계획을 소개합니다.",
+                "시는 내년까지 도서관을 짓습니다."
+            ]
+        );
+        // Without timings (not a transcript) lines are joined, a time in them kept.
+        let text = "새 도서관\n0:04\n건립 계획을 보면 2\n 3층이다.";
+        let whole = Span::new(0, text.len());
+        assert_eq!(
+            said(text, whole, &[]),
+            "새 도서관 0:04 건립 계획을 보면 2 3층이다."
+        );
+    }
+
+    #[test]
+    fn timestamps_that_open_their_captions_lines_are_timings() {
+        let copied = "0:00 안녕하세요 여러분 오늘은 해오름시의 새 도서관에\n0:04 대해서 이야기해 \
+                      보려고 합니다\n0:07 이 도서관은 지난달에 문을 열었는데요\n[0:10] 열람실이 무려 \
+                      삼백 석이나 됩니다\n";
+        assert_eq!(found(copied), ["0:00 ", "0:04 ", "0:07 ", "[0:10] "]);
+        assert_eq!(
+            said_sentences(copied),
+            [
+                "안녕하세요",
+                "여러분 오늘은 해오름시의 새 도서관에 대해서 이야기해 보려고 합니다",
+                "이 도서관은 지난달에 문을 열었는데요",
+                "열람실이 무려 삼백 석이나 됩니다"
+            ]
+        );
+        // A live blog's timed entries are sentences, their times part of them; and a
+        // schedule's items are not speech.
+        let live = "10:30 대통령이 공항에 도착했다.\n10:45 환영 행사가 시작됐다.\n\
+                    11:00 정상회담이 열렸다.\n";
+        assert!(found(live).is_empty());
+        let schedule = "10:00 개회식\n10:30 기조 강연\n11:30 분과 토론\n12:30 점심\n";
+        assert!(found(schedule).is_empty());
     }
 }

@@ -174,6 +174,9 @@ impl Composed {
         for s in &mut summary.sentences {
             s.span = self.span(s.span);
         }
+        for t in &mut summary.timings {
+            *t = self.span(*t);
+        }
         summary
     }
 }

@@ -18,8 +18,10 @@ export interface SplitSentence { start: number; end: number; text: string; }
 export interface RankedSentence extends SplitSentence { score: number; rank: number; }
 /** A keyword: a normalized stem, score 1 for the best. */
 export interface Keyword { term: string; score: number; }
-/** Every sentence in document order, the indices of the chosen ones in document order, the top keywords, and how many sentences are prose (a ratio's base: not headlines, bylines, captions or page furniture). */
-export interface Summary { sentences: RankedSentence[]; summary: number[]; keywords: Keyword[]; content: number; }
+/** UTF-16 offsets of a part of the text. */
+export interface Range { start: number; end: number; }
+/** Every sentence in document order, the indices of the chosen ones in document order, the top keywords, how many sentences are prose (a ratio's base: not headlines, bylines, captions or page furniture), and a transcript's timing marks (timing lines, cue numbers, timestamps opening captions), which are in sentences' spans but not what they say. */
+export interface Summary { sentences: RankedSentence[]; summary: number[]; keywords: Keyword[]; content: number; timings: Range[]; }
 "#;
 
 /// Summarizes `text`; `options` is `undefined`, `{k}` or `{ratio}`.
@@ -59,6 +61,14 @@ pub fn summarize(
     out.set_summary(&summary_js);
     out.set_keywords(&keywords);
     out.set_content(report.content as f64);
+    let timings = js_sys::Array::new_with_length(report.timings.len() as u32);
+    for (i, t) in report.timings.iter().enumerate() {
+        let o = record();
+        o.set_start(t.start as f64);
+        o.set_end(t.end as f64);
+        timings.set(i as u32, o.into());
+    }
+    out.set_timings(&timings);
     Ok(out.into())
 }
 
@@ -143,6 +153,8 @@ extern "C" {
     fn set_keywords(this: &Record, value: &JsValue);
     #[wasm_bindgen(method, setter = content)]
     fn set_content(this: &Record, value: f64);
+    #[wasm_bindgen(method, setter = timings)]
+    fn set_timings(this: &Record, value: &JsValue);
     /// An array of numbers under construction.
     #[wasm_bindgen(extends = js_sys::Array)]
     type Numbers;

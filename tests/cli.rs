@@ -92,6 +92,25 @@ fn a_transcript_is_summarized_in_whole_sentences_without_its_timings() {
         "{out}"
     );
     assert!(!out.contains(':') && !out.contains("구독"), "{out}");
+    // A timestamp opening each caption's line (`[00:06] 해오름시는 …`) times it too.
+    let path = "tests/fixtures/transcript-timestamped.txt";
+    let stamped = ksum(&["-k", "3", path], b"");
+    let out = stdout(&stamped);
+    assert!(
+        out.lines().any(|l| l
+            == "해오름시는 다음 달부터 시내 곳곳에 대여소 120곳을 열고 자전거 1500대를 \
+                들여놓는다고 밝혔는데요"),
+        "{out}"
+    );
+    assert!(!out.contains('[') && !out.contains("구독"), "{out}");
+    // `--json` lists the timings, which the sentences' spans hold.
+    let timings = json(&ksum(&["--json", path], b""))["timings"].clone();
+    assert_eq!(timings.as_array().unwrap().len(), 11, "{timings}");
+    assert_eq!(
+        timings[1],
+        serde_json::json!({"start": 34, "end": 42}),
+        "`[00:03] `"
+    );
     // `rank --jsonl` ranks a text as the summary does, its timings aside.
     let srt = std::fs::read_to_string("tests/fixtures/transcript.srt").unwrap();
     let line = serde_json::json!({ "id": 1, "text": srt }).to_string();
@@ -367,7 +386,7 @@ fn empty_input_gives_empty_summary() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         json(&o),
-        serde_json::json!({"sentences": [], "summary": [], "keywords": [], "content": 0})
+        serde_json::json!({"sentences": [], "summary": [], "keywords": [], "content": 0, "timings": []})
     );
 }
 

@@ -120,26 +120,36 @@ proptest! {
     #[test]
     fn invariant_on_transcripts(
         captions in prop::collection::vec(korean_text(), 3..8),
-        style in 0..3usize,
+        style in 0..5usize,
         gaps in prop::collection::vec(prop::sample::select(vec!["\n", "\n\n", "\r\n", "\n \n"]), 8),
     ) {
-        // Timing lines, cue numbers and captions of random text, spoken (`합니다`) so that
-        // the text reads as a transcript.
+        // Timing lines, cue numbers, timestamps opening captions' lines, and captions of
+        // random text, spoken (`합니다`) so that the text reads as a transcript.
         let mut text = String::new();
         for (i, (caption, gap)) in captions.iter().zip(gaps.iter().cycle()).enumerate() {
             let timing = match style {
-                0 => format!("{}\n00:00:0{i},000 --> 00:00:0{},500", i + 1, i + 1),
-                1 => format!("0:{:02}", 4 * i),
-                _ => format!("[00:{:02}]", 4 * i),
+                0 => format!("{}\n00:00:0{i},000 --> 00:00:0{},500\n", i + 1, i + 1),
+                1 => format!("0:{:02}\n", 4 * i),
+                2 => format!("[00:{:02}]\n", 4 * i),
+                3 => format!("0:{:02} ", 4 * i),
+                _ => format!("[00:{:02}] ", 4 * i),
             };
-            text.push_str(&format!("{timing}\n{caption} 합니다{gap}"));
+            text.push_str(&format!("{timing}{caption} 합니다{gap}"));
         }
         check_invariant(&text)?;
-        // No sentence says a timing line.
-        for span in split(&text) {
-            for line in ksum::transcript::said_lines(&text[span.range()]) {
-                prop_assert!(!ksum::transcript::is_timing_line(line), "{line:?}");
-            }
+        // The timings are in order, each in the span of a sentence, and what a sentence
+        // says is read without them, whatever is around them.
+        let s = ksum::summarize(&text, &ksum::Options::default()).unwrap();
+        let mut last = 0;
+        for t in &s.timings {
+            prop_assert!(last <= t.start && t.start < t.end, "{:?}", s.timings);
+            last = t.end;
+            let inside = s.sentences.iter().any(|x| x.span.start <= t.start && t.end <= x.span.end);
+            prop_assert!(inside || s.sentences.is_empty(), "{:?}", &text[t.range()]);
+        }
+        for x in &s.sentences {
+            let said = ksum::transcript::said(&text, x.span, &s.timings);
+            prop_assert!(said.len() <= x.span.len(), "{said:?}");
         }
     }
 

@@ -598,11 +598,20 @@ function startKsum(engine) {
   }
 
   // A sentence on one line: hard-wrapped text's breaks are spaces in it, and a
-  // transcript's timing lines (and an SRT cue's number) before its captions are not said.
-  const TIMING = /(^|\n)\s*(\d+\s*\n\s*)?[[(]?\d+:\d[\d:.,]*[\])]?( -->.*)?(?=\n|$)/g;
+  // transcript's timing marks (timing lines, cue numbers, timestamps opening captions)
+  // are not said.
   function sentenceText(r, i) {
-    const text = state.text.slice(r.starts[i], r.ends[i]).trim();
-    return text.replace(TIMING, "\n").replace(/\s*\n\s*/g, " ").trim();
+    const end = r.ends[i];
+    const ts = r.timingStarts;
+    const te = r.timingEnds;
+    let from = r.starts[i];
+    let text = "";
+    for (let j = upper(te, te.length, from); j < ts.length && ts[j] < end; j++) {
+      text += state.text.slice(from, ts[j]) + "\n";
+      from = Math.max(from, te[j]);
+    }
+    text += state.text.slice(from, end);
+    return text.replace(/\s*\n\s*/g, " ").trim();
   }
 
   function renderSummary() {

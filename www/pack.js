@@ -33,6 +33,14 @@ function pack(id, text, result, ms) {
     ranks[i] = s.rank;
     scores[i] = s.score;
   }
+  // A transcript's timing marks (ascending): in sentences' spans, but not said.
+  const timings = Array.isArray(result.timings) ? result.timings : [];
+  const timingStarts = new Int32Array(timings.length);
+  const timingEnds = new Int32Array(timings.length);
+  for (let i = 0; i < timings.length; i++) {
+    timingStarts[i] = timings[i].start;
+    timingEnds[i] = timings[i].end;
+  }
   const msg = {
     type: "result",
     id,
@@ -43,6 +51,8 @@ function pack(id, text, result, ms) {
     ends,
     ranks,
     scores,
+    timingStarts,
+    timingEnds,
     summary: Array.from(result.summary),
     // The prose sentences, which a ratio counts (the summarizer's own base).
     content: typeof result.content === "number" ? result.content : n,

@@ -8,7 +8,8 @@
 // Messages out:
 //   {type: "ready"} | {type: "fatal", message}
 //   {type: "result", id, ms, chars, n, content, starts, ends, ranks: Int32Array,
-//    scores: Float64Array, summary: number[], keywords?: {term, score}[]}
+//    scores: Float64Array, timingStarts, timingEnds: Int32Array (a transcript's timing
+//    marks), summary: number[], keywords?: {term, score}[]}
 //   (typed arrays are transferred; content: the prose sentences, which a ratio counts)
 //   {type: "error", id, message, fatal}
 // The sentence texts are not sent back: the page has the text and the UTF-16 offsets.
@@ -52,6 +53,7 @@ self.onmessage = (event) => {
       return;
     }
     const out = pack(msg.id, msg.text, result, performance.now() - t0);
-    self.postMessage(out, [out.starts.buffer, out.ends.buffer, out.ranks.buffer, out.scores.buffer]);
+    const buffers = [out.starts, out.ends, out.ranks, out.scores, out.timingStarts, out.timingEnds];
+    self.postMessage(out, buffers.map((a) => a.buffer));
   }
 };

@@ -164,7 +164,7 @@ describe("adversarial corpus through the wasm module", () => {
 
   test("empty and whitespace-only text give an empty summary", () => {
     for (const text of ["", " ", "\n\r\n\t", "\u3000\u00a0\u2028\u0085"]) {
-      assert.deepEqual(ksum.summarize(text), { sentences: [], summary: [], keywords: [], content: 0 });
+      assert.deepEqual(ksum.summarize(text), { sentences: [], summary: [], keywords: [], content: 0, timings: [] });
       assert.deepEqual(ksum.split(text), []);
     }
   });

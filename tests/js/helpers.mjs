@@ -15,6 +15,7 @@ export const TEXTS = [
   ["markup.txt", join(ROOT, "tests/fixtures/markup.txt"), true],
   ["transcript.srt", join(ROOT, "tests/fixtures/transcript.srt"), true],
   ["transcript-copied.txt", join(ROOT, "tests/fixtures/transcript-copied.txt"), true],
+  ["transcript-timestamped.txt", join(ROOT, "tests/fixtures/transcript-timestamped.txt"), true],
   ["seed-article.txt", SEED, existsSync(SEED)],
 ];
 

@@ -24,9 +24,19 @@ function checkShape(text, result, k) {
   const keys = Object.keys(result).sort();
   assert.ok(
     JSON.stringify(keys) === JSON.stringify(["sentences", "summary"]) ||
-      JSON.stringify(keys) === JSON.stringify(["content", "keywords", "sentences", "summary"]),
+      JSON.stringify(keys) === JSON.stringify(["content", "keywords", "sentences", "summary", "timings"]),
     `result keys: ${keys}`,
   );
+  if ("timings" in result) {
+    // A transcript's timing marks: ascending, each inside a sentence's span.
+    let last = 0;
+    for (const t of result.timings) {
+      assert.deepEqual(Object.keys(t).sort(), ["end", "start"]);
+      assert.ok(t.start >= last && t.end > t.start, `timings ${JSON.stringify(result.timings)}`);
+      assert.ok(result.sentences.some((s) => s.start <= t.start && t.end <= s.end), `timing ${t.start}..${t.end}`);
+      last = t.end;
+    }
+  }
   if ("content" in result) {
     assert.ok(
       Number.isInteger(result.content) && result.content >= 0 && result.content <= result.sentences.length,
