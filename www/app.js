@@ -366,7 +366,12 @@ function startKsum(engine) {
       for (const i of state.picks) {
         let s = r.starts[i];
         let e = r.ends[i];
-        while (s < e && /\s/.test(state.text[s])) s++;
+        // Not the timing lines (or the timestamp) that open a transcript's sentence.
+        for (let j = upper(r.timingEnds, r.timingEnds.length, s); ; j++) {
+          while (s < e && /\s/.test(state.text[s])) s++;
+          if (!(j < r.timingStarts.length && r.timingStarts[j] <= s)) break;
+          s = Math.min(Math.max(s, r.timingEnds[j]), e);
+        }
         while (e > s && /\s/.test(state.text[e - 1])) e--;
         sel.push({ i, start: s, end: e, rank: r.ranks[i], level: strength.get(i) });
       }
