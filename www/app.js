@@ -267,8 +267,15 @@ function startKsum(engine) {
     }, 3500);
   }
 
+  // The box holds Korean text, but when it is empty a screen reader reads its
+  // placeholder, which is in the interface's language.
+  function setInputLang() {
+    input.lang = input.value ? "ko" : state.lang;
+  }
+
   function applyLang() {
     document.documentElement.lang = state.lang;
+    setInputLang();
     for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
     for (const el of document.querySelectorAll("[data-i18n-placeholder]")) {
       el.placeholder = t(el.dataset.i18nPlaceholder);
@@ -893,6 +900,7 @@ function startKsum(engine) {
     } else if (input.value !== text) {
       input.value = text;
     }
+    setInputLang();
     state.tooBig = overLimit(text);
     saveSoon();
     kwinfo.textContent = "";
@@ -915,6 +923,7 @@ function startKsum(engine) {
   input.addEventListener("input", () => {
     state.text = input.value;
     state.textId++;
+    setInputLang();
     state.tooBig = false;
     saveSoon();
     clearTimeout(typingTimer);

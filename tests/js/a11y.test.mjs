@@ -8,7 +8,8 @@
 //   - the status line is announced once when typing pauses, not after every key (it was
 //     announced 23 times while a 29-character line was typed), and the keyword count is not
 //     re-announced while it stays the same;
-//   - at 320 px the name "ksum" is not broken in two.
+//   - at 320 px the name "ksum" is not broken in two;
+//   - the empty box's English placeholder is not read with a Korean voice.
 //
 // Needs: `make web` and /usr/bin/chromium (see page.test.mjs). Run: node --test tests/js/a11y.test.mjs
 
@@ -210,6 +211,22 @@ describe("screen reader", () => {
     await page.keyboard.type(" 다음 달에 또 만난다.", { delay: 200 }); // no keyword in it
     await page.waitForTimeout(600);
     assert.equal(await page.evaluate(() => window.__kw), 0, "#kwinfo rewritten with the same count");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("the empty box's placeholder is read in the interface's language, the text in Korean", async () => {
+    const { page, errors } = await openWith("");
+    const lang = () => page.locator("#input").getAttribute("lang");
+    assert.equal(await lang(), "ko");
+    await page.locator("#lang").click(); // English
+    assert.equal(await lang(), "en", "the English placeholder");
+    await page.locator("#input").fill("해오름시가 새 도서관을 연다.");
+    assert.equal(await lang(), "ko", "Korean text in the box");
+    await page.locator("#input").fill("");
+    assert.equal(await lang(), "en");
+    await page.locator("#lang").click();
+    assert.equal(await lang(), "ko");
     assert.deepEqual(errors, []);
     await page.close();
   });
