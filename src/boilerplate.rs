@@ -249,29 +249,41 @@ fn ascii_run(bytes: &[u8], mut i: usize, tally: &mut Tally) -> Option<usize> {
 
 /// [`ascii_run`] for a run of Hangul syllables and spaces (most of a Korean line).
 #[inline(never)]
-fn hangul_run(bytes: &[u8], mut i: usize, tally: &mut Tally) -> Option<usize> {
-    let mut syllables = 0;
+fn hangul_run(bytes: &[u8], i: usize, tally: &mut Tally) -> Option<usize> {
+    // Read through a shrinking slice: one length test a syllable, where an index
+    // takes two (the end, and the index plus three overflowing).
+    let mut rest = bytes.get(i..).unwrap_or_default();
+    let mut spaces = 0;
     loop {
-        match crate::unicode::syllable_at(bytes, i) {
-            Some(cp) => {
-                syllables += 1;
-                if may_start_marker_cp(cp) {
-                    match marker_at(cp, &bytes[i..]) {
-                        Some(m) if m >= FIRST_UNLESS_PROSE => tally.unless_prose = true,
-                        Some(_) => return None,
-                        None => {}
-                    }
+        // A word's syllables.
+        while let [b0, b1, b2, ..] = *rest {
+            let Some(index) = crate::unicode::syllable_index(b0, b1, b2) else {
+                break;
+            };
+            // (The filter's bits, `cp / 64 % 64` and `cp % 64`, are the low six bits
+            // of the last two bytes.)
+            if FIRST_FILTER[usize::from(b1 & 63)] & (1 << (b2 & 63)) != 0 {
+                let cp = crate::unicode::S_BASE + u32::from(index);
+                match marker_at(cp, rest) {
+                    Some(m) if m >= FIRST_UNLESS_PROSE => tally.unless_prose = true,
+                    Some(_) => return None,
+                    None => {}
                 }
-                i += 3;
             }
-            // A space (no letter, no marker start: a test checks), most often
-            // between two words.
-            None if bytes.get(i) == Some(&b' ') => i += 1,
-            None => break,
+            rest = rest.get(3..).unwrap_or_default();
         }
+        // A space (no letter, no marker start: a test checks), most often between
+        // two words.
+        if rest.first() != Some(&b' ') {
+            break;
+        }
+        spaces += 1;
+        rest = rest.get(1..).unwrap_or_default();
     }
-    tally.syllables += syllables;
-    Some(i)
+    // The syllables, counted from the run's bytes.
+    let end = bytes.len() - rest.len();
+    tally.syllables += (end - i - spaces) / 3;
+    Some(end)
 }
 
 /// What [`chars_and_letters_unless_marker`] finds in a line without a copyright or
