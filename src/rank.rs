@@ -807,48 +807,53 @@ fn pagerank(graph: &Graph, excluded: &[bool]) -> Vec<f64> {
     }
     let start = 1.0 / taking_part as f64;
     score.iter_mut().for_each(|s| *s *= start);
-    // Each sentence's edges, looked up once rather than in every round.
-    let rows: Vec<(&[u32], &[f64])> = (0..n).map(|i| graph.edges(i)).collect();
     let base = (1.0 - DAMPING) / taking_part as f64;
-    let out_weight: Vec<f64> = rows.iter().map(|(_, w)| w.iter().sum()).collect();
-    // Each sentence's score divided by its total edge weight (0 for isolated ones).
-    let inverse: Vec<f64> = out_weight
-        .iter()
-        .map(|&w| if w > 0.0 { 1.0 / w } else { 0.0 })
-        .collect();
-    // Padded to a power of two: `j & mask` (= j) is an index the compiler sees is in
-    // bounds, so the innermost loop has no bounds check.
+    // The sentences taking part, each with its edges and the inverse of its total edge
+    // weight (0 for an isolated one), looked up once rather than in every round: the
+    // sweeps visit no excluded sentence.
+    let mut nodes: Vec<(usize, &[u32], &[f64], f64)> = Vec::with_capacity(taking_part);
+    // Isolated sentences, which spread their score evenly over those taking part.
+    let mut isolated: Vec<usize> = Vec::new();
+    for i in (0..n).filter(|&i| !out(i)) {
+        let (neighbours, weights) = graph.edges(i);
+        let out_weight: f64 = weights.iter().sum();
+        if out_weight == 0.0 {
+            isolated.push(i);
+        }
+        let inverse = if out_weight > 0.0 {
+            1.0 / out_weight
+        } else {
+            0.0
+        };
+        nodes.push((i, neighbours, weights, inverse));
+    }
+    // Each sentence's score divided by its total edge weight, padded to a power of
+    // two: `j & mask` (= j) is an index the compiler sees is in bounds, so the
+    // innermost loop has no bounds check.
     let mask = n.next_power_of_two() - 1;
     let mut share = vec![0.0; mask + 1];
-    for (share, (s, i)) in share.iter_mut().zip(score.iter().zip(&inverse)) {
-        *share = s * i;
+    for &(i, _, _, inverse) in &nodes {
+        share[i & mask] = score[i] * inverse;
     }
     // Gauss-Seidel: each sentence's new score is used at once by the sentences after it,
     // which takes about half the rounds of updating all at the end of a round, to the same
     // fixed point; over-relaxed ([`OVER_RELAXATION`]), a third fewer again. The scores
     // are scaled to sum to 1 at the end.
-    let isolated: Vec<usize> = (0..n)
-        .filter(|&j| out_weight[j] == 0.0 && !out(j))
-        .collect();
     for _ in 0..MAX_ITERATIONS {
-        // Isolated sentences spread their score evenly over those taking part.
         let dangling: f64 = isolated.iter().map(|&j| score[j]).sum::<f64>() / taking_part as f64;
         let mut delta = 0.0;
-        let nodes = rows.iter().zip(score.iter_mut().zip(&inverse));
-        for (i, (&(neighbours, weights), (score, &inverse))) in nodes.enumerate() {
-            if out(i) {
-                continue;
-            }
+        for &(i, neighbours, weights, inverse) in &nodes {
             // Summed in order of neighbour, as ever: the same bits on every platform.
             let mut incoming = 0.0;
             for (&j, &w) in neighbours.iter().zip(weights) {
                 incoming += share[j as usize & mask] * w;
             }
-            let step = base + DAMPING * (incoming + dangling) - *score;
+            let old = score[i];
+            let step = base + DAMPING * (incoming + dangling) - old;
             // Past a step down, a score could go below 0 (the fixed point never does).
-            let new = (*score + OVER_RELAXATION * step).max(0.0);
-            delta += (new - *score).abs();
-            *score = new;
+            let new = (old + OVER_RELAXATION * step).max(0.0);
+            delta += (new - old).abs();
+            score[i] = new;
             // `i & mask` is `i`, in bounds by the same padding as the loop above.
             share[i & mask] = new * inverse;
         }
