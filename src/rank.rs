@@ -133,7 +133,7 @@ impl Ranker {
         exclude_after_notice(sentences, &mut excluded);
         exclude_after_references(sentences, &mut excluded);
         exclude_comments(sentences, &mut excluded);
-        let fragment = fragments(sentences, &excluded);
+        let (fragment, prose_form) = fragments_and_forms(sentences, &excluded);
         // What is excluded takes no part in the vectors, the IDF or the graph: a byline,
         // a caption or a comment section sharing words with a sentence does not make it
         // central.
@@ -146,14 +146,14 @@ impl Ranker {
         let (places, scales) = sections(sentences, &excluded, &fragment, &graph);
         let salience: Vec<f64> = sentences
             .iter()
-            .zip(&excluded)
+            .zip(excluded.iter().zip(&prose_form))
             .zip(&centrality)
-            .map(|((sentence, &excluded), &c)| {
+            .map(|((sentence, (&excluded, &prose)), &c)| {
                 if excluded {
                     return 0.0;
                 }
                 let central = if max > 0.0 { c / max } else { 1.0 };
-                (share * central + (1.0 - share)) * form(sentence)
+                (share * central + (1.0 - share)) * form(sentence, prose)
             })
             .collect();
         let scores = salience
@@ -583,9 +583,12 @@ pub(crate) fn is_question(s: &str) -> bool {
 /// without `.`, `!` or `?` (headlines such as `해오름시, 폐교를 창업 공간으로 바꾼다`,
 /// or `…바꾼다…`: headlines use an ellipsis as a separator, prose rarely ends on one).
 /// A text with no punctuation at all is then all fragments, ranked among themselves.
+///
+/// Also returns, for [`form`], whether each line reads as prose by its form alone
+/// ([`reads_as_prose`]), from the same trimmed line and ending: each was read twice.
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
-fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
+fn fragments_and_forms(sentences: &[&str], excluded: &[bool]) -> (Vec<bool>, Vec<bool>) {
     let mut in_headlines = true;
     // A blog's laughter or emoji after a final ending is its punctuation (`…좋았어요
     // ㅋㅋ`, `…입니다 👍👍`): no headline ends so.
@@ -599,14 +602,18 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
     let dashed =
         |sentence: &str| matches!(sentence.trim_start().chars().next(), Some('-' | '―' | '—'));
     let mut dashed_questions = 0;
+    let mut prose_form = Vec::with_capacity(sentences.len());
     let mut fragment: Vec<bool> = sentences
         .iter()
         .zip(excluded)
         .map(|(sentence, &excluded)| {
-            let (s, _) = without_decorations(trim_closers(sentence));
+            let trimmed = trim_closers(sentence);
+            let (s, _) = without_decorations(trimmed);
             let asks = is_question(s);
+            let ends = ends_like_sentence(s);
+            prose_form.push(reads_as_prose(trimmed, ends, asks));
             dashed_questions += usize::from(asks && dashed(sentence));
-            let fragment = !ends_like_sentence(s)
+            let fragment = !ends
                 || asks
                 || (in_headlines && unpunctuated(sentence))
                 || is_marked_item(sentence)
@@ -642,7 +649,13 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
             fragment[j] = true;
         }
     }
-    fragment
+    (fragment, prose_form)
+}
+
+/// [`fragments_and_forms`]'s fragments alone.
+#[cfg(test)]
+fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
+    fragments_and_forms(sentences, excluded).0
 }
 
 /// True for a greeting, which opens a letter, a post or a speech and is never its point
@@ -700,16 +713,20 @@ fn decoration_or_space(c: char) -> bool {
     crate::split::endings::is_decoration(c) || crate::unicode::is_space(c)
 }
 
-/// Weight for how much a sentence looks like a complete sentence of prose.
+/// True when `trimmed` ([`trim_closers`] of a line) reads as a sentence of prose by its
+/// form: its ending ([`without_decorations`]) `ends` like one ([`ends_like_sentence`])
+/// and `asks` nothing ([`is_question`]), and it is no Markdown heading or greeting.
+fn reads_as_prose(trimmed: &str, ends: bool, asks: bool) -> bool {
+    ends && !asks && !is_markdown_heading(trimmed) && !is_greeting(trimmed)
+}
+
+/// Weight for how much a sentence looks like a complete sentence of prose, given
+/// whether it reads as one by its form ([`reads_as_prose`], found by
+/// [`fragments_and_forms`]).
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
-fn form(sentence: &str) -> f64 {
+fn form(sentence: &str, prose: bool) -> f64 {
     let s = trim_closers(sentence);
-    let (ending, _) = without_decorations(s);
-    let prose = ends_like_sentence(ending)
-        && !is_question(ending)
-        && !is_markdown_heading(s)
-        && !is_greeting(s);
     let mut weight = if prose { 1.0 } else { FRAGMENT_WEIGHT };
     if quoted_share(s) >= MIN_QUOTED_SHARE {
         weight *= QUOTE_WEIGHT;
@@ -984,6 +1001,14 @@ impl<'a> ByScore<'a> {
 mod tests {
     use super::*;
 
+    /// [`form`] of a sentence alone, its form read as [`fragments_and_forms`] reads it.
+    fn form_alone(sentence: &str) -> f64 {
+        let trimmed = trim_closers(sentence);
+        let (ending, _) = without_decorations(trimmed);
+        let prose = reads_as_prose(trimmed, ends_like_sentence(ending), is_question(ending));
+        form(sentence, prose)
+    }
+
     #[test]
     fn order_breaks_ties_by_position() {
         assert_eq!(order(&[0.5, 0.9, 0.5, 0.1]), [1, 0, 2, 3]);
@@ -1088,23 +1113,23 @@ mod tests {
     fn direct_quotations_are_told_from_quoted_terms() {
         let quote = "김 과장은 “청년들이 고향에서 꿈을 펼치도록 돕겠다”고 말했다.";
         assert!(quoted_share(quote) >= MIN_QUOTED_SHARE);
-        assert_eq!(form(quote), QUOTE_WEIGHT);
+        assert_eq!(form_alone(quote), QUOTE_WEIGHT);
         // A quote left open runs to the end; a straight-quoted one counts too.
         assert_eq!(quoted_share("“청년들이 고향에서 꿈을 펼치도록"), 1.0);
         assert!(quoted_share("그는 \"돕겠다\"고 말했다.") >= MIN_QUOTED_SHARE);
         // A term in quotes and a sentence with none are no quotation.
         let term = "시는 이른바 “착한 가게” 스무 곳을 골라 임대료를 지원하기로 했다.";
         assert!(quoted_share(term) < MIN_QUOTED_SHARE);
-        assert_eq!(form(term), 1.0);
+        assert_eq!(form_alone(term), 1.0);
         assert_eq!(quoted_share("정부가 클라우드 산업을 육성하기로 했다."), 0.0);
         assert_eq!(quoted_share("“”"), 0.0);
     }
 
     #[test]
     fn headline_fragments_weigh_less() {
-        assert!(form("AI시대 클라우드 산업 활성화 생태계 구축 나선 정부") < 0.5);
+        assert!(form_alone("AI시대 클라우드 산업 활성화 생태계 구축 나선 정부") < 0.5);
         assert_eq!(
-            form("정부가 클라우드 산업을 핵심 인프라로 육성하기로 했다."),
+            form_alone("정부가 클라우드 산업을 핵심 인프라로 육성하기로 했다."),
             1.0
         );
     }
@@ -1208,7 +1233,7 @@ mod tests {
             fragments(&sentences, &excluded),
             [true, false, true, true, false]
         );
-        assert!(form(sentences[2]) < 0.5);
+        assert!(form_alone(sentences[2]) < 0.5);
         // Not prose, so it pushes no later sentence back.
         assert_eq!(Ranker::new(&sentences).content_count(), 2);
     }
@@ -1275,9 +1300,9 @@ mod tests {
         // (Short, both weigh less again.)
         for greeting in ["안녕하세요, 마케팅팀 김지훈입니다.", "안녕하십니까."]
         {
-            assert!(form(greeting) < FRAGMENT_WEIGHT, "{greeting:?}");
+            assert!(form_alone(greeting) < FRAGMENT_WEIGHT, "{greeting:?}");
         }
-        assert!(form("그는 이웃에게 안녕하세요라고 먼저 인사했다.") == 1.0);
+        assert!(form_alone("그는 이웃에게 안녕하세요라고 먼저 인사했다.") == 1.0);
     }
 
     #[test]
