@@ -728,11 +728,12 @@ fn reads_as_prose(trimmed: &str, ends: bool, asks: bool) -> bool {
 fn form(sentence: &str, prose: bool) -> f64 {
     let s = trim_closers(sentence);
     let mut weight = if prose { 1.0 } else { FRAGMENT_WEIGHT };
-    if quoted_share(s) >= MIN_QUOTED_SHARE {
+    // One pass tells most sentences' length in chars, and that they have no quote.
+    let ((at_least, at_most), may_quote) = crate::unicode::non_space_bounds_and_quotes(s);
+    if may_quote && quoted_share(s) >= MIN_QUOTED_SHARE {
         weight *= QUOTE_WEIGHT;
     }
     // Most sentences are neither short nor long, whatever their rarer chars are.
-    let (at_least, at_most) = crate::unicode::non_space_bounds(s);
     if at_least >= MIN_CHARS && at_most <= MAX_CHARS {
         return weight;
     }

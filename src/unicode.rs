@@ -77,30 +77,40 @@ pub(crate) fn is_space(c: char) -> bool {
 /// less the chars with the lead byte C2, E1, E2 or E3, which every non-ASCII
 /// whitespace char has. The bounds are equal when there is none of those.
 pub(crate) fn non_space_bounds(s: &str) -> (usize, usize) {
-    let (mut chars, mut leads) = (0usize, 0usize);
-    // Both counts from one table load a byte, summed in one integer, 255 bytes at a
-    // time so that the low count never reaches the high one.
+    non_space_bounds_and_quotes(s).0
+}
+
+/// [`non_space_bounds`], and whether `s` may have a double quote: a `"` or a byte E2,
+/// the lead byte of `“` and `”`. The same pass counts them, so that a sentence without
+/// (most) is not searched for quotes again.
+pub(crate) fn non_space_bounds_and_quotes(s: &str) -> ((usize, usize), bool) {
+    let (mut chars, mut leads, mut quotes) = (0usize, 0usize, 0usize);
+    // The counts from one table load a byte, summed in one integer, 255 bytes at a
+    // time so that no count reaches the next one's bits.
     for chunk in s.as_bytes().chunks(255) {
-        let sum: u16 = chunk
+        let sum: u32 = chunk
             .iter()
             .map(|&b| NON_SPACE_AND_LEADS[usize::from(b)])
             .sum();
-        chars += usize::from(sum & 0xFF);
-        leads += usize::from(sum >> 8);
+        chars += (sum & 0xFF) as usize;
+        leads += (sum >> 8 & 0xFF) as usize;
+        quotes += (sum >> 16) as usize;
     }
-    (chars - leads, chars)
+    ((chars - leads, chars), quotes > 0)
 }
 
-/// [`non_space_bounds`]'s table: 1 for a byte that starts a char other than an ASCII
-/// space, plus 1 << 8 for the lead bytes that non-ASCII whitespace has.
-static NON_SPACE_AND_LEADS: [u16; 256] = {
+/// [`non_space_bounds_and_quotes`]'s table: 1 for a byte that starts a char other than
+/// an ASCII space, plus 1 << 8 for the lead bytes that non-ASCII whitespace has, plus
+/// 1 << 16 for `"` and E2.
+static NON_SPACE_AND_LEADS: [u32; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
         let starts = (byte as i8) >= -0x40 && !matches!(byte, b'\t'..=b'\r' | b' ');
         let lead = matches!(byte, 0xC2 | 0xE1..=0xE3);
-        table[b] = starts as u16 | (lead as u16) << 8;
+        let quote = matches!(byte, b'"' | 0xE2);
+        table[b] = starts as u32 | (lead as u32) << 8 | (quote as u32) << 16;
         b += 1;
     }
     table
