@@ -228,27 +228,38 @@ pub fn is_double_spaced(text: &str) -> bool {
 }
 
 /// Where the first `\n` at or after byte `start` of `bytes` is (or `bytes.len()`),
-/// eight bytes at a time: most bytes of a text are not one.
+/// sixteen bytes at a time: most bytes of a text are not one.
 pub(crate) fn newline_from(bytes: &[u8], start: usize) -> usize {
     byte_from(bytes, start, b'\n')
 }
 
 /// Where the first `byte` at or after byte `start` of `bytes` is (or `bytes.len()`),
-/// eight bytes at a time.
+/// sixteen bytes at a time, as two words whose test is one branch.
 pub(crate) fn byte_from(bytes: &[u8], start: usize, byte: u8) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut at = start;
-    while let Some(chunk) = bytes.get(at..at + 8) {
+    // The eight bytes as a word, zero where they are `byte`.
+    let word = |chunk: &[u8]| {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        // A zero byte of x (a `byte` of the chunk) sets its high bit here.
-        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(byte));
-        if (x.wrapping_sub(ONES) & !x & (ONES << 7)) != 0 {
-            break;
+        u64::from_le_bytes(word) ^ (ONES * u64::from(byte))
+    };
+    // The high bit of each zero byte of `x` set, and of no byte before the first (a
+    // byte after one may be set too, by its borrow).
+    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7);
+    let mut at = start;
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        let (low, high) = chunk.split_at(8);
+        let (low, high) = (zeros(word(low)), zeros(word(high)));
+        if low | high != 0 {
+            // The first zero byte's high bit is the lowest set.
+            let (base, bits) = if low != 0 { (at, low) } else { (at + 8, high) };
+            return base + bits.trailing_zeros() as usize / 8;
         }
-        at += 8;
+        at += 16;
     }
-    bytes[at..]
+    bytes
+        .get(at..)
+        .unwrap_or_default()
         .iter()
         .position(|&c| c == byte)
         .map_or(bytes.len(), |p| at + p)
@@ -1765,6 +1776,19 @@ mod tests {
                         .map_or(len, |p| start + p);
                     assert_eq!(newline_from(&text, start), want, "{len} {at} {start}");
                 }
+            }
+        }
+        // Among bytes one off it, whose borrows may mark bytes after a match, and with
+        // a second match after the first.
+        let near = [0x0B, 0x09, 0x8A, 0x0A, 0x8B, 0x01, 0x00, 0xFF];
+        for len in 0..40 {
+            let text: Vec<u8> = (0..len).map(|i| near[(i * 7 + len) % near.len()]).collect();
+            for start in 0..=len {
+                let want = text[start..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(len, |p| start + p);
+                assert_eq!(newline_from(&text, start), want, "{len} {start}");
             }
         }
     }
