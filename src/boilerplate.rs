@@ -264,7 +264,7 @@ fn hangul_run(bytes: &[u8], i: usize, tally: &mut Tally) -> Option<usize> {
             // of the last two bytes.)
             if FIRST_FILTER[usize::from(b1 & 63)] & (1 << (b2 & 63)) != 0 {
                 let cp = crate::unicode::S_BASE + u32::from(index);
-                match marker_at(cp, rest) {
+                match syllable_marker_at(cp, rest) {
                     Some(m) if m >= FIRST_UNLESS_PROSE => tally.unless_prose = true,
                     Some(_) => return None,
                     None => {}
@@ -441,6 +441,28 @@ const FIRST_FILTER: [u64; 64] = {
     filter
 };
 
+/// [`FIRST_FILTER`] for the second char of the markers that start with a Hangul
+/// syllable, by the low six bits of its last two bytes (every such marker has a second
+/// char of three bytes: made at compile time, which checks it). Most syllables that
+/// pass the first filter (`기`, `사`, `제`) start no marker, and the char after them
+/// tells (`기사` may, `기업` may not).
+const SECOND_FILTER: [u64; 64] = {
+    let mut filter = [0u64; 64];
+    let mut m = 0;
+    while m < ALL_MARKERS.len() {
+        let b = ALL_MARKERS[m].as_bytes();
+        if b[0] >= 0xEA && b[0] <= 0xED {
+            assert!(
+                b.len() >= 6 && b[3] >= 0xE0 && b[3] < 0xF0,
+                "a marker starting with a syllable has no second char of three bytes"
+            );
+            filter[(b[4] & 63) as usize] |= 1 << (b[5] & 63);
+        }
+        m += 1;
+    }
+    filter
+};
+
 /// True for the non-ASCII code points that may start a marker: a cheap test made on
 /// every char (a bit of [`FIRST_FILTER`]); the markers themselves are compared only
 /// where it passes.
@@ -467,6 +489,21 @@ fn ascii_marker_at(first: u8, rest: &[u8]) -> Option<usize> {
         found.then_some(0)
     } else {
         marker_at(u32::from(first), rest)
+    }
+}
+
+/// [`marker_at`] for `rest`, which starts with the syllable `first`: [`SECOND_FILTER`]
+/// tells most such places from a marker by the next char. Not inlined: [`hangul_run`]
+/// calls it at about one syllable in twenty, and its loop stays short.
+#[inline(never)]
+fn syllable_marker_at(first: u32, rest: &[u8]) -> Option<usize> {
+    match *rest {
+        [_, _, _, 0xE0..=0xEF, c1, c2, ..]
+            if SECOND_FILTER[usize::from(c1 & 63)] & (1 << (c2 & 63)) != 0 =>
+        {
+            marker_at(first, rest)
+        }
+        _ => None,
     }
 }
 
