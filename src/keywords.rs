@@ -67,9 +67,12 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     } else {
         1
     };
-    let mut repeated: Vec<usize> = (0..vectors.term_count())
-        .filter(|&t| mass[t] > 0.0 && sentences_with[t] >= min_sentences)
-        .collect();
+    // (Room for all terms up front: collected from a filter, the list would grow step by
+    // step.)
+    let mut repeated: Vec<usize> = Vec::with_capacity(vectors.term_count());
+    repeated.extend(
+        (0..vectors.term_count()).filter(|&t| mass[t] > 0.0 && sentences_with[t] >= min_sentences),
+    );
     // Best first, from a heap: only the terms looked at are ever ordered, and names
     // are made only for them. Then, if need be, the stems used once.
     let mut once: Vec<usize>;

@@ -269,7 +269,7 @@ fn sections(
     // Where each section but the first starts, in order: at its heading, and where the
     // topic of a long one shifts, found once its prose sentences (`run`) are all known.
     let mut starts = Vec::new();
-    let mut run = Vec::new();
+    let mut run = Vec::with_capacity(n);
     let end_section = |run: &mut Vec<usize>, starts: &mut Vec<usize>| {
         if LONG_SECTION_SCALE * run.len() as f64 > POSITION_SCALE {
             topic_shifts(graph, run, is_prose, starts);

@@ -74,6 +74,11 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     ];
     let mut postings: Vec<(u32, f32, u32)> = Vec::new();
     if split > 1 {
+        // Room for all of them up front: growing step by step reallocates.
+        let room = content[..split]
+            .iter()
+            .map(|&i| ranker.vectors.vec(i).0.len());
+        postings.reserve(room.sum());
         for (p, &i) in content[..split].iter().enumerate() {
             for &(t, w) in ranker.vectors.vec(i).0 {
                 postings.push((p as u32, w, head[t as usize]));
