@@ -72,7 +72,7 @@ const SOURCE_NOTES: usize = 2;
 
 /// True for sentences that should never be chosen for a summary.
 pub fn is_boilerplate(sentence: &str) -> bool {
-    let s = sentence.trim();
+    let s = crate::unicode::trim(sentence);
     if s.is_empty() {
         return true;
     }
@@ -552,7 +552,7 @@ pub fn is_copyright_notice(sentence: &str) -> bool {
 /// True for the line that opens a page's comment section, its count or nothing after
 /// it: `댓글`, `댓글 128`, `댓글 1,024개`, `댓글(12)`, `전체 댓글 12`.
 pub fn is_comments_header(line: &str) -> bool {
-    let s = line.trim();
+    let s = crate::unicode::trim(line);
     let s = s.strip_prefix("전체").map_or(s, str::trim_start);
     // The count read by bytes: `str` trimming by a set of chars costs 1 KB of wasm.
     s.strip_prefix("댓글").is_some_and(|count| {
@@ -672,7 +672,7 @@ fn reader_note_tail(b: &[u8]) -> bool {
 /// the `.` that ends it. (Not a photographer's byline, `김하늘 기자`, which also ends
 /// articles.)
 pub fn is_caption_credit(sentence: &str) -> bool {
-    let s = sentence.trim();
+    let s = crate::unicode::trim(sentence);
     // At most 40 chars, 160 bytes: most lines are told by their length alone.
     if s.len() > 160 {
         return false;

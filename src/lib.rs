@@ -178,7 +178,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let read = read.as_deref().unwrap_or(text);
     let sentences: Vec<&str> = spans
         .iter()
-        .map(|s| read.get(s.range()).unwrap_or_default().trim_start())
+        .map(|s| unicode::trim_start(read.get(s.range()).unwrap_or_default()))
         .collect();
     let ranker = rank::Ranker::new(&sentences);
     let content = ranker.content_count();

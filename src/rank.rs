@@ -372,7 +372,7 @@ fn topic_shifts(
 /// 3?`), not laughter, an emoji or an ellipsis ending a blog's line (`맛있었어요ㅎㅎ`),
 /// not a marked item (`▲` caption, `▶` link, `※` note) nor an aside in brackets.
 fn is_heading(line: &str) -> bool {
-    let line = line.trim();
+    let line = crate::unicode::trim(line);
     let ends_as_title = trim_closers(line)
         .chars()
         .next_back()
@@ -476,7 +476,7 @@ fn exclude_markup(sentences: &[&str], excluded: &mut [bool]) {
 /// True for a line that opens with an HTML heading or title tag (`<h1>…`, `<title>…`):
 /// a headline, however it ends.
 fn opens_heading_tag(line: &str) -> bool {
-    let b = line.trim_start().as_bytes();
+    let b = crate::unicode::trim_start(line).as_bytes();
     let heading = matches!(b, [b'<', b'h' | b'H', b'1'..=b'6', b'>' | b' ', ..]);
     heading
         || b.get(..7)
@@ -599,8 +599,12 @@ fn fragments_and_forms(sentences: &[&str], excluded: &[bool]) -> (Vec<bool>, Vec
     // An interview marks its questions with a dash (`- 계기는.`, `― 앞으로 목표는?`): when
     // two dashed lines or more ask, every dashed line is the interviewer's, one that
     // reads as a statement too (`- 가격이 걸림돌이라는 지적이 있다.`).
-    let dashed =
-        |sentence: &str| matches!(sentence.trim_start().chars().next(), Some('-' | '―' | '—'));
+    let dashed = |sentence: &str| {
+        matches!(
+            crate::unicode::trim_start(sentence).chars().next(),
+            Some('-' | '―' | '—')
+        )
+    };
     let mut dashed_questions = 0;
     let mut prose_form = Vec::with_capacity(sentences.len());
     let mut fragment: Vec<bool> = sentences
@@ -661,14 +665,14 @@ fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
 /// True for a greeting, which opens a letter, a post or a speech and is never its point
 /// (`안녕하세요, 마케팅팀 김지훈입니다.`, `안녕하십니까.`).
 fn is_greeting(s: &str) -> bool {
-    let s = s.trim_start();
+    let s = crate::unicode::trim_start(s);
     s.starts_with("안녕하세요") || s.starts_with("안녕하십니까")
 }
 
 /// True for a Markdown heading, `## 개요`: one to six `#`, then a space (a hashtag,
 /// `#해오름시`, has none). It ends however its title does, `요` as a sentence may.
 fn is_markdown_heading(line: &str) -> bool {
-    let line = line.trim_start();
+    let line = crate::unicode::trim_start(line);
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     (1..=6).contains(&hashes) && line.as_bytes().get(hashes) == Some(&b' ')
 }
@@ -680,7 +684,7 @@ fn is_markdown_heading(line: &str) -> bool {
 /// message quoted in a reply (`> 자료 초안입니다.`, e-mail's history below the newest
 /// message, a Markdown quote): however it ends.
 fn is_marked_item(line: &str) -> bool {
-    let line = line.trim_start();
+    let line = crate::unicode::trim_start(line);
     // (Not `**`: Markdown's bold may open a sentence.)
     line.starts_with(['▲', '△', '▶', '►', '☞', '※', '*', '＊', '>']) && !line.starts_with("**")
 }

@@ -179,7 +179,7 @@ fn wrap_width(text: &str) -> Option<usize> {
     let mut start = 0;
     while start < bytes.len() {
         let end = newline_from(bytes, start);
-        let line = text.get(start..end).unwrap_or_default().trim_end();
+        let line = crate::unicode::trim_end(text.get(start..end).unwrap_or_default());
         if !line.is_empty() {
             // A row of a table pasted (cells a tab apart) is no wrapped line.
             lines.push(if ends_open(line) && !line.contains('\t') {

@@ -26,7 +26,7 @@ const MAX_BEFORE_COLON: usize = 16;
 /// that opens a WebVTT file. (Loosely, by bytes: four or more digits, colons and the
 /// marks of a time, with a colon, and nothing after them but a cue's ` -->`.)
 pub fn is_timing_line(line: &str) -> bool {
-    let line = line.trim();
+    let line = crate::unicode::trim(line);
     timing(line) == Some(line.len())
 }
 
@@ -129,7 +129,8 @@ pub(crate) fn timing_lines(text: &str) -> Vec<Range<usize>> {
             None => continue,
         };
         at = crate::split::newline_from(bytes, colon);
-        timings += usize::from(timing(text.get(start..at).unwrap_or_default().trim()).is_some());
+        let line = crate::unicode::trim(text.get(start..at).unwrap_or_default());
+        timings += usize::from(timing(line).is_some());
     }
     if timings < MIN_TIMINGS {
         return found;
@@ -141,8 +142,8 @@ pub(crate) fn timing_lines(text: &str) -> Vec<Range<usize>> {
     while start < bytes.len() {
         let end = crate::split::newline_from(bytes, start);
         let raw = text.get(start..end).unwrap_or_default();
-        let line = raw.trim();
-        let at = start + raw.len() - raw.trim_start().len();
+        let line = crate::unicode::trim(raw);
+        let at = start + raw.len() - crate::unicode::trim_start(raw).len();
         start = end + 1;
         let n = match timing(line) {
             None if is_number(line) => line.len(),

@@ -70,6 +70,43 @@ pub(crate) fn is_space(c: char) -> bool {
     }
 }
 
+/// True for the bytes that may start a whitespace char: ASCII whitespace, and C2, E1,
+/// E2 and E3, the lead bytes of the others (a test checks).
+const fn may_start_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3)
+}
+
+/// `s.trim_start()`, told from the first byte when it starts no whitespace char (as a
+/// sentence's does): the standard library decodes the char and looks it up, and the
+/// ranker trims every sentence several times.
+pub(crate) fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&b) if !may_start_space(b) => s,
+        _ => s.trim_start(),
+    }
+}
+
+/// `s.trim_end()`, told from the last char's first byte when it starts no whitespace
+/// char.
+pub(crate) fn trim_end(s: &str) -> &str {
+    // The last byte that is no continuation byte (10xxxxxx).
+    match s
+        .as_bytes()
+        .iter()
+        .rev()
+        .take(4)
+        .find(|&&b| b & 0xC0 != 0x80)
+    {
+        Some(&b) if !may_start_space(b) => s,
+        _ => s.trim_end(),
+    }
+}
+
+/// `s.trim()`, by [`trim_start`] and [`trim_end`].
+pub(crate) fn trim(s: &str) -> &str {
+    trim_end(trim_start(s))
+}
+
 /// Bounds on how many chars of `s` are not whitespace, `(at least, at most)`, from one
 /// pass over the bytes, a table load each (in wasm, without vector instructions, the
 /// tests of each byte cost 5% of a summary): at most the chars
@@ -313,6 +350,30 @@ mod tests {
         }
         for s in ["", "a", "가", "가나다라마바사", "ab가😀c", "1234567890가"] {
             assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn trims_like_the_standard_library() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_start_space(first) || !c.is_whitespace(), "{c:?}");
+        }
+        for s in [
+            "",
+            " ",
+            "\u{3000}가 나\u{a0}",
+            " \t가나다. ",
+            "가나다.\u{2028}",
+            "\u{85}abc\u{1680}",
+            "가\u{a0}",
+            "😀 x 😀",
+            "다.\u{e1}",
+        ] {
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 
