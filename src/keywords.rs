@@ -300,6 +300,16 @@ const NOT_TOPICS: &[&str] = &[
     "좋아",
 ];
 
+/// True when `word` is one of `list`: its last byte first, as most words differ there
+/// from a listed word of their length, and a call to compare them whole cost more.
+/// Not inlined: one copy of the loop for every list.
+#[inline(never)]
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    let last = word.as_bytes().last();
+    list.iter()
+        .any(|w| w.as_bytes().last() == last && *w == word)
+}
+
 /// True for stems that can be keywords: at least two characters, not a number with a
 /// counter or unit (`2024년`, `12일`, `3억원`, `30인`; `5g` or `ai` pass), not one of
 /// [`NOT_TOPICS`], with no past-tense syllable anywhere (`했으니`, `있었`: batchim ㅆ
@@ -313,7 +323,7 @@ fn is_keyword_like(stem: &str) -> bool {
     let counted_number = first.is_ascii_digit() && !stem.is_ascii();
     !counted_number
         && !stem.chars().all(|c| c.is_ascii_digit())
-        && !NOT_TOPICS.contains(&stem)
+        && !is_one_of(stem, NOT_TOPICS)
         && !stem.chars().any(is_past_tense)
         && !is_formal_ending(stem)
         && !is_present_declarative(stem)
@@ -371,8 +381,8 @@ const AFTER_VERB: &[&str] = &["도록"];
 /// only nouns take.
 fn after_noun(rest: &str) -> bool {
     crate::normalize::is_particle(rest)
-        && !AFTER_EITHER.contains(&rest)
-        && !AFTER_VERB.contains(&rest)
+        && !is_one_of(rest, AFTER_EITHER)
+        && !is_one_of(rest, AFTER_VERB)
 }
 
 /// First syllables of what follows a noun that is not a particle: `하다`/`되다`
@@ -432,7 +442,7 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
             as_verb |= verb_like_end;
         } else if after_noun(rest) || rest.starts_with(|c: char| NOUN_VERB_START.contains(&c)) {
             as_noun = true;
-        } else if !AFTER_EITHER.contains(&rest) {
+        } else if !is_one_of(rest, AFTER_EITHER) {
             as_verb = true;
         }
         !as_noun

@@ -873,7 +873,8 @@ fn is_english_stopword(word: &str, lower: &str) -> bool {
             group
                 .as_bytes()
                 .chunks(n + 1)
-                .any(|w| &w[..n] == lower.as_bytes())
+                // (The first byte first: a call to compare them whole costs more.)
+                .any(|w| w.first() == lower.as_bytes().first() && &w[..n] == lower.as_bytes())
         })
 }
 
