@@ -394,6 +394,27 @@ static ASCII_PAIR_OR_PERIOD: [bool; 128] = {
     table
 };
 
+/// ASCII chars that [`View::scan`] steps over in runs (letters, digits, `,`, `-`, `:`,
+/// `%`): no whitespace, sentence punctuation, quote, bracket, decoration (`~ ^ ;`) or
+/// dateline `=`. At one of them a sentence may start, and nothing else happens.
+/// (A table: a byte is one load.)
+static PLAIN_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_graphic()
+            && !ASCII_PAIR_OR_PERIOD[b]
+            && !matches!(b as u8, b'!' | b'?' | b'=' | b'~' | b'^' | b';');
+        b += 1;
+    }
+    table
+};
+
+/// True for a byte of [`PLAIN_ASCII`].
+fn is_plain_ascii(b: u8) -> bool {
+    PLAIN_ASCII[usize::from(b)]
+}
+
 /// Closing quotes or brackets, paired or not.
 fn is_closer_char(c: char) -> bool {
     matches!(pairing(' ', c, ' '), Pairing::Close(_) | Pairing::Both)
@@ -1024,6 +1045,13 @@ impl View<'_> {
                     out.push(Span::new(s, i));
                     sent = None;
                 }
+                continue;
+            }
+            if is_plain_ascii(bytes[i]) {
+                // A run of letters, digits and the like (`AI`, `2024,`): nothing ends
+                // or opens in it, so it is stepped over by bytes.
+                sent.get_or_insert(i);
+                i += 1;
                 continue;
             }
             let c = self.at(i);
@@ -1944,6 +1972,22 @@ mod tests {
         assert!(matches!(pairing(' ', '”', ' '), Pairing::Close('“')));
         assert!(is_closer_char(')') && !is_closer_char('('));
         assert!(is_paren('(') && !is_paren('“'));
+    }
+
+    #[test]
+    fn plain_ascii_is_what_scan_may_step_over() {
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            let plain = !is_space(c)
+                && !c.is_control()
+                && !is_terminal(c)
+                && matches!(pairing(' ', c, ' '), Pairing::No)
+                && !is_closer_char(c)
+                && c != '='
+                && !is_decoration(c)
+                && !is_invisible(c);
+            assert_eq!(is_plain_ascii(b), plain, "{c:?}");
+        }
     }
 
     #[test]
