@@ -1215,8 +1215,6 @@ impl View<'_> {
         let Some(next) = self.get(b) else {
             return (b, true);
         };
-        let word = self.word_before(a, s);
-        let core = hangul_tail(&word);
         let dots = run
             .chars()
             .all(|c| matches!(c, '.' | '…' | '‥' | '⋯' | '．'));
@@ -1229,12 +1227,14 @@ impl View<'_> {
             }
             // An ellipsis after a connective (때문에...) or after a one-syllable
             // interjection opening the sentence (음..., 아...) is a pause, not an end.
-            let pause = || {
+            // (The word is read only then: most sentences end in one period.)
+            if ellipsis {
+                let word = self.word_before(a, s);
+                let core = hangul_tail(&word);
                 let interjection = word.len() == 1 && self.prev(a) == s;
-                core.is_empty() || is_connective(core) || interjection
-            };
-            if ellipsis && pause() && !is_final(core) {
-                return (b, false);
+                if (core.is_empty() || is_connective(core) || interjection) && !is_final(core) {
+                    return (b, false);
+                }
             }
             // After `?` or `!` a thought quoted goes on (`…뭐지?? 하고`, `…되나? 싶었는데`);
             // after a period, only a particle or quotative does.
@@ -1251,6 +1251,8 @@ impl View<'_> {
         if !self.before_is(a, |p| is_syllable(p) || is_decoration(p)) {
             return (b, false);
         }
+        let word = self.word_before(a, s);
+        let core = hangul_tail(&word);
         if ellipsis && !is_final(core) {
             return (b, false);
         }
