@@ -50,7 +50,8 @@ pub(crate) mod endings;
 
 use endings::{
     continues_after_stop, ending, has_jong_m, is_connective, is_continuation, is_decoration,
-    is_final, is_opener, is_strong_decoration, is_syllable, may_end_index, Ending,
+    is_final, is_opener, is_strong_decoration, is_syllable, may_continue_after_stop, may_end_index,
+    Ending,
 };
 
 /// Quote and bracket pairs farther apart than this many chars are not paired.
@@ -1238,11 +1239,13 @@ impl View<'_> {
             }
             // After `?` or `!` a thought quoted goes on (`…뭐지?? 하고`, `…되나? 싶었는데`);
             // after a period, only a particle or quotative does.
-            let next = self.word_after(b);
             let goes_on = if single_period {
-                continues_after_stop(&next)
+                // Most sentences open, after one space, with a syllable that tells
+                // so: then the word is not read.
+                let first = self.get(self.next(b)).unwrap_or(' ');
+                may_continue_after_stop(first) && continues_after_stop(&self.word_after(b))
             } else {
-                is_continuation(&next)
+                is_continuation(&self.word_after(b))
             };
             return (b, !goes_on);
         }

@@ -482,6 +482,16 @@ pub(super) fn continues_after_stop(w: &[char]) -> bool {
     is_continuation(w) && (core.is_empty() || equals_any(core, CONT_AFTER_STOP))
 }
 
+/// False for the first char of a word that does not continue a sentence after its
+/// full stop ([`continues_after_stop`]): a syllable that no word of
+/// [`CONT_AFTER_STOP`] starts with, as most words start. (True for any other char.)
+pub(super) fn may_continue_after_stop(c: char) -> bool {
+    !is_syllable(c) || STOP_FIRST.may_hold(c)
+}
+
+/// The first chars of [`CONT_AFTER_STOP`] words.
+static STOP_FIRST: FirstChars = FirstChars::of(&[CONT_AFTER_STOP]);
+
 /// The words of [`CONT_EXACT`] that no sentence opens with.
 #[rustfmt::skip]
 const CONT_AFTER_STOP: &[&[char]] = words![
@@ -595,6 +605,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn may_continue_after_stop_passes_every_word_that_does() {
+        for w in CONT_AFTER_STOP {
+            assert!(may_continue_after_stop(w[0]));
+        }
+        assert!(may_continue_after_stop('.') && !may_continue_after_stop('그'));
     }
 
     #[test]
