@@ -958,7 +958,7 @@ impl View<'_> {
 
     /// True when the char at `i` is a closing mark left without a partner.
     fn unpaired_closer(&self, i: usize) -> bool {
-        self.mate(i) == NONE && is_closer_char(self.at(i))
+        is_closer_char(self.at(i)) && self.mate(i) == NONE
     }
 
     /// The word ending just before `end` (exclusive), not reaching before `floor`.
@@ -1566,7 +1566,10 @@ impl View<'_> {
     #[inline(never)]
     fn emoticon_after(&self, i: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
-        let rest = bytes.get(i + 1..).filter(|_| bytes[i] == b' ')?;
+        // (Every emoticon starts with an ASCII char: most words are ruled out by it.)
+        let rest = bytes
+            .get(i + 1..)
+            .filter(|r| bytes[i] == b' ' && r.first().is_some_and(u8::is_ascii))?;
         let ends = |n: usize| rest.get(n).is_none_or(u8::is_ascii_whitespace);
         let e = EMOTICONS
             .iter()
