@@ -43,7 +43,7 @@
 //!    sentence ends with sentence punctuation and no continuation follows.
 
 use crate::boilerplate::{is_credit_tail, MAX_CREDIT_BYTES};
-use crate::unicode::{is_space, syllable_at, S_BASE};
+use crate::unicode::{is_space, syllable_at, syllable_index};
 use crate::Span;
 
 pub(crate) mod endings;
@@ -1035,9 +1035,11 @@ impl View<'_> {
                     None
                 };
                 let next_ws = space || tag_end.is_some();
-                let may = || {
-                    let index = syllable_at(bytes, last).map(|c| c - S_BASE);
-                    index.is_some_and(may_end_index)
+                // (The run's last three bytes, a syllable, read as they are.)
+                let may = || match bytes.get(last..i) {
+                    Some(&[b0, b1, b2]) => syllable_index(b0, b1, b2)
+                        .is_some_and(|index| may_end_index(u32::from(index))),
+                    _ => false,
                 };
                 if next_ws && may() && self.after_syllables(run, last, s) {
                     // The tag, or an emoticon after the ending, is the sentence's
