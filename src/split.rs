@@ -1047,6 +1047,9 @@ impl View<'_> {
                     i = tag_end.or_else(|| self.emoticon_after(i)).unwrap_or(i);
                     out.push(Span::new(s, i));
                     sent = None;
+                } else if bytes.get(i) == Some(&b' ') {
+                    // The space before the next word, most often.
+                    i += 1;
                 }
                 continue;
             }
