@@ -395,10 +395,10 @@ static ASCII_PAIR_OR_PERIOD: [bool; 128] = {
     table
 };
 
-/// ASCII chars that [`View::scan`] steps over in runs (letters, digits, `,`, `-`, `:`,
-/// `%`): no whitespace, sentence punctuation, quote, bracket, decoration (`~ ^ ;`) or
-/// dateline `=`. At one of them a sentence may start, and nothing else happens.
-/// (A table: a byte is one load.)
+/// ASCII chars that [`View::scan`] steps over a byte a round (letters, digits, `,`,
+/// `-`, `:`, `%`): no whitespace, sentence punctuation, quote, bracket, decoration
+/// (`~ ^ ;`) or dateline `=`. At one of them a sentence may start, and nothing else
+/// happens. (A table: a byte is one load.)
 static PLAIN_ASCII: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -1054,8 +1054,8 @@ impl View<'_> {
                 continue;
             }
             if is_plain_ascii(bytes[i]) {
-                // A run of letters, digits and the like (`AI`, `2024,`): nothing ends
-                // or opens in it, so it is stepped over by bytes.
+                // Letters, digits and the like (`AI`, `2024,`): nothing ends or opens
+                // at them, so they are stepped over a byte a round.
                 sent.get_or_insert(i);
                 i += 1;
                 continue;
