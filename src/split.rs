@@ -232,13 +232,14 @@ pub fn is_double_spaced(text: &str) -> bool {
 }
 
 /// Where the first `\n` at or after byte `start` of `bytes` is (or `bytes.len()`),
-/// sixteen bytes at a time: most bytes of a text are not one.
+/// 32 bytes at a time: most bytes of a text are not one.
 pub(crate) fn newline_from(bytes: &[u8], start: usize) -> usize {
     byte_from(bytes, start, b'\n')
 }
 
 /// Where the first `byte` at or after byte `start` of `bytes` is (or `bytes.len()`),
-/// sixteen bytes at a time, as two words whose test is one branch.
+/// 32 bytes at a time, as four words whose test is one branch (a round of sixteen
+/// bytes took a third more instructions).
 pub(crate) fn byte_from(bytes: &[u8], start: usize, byte: u8) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // The eight bytes as a word, zero where they are `byte`.
@@ -251,15 +252,20 @@ pub(crate) fn byte_from(bytes: &[u8], start: usize, byte: u8) -> usize {
     // byte after one may be set too, by its borrow).
     let zeros = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7);
     let mut at = start;
-    while let Some(chunk) = bytes.get(at..at + 16) {
-        let (low, high) = chunk.split_at(8);
-        let (low, high) = (zeros(word(low)), zeros(word(high)));
-        if low | high != 0 {
-            // The first zero byte's high bit is the lowest set.
-            let (base, bits) = if low != 0 { (at, low) } else { (at + 8, high) };
+    while let Some(chunk) = bytes.get(at..at + 32) {
+        let zeros_at = |k: usize| zeros(word(&chunk[k..k + 8]));
+        let (a, b, c, d) = (zeros_at(0), zeros_at(8), zeros_at(16), zeros_at(24));
+        if a | b | c | d != 0 {
+            // The first zero byte's high bit is the lowest set of the first word with one.
+            let (base, bits) = match (a, b, c) {
+                (1.., _, _) => (at, a),
+                (_, 1.., _) => (at + 8, b),
+                (_, _, 1..) => (at + 16, c),
+                _ => (at + 24, d),
+            };
             return base + bits.trailing_zeros() as usize / 8;
         }
-        at += 16;
+        at += 32;
     }
     bytes
         .get(at..)
@@ -1807,7 +1813,7 @@ mod tests {
 
     #[test]
     fn newlines_are_found_at_every_alignment() {
-        for len in 0..40 {
+        for len in 0..72 {
             for at in 0..=len {
                 let mut text = vec![b'a'; len];
                 if at < len {
@@ -1825,7 +1831,7 @@ mod tests {
         // Among bytes one off it, whose borrows may mark bytes after a match, and with
         // a second match after the first.
         let near = [0x0B, 0x09, 0x8A, 0x0A, 0x8B, 0x01, 0x00, 0xFF];
-        for len in 0..40 {
+        for len in 0..72 {
             let text: Vec<u8> = (0..len).map(|i| near[(i * 7 + len) % near.len()]).collect();
             for start in 0..=len {
                 let want = text[start..]
