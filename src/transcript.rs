@@ -111,7 +111,6 @@ fn ends_as_speech(line: &str) -> bool {
 #[inline(never)]
 pub(crate) fn timing_lines(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let mut found: Vec<Range<usize>> = Vec::new();
     // Most texts have no timing line at all, and every timing line has a colon near
     // its start: the lines with one there are counted first.
     let mut timings = 0;
@@ -133,11 +132,13 @@ pub(crate) fn timing_lines(text: &str) -> Vec<Range<usize>> {
         timings += usize::from(timing(line).is_some());
     }
     if timings < MIN_TIMINGS {
-        return found;
+        return Vec::new();
     }
     let (mut captions, mut spoken) = (0usize, 0usize);
-    // Captions opened by their timestamp, and those of them that end open.
-    let (mut opened, mut open) = (0usize, 0usize);
+    // Timing lines alone; captions opened by a timestamp, and those of them that end open.
+    let (mut alone, mut opened, mut open) = (0usize, 0usize, 0usize);
+    // Each mark, and whether it opens a caption's line.
+    let mut marks: Vec<(Range<usize>, bool)> = Vec::new();
     let mut start = 0;
     while start < bytes.len() {
         let end = crate::split::newline_from(bytes, start);
@@ -150,10 +151,11 @@ pub(crate) fn timing_lines(text: &str) -> Vec<Range<usize>> {
             None => 0,
             Some(n) => n,
         };
-        if n > 0 {
-            found.push(at..at + n);
-        }
         let said = line.get(n..).unwrap_or_default();
+        if n > 0 {
+            marks.push((at..at + n, !said.is_empty()));
+            alone += usize::from(said.is_empty() && !is_number(line));
+        }
         if said.is_empty() {
             continue;
         }
@@ -165,12 +167,18 @@ pub(crate) fn timing_lines(text: &str) -> Vec<Range<usize>> {
         spoken += usize::from(ends_as_speech(said));
     }
     // Timestamps that open their lines time a transcript only when a third of those
-    // captions or more end open: a live blog's entries (`10:30 대통령이 도착했다.`)
-    // are its sentences, their times part of what they say.
-    if captions > 3 * timings || 4 * spoken < captions.max(1) || 3 * open < opened {
-        found.clear();
+    // captions or more end open: a live blog's entries (`10:30 대통령이 도착했다.`), or a
+    // subtitle's `10:00 회의가 시작됩니다.`, say their times.
+    let opening = 3 * open >= opened;
+    let timings = alone + if opening { opened } else { 0 };
+    if timings < MIN_TIMINGS || captions > 3 * timings || 4 * spoken < captions.max(1) {
+        return Vec::new();
     }
-    found
+    marks
+        .into_iter()
+        .filter(|&(_, opens)| opening || !opens)
+        .map(|(r, _)| r)
+        .collect()
 }
 
 /// What the sentence at `span` of `text` says, on one line: its text but for the timing
@@ -325,5 +333,11 @@ mod tests {
         assert!(found(live).is_empty());
         let schedule = "10:00 개회식\n10:30 기조 강연\n11:30 분과 토론\n12:30 점심\n";
         assert!(found(schedule).is_empty());
+        // A subtitle that opens with a time says it; the file is still a transcript.
+        let srt = "1\n00:00:01,000 --> 00:00:03,500\n10:00 회의가 시작됩니다.\n\n2\n\
+                   00:00:03,600 --> 00:00:06,000\n오늘은 예산을 다룹니다.\n\n3\n\
+                   00:00:06,100 --> 00:00:09,000\n먼저 보고를 듣겠습니다.\n";
+        assert_eq!(found(srt).len(), 6, "{:?}", found(srt));
+        assert!(!found(srt).contains(&"10:00 "));
     }
 }
