@@ -615,7 +615,7 @@ pub fn terms(sentence: &str, mut f: impl FnMut(&str)) {
 ///
 /// One pass over the bytes: Hangul syllables (three bytes, lead byte `EA`–`ED`) are
 /// decoded in place; only other non-ASCII characters go through `char` decoding.
-pub fn terms_with_syllables(sentence: &str, f: impl FnMut(&str, &[u16])) {
+pub fn terms_with_syllables(sentence: &str, mut f: impl FnMut(&str, &[u16])) {
     // Most sentences need no heap room for their words' syllables.
     let mut stack = [0; 128];
     let mut heap = Vec::new();
@@ -626,7 +626,9 @@ pub fn terms_with_syllables(sentence: &str, f: impl FnMut(&str, &[u16])) {
             &mut heap[..]
         }
     };
-    scan(sentence, syllables, &mut String::new(), f);
+    scan(sentence, syllables, &mut String::new(), |stem, s| {
+        f(stem.text(), s)
+    });
 }
 
 /// Punctuation and symbols common in Korean text, none of them a letter or digit (a
@@ -675,6 +677,33 @@ fn read_syllables(bytes: &[u8], out: &mut [u16]) -> usize {
     n
 }
 
+/// The text of a term as [`Scratch::terms`] gives it: `text[start..end]`. A Hangul
+/// stem of up to four syllables is named by its syllables, so its slice of the
+/// sentence (a test of both ends for char boundaries, about 20 instructions a term) is
+/// taken only when its text is asked for.
+#[derive(Clone, Copy)]
+pub struct Stem<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Stem<'a> {
+    /// The term's text.
+    pub fn text(self) -> &'a str {
+        self.text.get(self.start..self.end).unwrap_or_default()
+    }
+
+    /// A term given by its whole text.
+    fn whole(text: &'a str) -> Self {
+        Stem {
+            text,
+            start: 0,
+            end: text.len(),
+        }
+    }
+}
+
 /// Buffers that [`Scratch::terms`] reuses from one sentence to the next.
 #[derive(Default)]
 pub struct Scratch {
@@ -684,8 +713,9 @@ pub struct Scratch {
 }
 
 impl Scratch {
-    /// [`terms_with_syllables`], reusing this scratch space.
-    pub fn terms(&mut self, sentence: &str, f: impl FnMut(&str, &[u16])) {
+    /// [`terms_with_syllables`], reusing this scratch space, each term's text made only
+    /// when asked for ([`Stem::text`]).
+    pub fn terms(&mut self, sentence: &str, f: impl FnMut(Stem<'_>, &[u16])) {
         if self.syllables.len() < sentence.len() / 3 {
             self.syllables.resize(sentence.len() / 3, 0);
         }
@@ -701,7 +731,7 @@ fn scan(
     sentence: &str,
     syllables: &mut [u16],
     lower: &mut String,
-    mut f: impl FnMut(&str, &[u16]),
+    mut f: impl FnMut(Stem<'_>, &[u16]),
 ) {
     let bytes = sentence.as_bytes();
     let tables = Tables::get();
@@ -725,19 +755,20 @@ fn scan(
         let term = if b.is_ascii() {
             match ascii_word(bytes, &mut i) {
                 Some(end) => ascii_term(sentence.get(start..end).unwrap_or_default(), lower)
-                    .map(|t| (t, &[][..])),
-                None => other_word(sentence, &mut i, tables, syllables, lower),
+                    .map(|t| (Stem::whole(t), &[][..])),
+                None => other_word(sentence, &mut i, tables, syllables, lower)
+                    .map(|(t, s)| (Stem::whole(t), s)),
             }
         } else {
             match hangul_word(bytes, &mut i, syllables) {
                 Some(n) if ends_a_closed_word(sentence, start, tables, &syllables[..n]) => None,
                 Some(n) => tables.hangul_stem(&syllables[..n]).map(|n| {
-                    (
-                        sentence.get(start..start + 3 * n).unwrap_or_default(),
-                        &syllables[..n],
-                    )
+                    let end = start + 3 * n;
+                    let text = sentence;
+                    (Stem { text, start, end }, &syllables[..n])
                 }),
-                None => other_word(sentence, &mut i, tables, syllables, lower),
+                None => other_word(sentence, &mut i, tables, syllables, lower)
+                    .map(|(t, s)| (Stem::whole(t), s)),
             }
         };
         // One call site, so that `f` is inlined.

@@ -488,9 +488,9 @@ impl Vectors {
                     .flatten();
                 let ids = match key {
                     Some(key) => keys.ids(key),
-                    None => texts.ids(stem, sentence),
+                    None => texts.ids(stem.text(), sentence),
                 };
-                stems.add(&mut ids[0], || key.ok_or(stem));
+                stems.add(&mut ids[0], || key.ok_or_else(|| stem.text()));
                 if syllables.len() >= 3 {
                     // Syllable bigrams (`반려동물` → `반려`, `려동`, `동물`), as
                     // [`crate::normalize::syllable_bigrams`] gives them.
