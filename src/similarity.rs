@@ -83,6 +83,11 @@ enum Name {
 /// Marks, in a pair of ids, a kind of term (stem or bigram) that a key is not a term of.
 const NO_ID: u32 = u32::MAX;
 
+/// In [`Builder::finish`]: the sentences' terms seen before are sorted one sentence at
+/// a time ([`Builder::sort_each`]) while the sum of their numbers squared is at most
+/// this many times the number of counts (about where it stops paying).
+const SQUARES_PER_COUNT: u64 = 10;
+
 /// Collects the per-sentence term counts of one kind of term (stems or bigrams);
 /// [`Builder::finish`] turns them into TF-IDF vectors.
 struct Builder {
@@ -107,6 +112,9 @@ struct Builder {
     names: Option<(Vec<Name>, String)>,
     /// Sentences left out ([`Builder::leave_out`]): not counted in the IDF's `n`.
     left_out: usize,
+    /// The sum over the sentences of the number of their terms seen in earlier ones,
+    /// squared ([`Builder::sort_each`]; 64 bits, so that it cannot wrap on wasm32).
+    squares: u64,
 }
 
 impl Builder {
@@ -128,6 +136,7 @@ impl Builder {
             // where the terms not named by their key are a few numbers and words.
             names: with_names.then(|| (Vec::with_capacity(terms), String::with_capacity(terms))),
             left_out: 0,
+            squares: 0,
         }
     }
 
@@ -168,6 +177,8 @@ impl Builder {
     }
 
     fn end_sentence(&mut self) {
+        let old = (self.counts.len() - self.open.0 as usize) as u64;
+        self.squares += old * old;
         self.counts.extend_from_slice(&self.new);
         self.new.clear();
         self.open = (self.counts.len() as u32, self.terms.len() as u32);
@@ -191,6 +202,7 @@ impl Builder {
             first_id,
             names,
             left_out,
+            squares,
             ..
         } = self;
         let (names, texts) = names.unwrap_or_default();
@@ -209,7 +221,11 @@ impl Builder {
         let tf_weight: [f32; 8] = std::array::from_fn(|c| 1.0 + libm::logf(c as f32));
         let weight =
             |id: u32, count: f32| tf(count, &tf_weight) * idf_of_df[df[id as usize] as usize];
-        Self::sort_by_id(&mut counts, &start, &first_id, &df);
+        if squares <= SQUARES_PER_COUNT * counts.len() as u64 {
+            Self::sort_each(&mut counts, &start, &first_id);
+        } else {
+            Self::sort_by_id(&mut counts, &start, &first_id, &df);
+        }
         for range in start.windows(2) {
             let sentence = &mut counts[range[0] as usize..range[1] as usize];
             // The squared norm is summed as the weights are made, in order of id.
@@ -250,6 +266,25 @@ impl Builder {
                 let at = &mut fill[s as usize];
                 counts[*at as usize] = (id as u32, count);
                 *at += 1;
+            }
+        }
+    }
+
+    /// [`Builder::sort_by_id`] one sentence at a time, by insertion: on a short text
+    /// most of a sentence's terms are new in it, and the few others take fewer steps
+    /// (at most k² / 2 for k) than the counting sorts' passes over every term.
+    /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
+    #[inline(never)]
+    fn sort_each(counts: &mut [(u32, f32)], start: &[u32], first_id: &[u32]) {
+        for (s, id) in start.windows(2).zip(first_id.windows(2)) {
+            let old = s[0] as usize..(s[1] - (id[1] - id[0])) as usize;
+            let old = counts.get_mut(old).unwrap_or_default();
+            for j in 1..old.len() {
+                let mut k = j;
+                while k > 0 && old[k - 1].0 > old[k].0 {
+                    old.swap(k - 1, k);
+                    k -= 1;
+                }
             }
         }
     }
@@ -1003,6 +1038,32 @@ mod tests {
         );
         assert_eq!(v.len(), 2);
         assert!(v.get(2).is_none());
+    }
+
+    #[test]
+    fn both_sorts_by_id_agree() {
+        // Sentences of terms seen before, in orders of their own, and a new one each.
+        let mut b = Builder::new(false, 64, 512, 8);
+        let mut ids = [NO_ID; 48];
+        for s in 0..6 {
+            for i in 0..41 {
+                b.add(&mut ids[(i * (s + 2)) % 41], || Ok(0));
+            }
+            b.add(&mut ids[41 + s], || Ok(0));
+            b.end_sentence();
+        }
+        let df: Vec<u32> = b.terms.iter().map(|&(_, df)| df).collect();
+        let (mut each, mut by_id) = (b.counts.clone(), b.counts.clone());
+        Builder::sort_each(&mut each, &b.start, &b.first_id);
+        Builder::sort_by_id(&mut by_id, &b.start, &b.first_id, &df);
+        assert_eq!(each, by_id);
+        for r in b.start.windows(2) {
+            let ids: Vec<u32> = each[r[0] as usize..r[1] as usize]
+                .iter()
+                .map(|t| t.0)
+                .collect();
+            assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+        }
     }
 
     #[test]
