@@ -98,7 +98,12 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
             continue;
         }
         // (A syllable of `NOUN_OR_SUFFIX` added keeps the stem keyword-like.)
-        let shown = written_form(ranker, from, sentences, t as u32, &term).unwrap_or(term);
+        let shown = match written_form(ranker, from, sentences, t as u32, &term) {
+            // (`가지` is shown as `가지고`, a verb form, where the text writes it so.)
+            Some(written) if is_one_of(&written, NOT_TOPICS) => continue,
+            Some(written) => written,
+            None => term,
+        };
         if !top
             .iter()
             .any(|(kept, _): &(String, f64)| overlaps(kept, &shown))
@@ -298,6 +303,8 @@ const NOT_TOPICS: &[&str] = &[
     "아닌",
     "아닐",
     "좋아",
+    "가지고",
+    "다음",
 ];
 
 /// True when `word` is one of `list`: its last byte first, as most words differ there
@@ -327,6 +334,16 @@ fn is_keyword_like(stem: &str) -> bool {
         && !stem.chars().any(is_past_tense)
         && !is_formal_ending(stem)
         && !is_present_declarative(stem)
+        && !is_adverb_or_verb_in_hi(stem)
+}
+
+/// True for a stem ending in `히` after any syllable but `리` or `치`: an adverb
+/// (`꾸준히`, `여전히`, `면밀히`, `흔히`) or a passive or causative verb's stem
+/// (`막히`, from `막히는`; `넓히`), never a topic. Nouns so ended are German names
+/// (`하인리히`, `취리히`, `라이프치히`), which keep it.
+fn is_adverb_or_verb_in_hi(stem: &str) -> bool {
+    let mut chars = stem.chars().rev();
+    chars.next() == Some('히') && !matches!(chars.next(), Some('리' | '치') | None)
 }
 
 /// True for a predicate's `-다` left whole after a syllable with a batchim: a verb's
@@ -806,6 +823,23 @@ mod tests {
     }
 
     #[test]
+    fn adverbs_in_hi_and_periphrastic_verbs_are_not_keywords() {
+        // 꾸준히 and 여전히 are adverbs, 막히 (막히는) a passive verb's stem, 가지고 the
+        // verb of `가지고 있다`, 다음 "next"; 하인리히 is a name.
+        let text = [
+            "하인리히 교수는 철도 수요가 꾸준히 늘어 노선이 여전히 막히는 문제를 연구했다.",
+            "철도 노선이 막히는 구간은 다음 달 조사된다.",
+            "하인리히 교수는 철도 노선 자료를 가지고 있다.",
+            "시는 꾸준히 철도 수요를 조사해 다음 계획에 반영하고 여전히 자료를 가지고 있다.",
+            "철도 노선 문제는 여전히 꾸준히 제기됐다.",
+        ];
+        Words::of(&text, 20).show_nouns_not_verbs(
+            &["철도", "하인리히", "노선"],
+            &["꾸준히", "여전히", "막히", "가지고", "가지", "다음"],
+        );
+    }
+
+    #[test]
     fn verb_forms_are_not_keywords() {
         // 늘어 (늘어난, 늘어), 있었 (있었다), 놓고 and 맞아 are verb forms; 인력, 정원,
         // 행정 and 수요 are nouns, seen as words or before particles.
@@ -1031,6 +1065,15 @@ mod tests {
             ("높다", false),
             ("바다", true),
             ("어머니", true),
+            ("꾸준히", false),
+            ("여전히", false),
+            ("흔히", false),
+            ("막히", false),
+            ("하인리히", true),
+            ("취리히", true),
+            ("라이프치히", true),
+            ("다음", false),
+            ("가지고", false),
             ("그녀", false),
             ("그의", false),
             ("이들", false),
