@@ -599,6 +599,19 @@
     return shadow;
   }
 
+  // A pick as the page and the CLI show it (src/display.rs): without the marker that
+  // opens a list item (`□`, `▲` however spaced; `ㅇ`, `-`, `*` before a space) or a
+  // subtitle's closing dash; a marker alone stays.
+  const LIST_MARKER = /^(?:[□■▢▣○●◦•‣∙·◎◉◆◇◈▪▫★☆▲△▶▷►➢➤✓✔☞]+\s*|([ㅇ*+\-–—])\s+)/u;
+  function withoutListMarker(text) {
+    const line = text.replace(/\s*\n\s*/g, " ").trim();
+    const m = LIST_MARKER.exec(line);
+    if (!m) return text;
+    let rest = line.slice(m[0].length);
+    if (m[1] === "-" || m[1] === "–") rest = rest.replace(/[-–]$/, "").trimEnd();
+    return rest || text;
+  }
+
   function renderPanel(message) {
     const shadow = ensurePanel();
     // The control that had the focus keeps it through the new render (+, −, an item).
@@ -635,7 +648,7 @@
       picks.forEach((p, i) => {
         const item = h("button", { class: "item", type: "button", "data-index": String(i), onclick: () => focusPick(p) },
           h("span", { class: `badge level-${Math.min(p.level, LEVELS)}`, text: `${p.rank}위`, title: `중요도 ${p.rank}위` }),
-          h("span", { class: "text", text: p.text }));
+          h("span", { class: "text", text: withoutListMarker(p.text) }));
         list.append(h("li", {}, item));
       });
       parts.push(list);

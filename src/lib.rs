@@ -25,6 +25,7 @@
 #![forbid(unsafe_code)]
 
 pub mod boilerplate;
+pub mod display;
 mod error;
 pub mod keywords;
 mod markup;

@@ -380,13 +380,13 @@ fn write_plain(
     }
     // One sentence a line: a sentence of hard-wrapped text spans its line breaks, which
     // are spaces in it, and a transcript's sentence its captions' timings, which are
-    // not said.
+    // not said; a list item's marker is left out.
     summary.summary.iter().try_for_each(|&i| {
         let span = summary.sentences[i].span;
         writeln!(
             out,
             "{}",
-            ksum::transcript::said(text, span, &summary.timings)
+            ksum::display::summary_line(text, span, &summary.timings)
         )
     })
 }

@@ -72,6 +72,36 @@ fn a_sentence_of_hard_wrapped_text_is_printed_on_one_line() {
 }
 
 #[test]
+fn a_press_release_is_summarized_without_its_list_markers_and_furniture() {
+    // `□` and `ㅇ` open its items; its header, dateline, enclosure and contact lines are
+    // furniture or fragments.
+    let o = ksum(&["-k", "3", "tests/fixtures/press-release.txt"], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(
+        out.lines()
+            .next()
+            .unwrap()
+            .starts_with("해오름시(시장 박서연)는 6월부터"),
+        "{out}"
+    );
+    for furniture in ["□", "ㅇ ", "보도", "붙임", "담당", "- "] {
+        assert!(!out.contains(furniture), "{furniture:?} in {out}");
+    }
+    // `--json` keeps each sentence's exact text, marker and all.
+    let j = json(&ksum(&["--json", "tests/fixtures/press-release.txt"], b""));
+    let first = j["summary"][0].as_u64().unwrap() as usize;
+    assert!(
+        j["sentences"][first]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("□ 해오름시"),
+        "{j}"
+    );
+}
+
+#[test]
 fn a_transcript_is_summarized_in_whole_sentences_without_its_timings() {
     // A subtitle file and a video's transcript as copied (a timestamp a line): each
     // caption cuts sentences, and the summary is of whole sentences, said on one line.

@@ -609,9 +609,9 @@ function startKsum(engine) {
     copyBtn.disabled = true;
   }
 
-  // A sentence on one line: hard-wrapped text's breaks are spaces in it, and a
-  // transcript's timing marks (timing lines, cue numbers, timestamps opening captions)
-  // are not said.
+  // A sentence on one line, as the CLI prints it (src/display.rs): hard-wrapped text's
+  // breaks are spaces in it, a transcript's timing marks (timing lines, cue numbers,
+  // timestamps opening captions) are not said, and a list item's marker is left out.
   function sentenceText(r, i) {
     const end = r.ends[i];
     const ts = r.timingStarts;
@@ -623,7 +623,18 @@ function startKsum(engine) {
       from = Math.max(from, te[j]);
     }
     text += state.text.slice(from, end);
-    return text.replace(/\s*\n\s*/g, " ").trim();
+    return withoutListMarker(text.replace(/\s*\n\s*/g, " ").trim());
+  }
+
+  // A list item's opening marker (`□`, `▲` however spaced; `ㅇ`, `-`, `*` before a
+  // space), and a subtitle's closing dash (`- 6월부터 시범 운영 -`); a marker alone stays.
+  const LIST_MARKER = /^(?:[□■▢▣○●◦•‣∙·◎◉◆◇◈▪▫★☆▲△▶▷►➢➤✓✔☞]+\s*|([ㅇ*+\-–—])\s+)/u;
+  function withoutListMarker(line) {
+    const m = LIST_MARKER.exec(line);
+    if (!m) return line;
+    let rest = line.slice(m[0].length);
+    if (m[1] === "-" || m[1] === "–") rest = rest.replace(/[-–]$/, "").trimEnd();
+    return rest || line;
   }
 
   function renderSummary() {

@@ -26,7 +26,7 @@ import { after, before, describe, test } from "node:test";
 
 import { chromium } from "playwright-core";
 
-import { CHROMIUM, CHROMIUM_FLAGS, cliSummary, poll, requireBuilt, ROOT } from "./helpers.mjs";
+import { CHROMIUM, CHROMIUM_FLAGS, CLI, cliSummary, poll, requireBuilt, ROOT } from "./helpers.mjs";
 
 const EXT_DIR = join(ROOT, "dist/extension");
 const ZIP = join(ROOT, "dist/ksum-extension.zip");
@@ -58,6 +58,13 @@ let cdp;
 const requests = [];
 const tmp = mkdtempSync(join(tmpdir(), "ksum-ext-test-"));
 
+/** The press-release fixture as a page: a paragraph a line, in an article. */
+function pressReleasePage() {
+  const esc = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const lines = readFileSync(join(ROOT, "tests/fixtures/press-release.txt"), "utf8").trim().split("\n");
+  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>보도자료</title></head><body><article>${lines.map((l) => `<p>${esc(l)}</p>`).join("")}</article></body></html>`;
+}
+
 function serveFixtures() {
   const pages = {
     "/news.html": { file: "tests/fixtures/news-page.html" },
@@ -66,6 +73,7 @@ function serveFixtures() {
     "/app.html": { file: "tests/fixtures/app-page.html" },
     "/mail.html": { file: "tests/fixtures/mail-page.html" },
     "/frame.html": { file: "tests/fixtures/frame-page.html" },
+    "/press.html": { html: pressReleasePage() },
   };
   const srv = createServer((req, res) => {
     const path = new URL(req.url, "http://x").pathname;
@@ -73,7 +81,7 @@ function serveFixtures() {
       const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
       if (pages[path].csp) headers["content-security-policy"] = pages[path].csp;
       res.writeHead(200, headers);
-      res.end(readFileSync(join(ROOT, pages[path].file)));
+      res.end(pages[path].html ?? readFileSync(join(ROOT, pages[path].file)));
     } else if (path === "/favicon.ico") {
       res.writeHead(204);
       res.end();
@@ -626,6 +634,22 @@ describe("pages whose article is harder to find", () => {
     assert.deepEqual(got.map((h) => h.furniture).flat(), []);
     assert.ok(got.some((h) => h.text.includes("7월 13일")), JSON.stringify(got));
     assert.match(stats, /^본문 \d문장 중 3문장$/);
+    assert.deepEqual(errors, []);
+  });
+
+  test("a press release's items are listed without their markers, and highlighted whole", async () => {
+    // `□` and `ㅇ` open its items: the panel shows them as the CLI prints them; the
+    // highlights cover the sentences, markers and all.
+    const { page, errors } = await openFixture("/press.html");
+    await clickAction(page);
+    await waitCount(page, 3, "press release");
+    const items = await page.locator("ksum-panel .item .text").allTextContents();
+    const cli = execFileSync(CLI, ["-k", "3", join(ROOT, "tests/fixtures/press-release.txt")], { encoding: "utf8" });
+    assert.deepEqual(items, cli.trim().split("\n"));
+    const got = await highlights(page, "h1");
+    assert.ok(got.some((h) => h.text.startsWith("□")), JSON.stringify(got));
+    await pressEscAndCheckCleared(page, "press release");
+    await page.close();
     assert.deepEqual(errors, []);
   });
 

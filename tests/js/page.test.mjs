@@ -281,16 +281,17 @@ function pageSuite(label, where) {
       await checkText(page, SEED, `${label} seed-article.txt`);
     });
 
-    test("a transcript's summary says its sentences without their timing lines", async () => {
-      // Each sentence runs across captions; the summary list shows it as the CLI prints it.
-      for (const name of ["transcript.srt", "transcript-copied.txt", "transcript-timestamped.txt"]) {
+    test("the summary says a transcript's sentences without their timings, a list's without its markers", async () => {
+      // Each sentence runs across captions, or opens with `□` or `ㅇ`; the summary list shows
+      // it as the CLI prints it.
+      for (const name of ["transcript.srt", "transcript-copied.txt", "transcript-timestamped.txt", "press-release.txt"]) {
         const path = join(ROOT, "tests/fixtures", name);
         await setCount(page, 2);
         await fillAndWait(page, readText(path), expectedMarks(cliSummary(path, 2)), name);
         const items = await page.locator("#summary li .sentence").allTextContents();
         const want = execFileSync(join(ROOT, "target/release/ksum"), ["-k", "2", path], { encoding: "utf8" });
         assert.deepEqual(items, want.trim().split("\n"), name);
-        assert.ok(items.every((t) => !/\d:\d\d|-->|\[/.test(t)), `${name}: ${items}`);
+        assert.ok(items.every((t) => !/\d:\d\d|-->|\[|^[□ㅇ]/.test(t)), `${name}: ${items}`);
       }
       await setCount(page, 3);
     });
@@ -427,6 +428,12 @@ function pageSuite(label, where) {
       await poll(async () => /복사했습니다/.test(await page.locator("#copy").textContent()), "copy confirmation");
       assert.match(await page.locator("#notice").textContent(), /3문장을 복사/);
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), want);
+      // A press release's items are copied without their markers, as the CLI prints them.
+      const press = join(ROOT, "tests/fixtures/press-release.txt");
+      await fillAndWait(page, readText(press), expectedMarks(cliSummary(press, 3)), "copy press release");
+      await page.locator("#copy").click();
+      const cliLines = execFileSync(join(ROOT, "target/release/ksum"), ["-k", "3", press], { encoding: "utf8" });
+      await poll(async () => (await page.evaluate(() => navigator.clipboard.readText())) === cliLines.trim(), "press release copied");
     });
 
     test("every control is reachable by keyboard, with a visible focus ring", async () => {
