@@ -15,7 +15,9 @@ const TAGS: &str = " a abbr article aside audio b blockquote body br button capt
 /// Elements whose content is code, not text: skipped up to their closing tag.
 const RAW_TEXT: &str = " script style ";
 
-/// True when `name` (ASCII letters and digits) is one of `list` ([`TAGS`]), in any case.
+/// True when `name` (ASCII letters and digits) is one of `list` (words between spaces:
+/// [`TAGS`]), in any case. Not inlined: one copy of the search for every list.
+#[inline(never)]
 fn listed(list: &str, name: &[u8]) -> bool {
     let mut key = [b' '; 16];
     if name.len() + 2 > key.len() {
@@ -29,12 +31,18 @@ fn listed(list: &str, name: &[u8]) -> bool {
 
 /// Where the markup that starts at `bytes[i]` (a `<`) ends: past a tag of [`TAGS`]
 /// (`<b>`, `</b>`, `<img src=x>`), past a `<script>` or `<style>` element up to its
-/// closing tag, past an `<!-- … -->` comment; `i + 1` when no markup starts there, or
+/// closing tag, past an `<!-- … -->` comment or a `<!doctype html>`; `i + 1` when no markup starts there, or
 /// when it is never closed (then it is text).
 pub(crate) fn markup_end(bytes: &[u8], i: usize) -> usize {
     let rest = &bytes[i..];
     if rest.starts_with(b"<!--") {
         return find(rest, b"-->", 4).map_or(i + 1, |k| i + k + 3);
+    }
+    if rest
+        .get(..9)
+        .is_some_and(|d| d.eq_ignore_ascii_case(b"<!doctype"))
+    {
+        return find(rest, b">", 9).map_or(i + 1, |k| i + k + 1);
     }
     let closing = rest.get(1) == Some(&b'/');
     let name_start = 1 + usize::from(closing);
@@ -138,7 +146,8 @@ pub(crate) fn trim_closing_tags(line: &str) -> &str {
 
 /// The elements whose content is no text of a page (`<style>`, `<script>`) and
 /// comments, as the lines of a page's source: for each line inside one, from the line
-/// after its opening to the line of its end, true. Openings are looked for in the
+/// after its opening (or its opening's, when that opens the line) to the line of its
+/// end, true. Openings are looked for in the
 /// lines that start with `<`, as a page's source has them; one never closed in a later
 /// line is text (a tech article's `<script> 태그`).
 pub(crate) fn inside_raw_elements(lines: &[&str]) -> Vec<bool> {
@@ -158,7 +167,9 @@ pub(crate) fn inside_raw_elements(lines: &[&str]) -> Vec<bool> {
         let close = RAW[kind].1;
         match (i + 1..lines.len()).find(|&j| find(lines[j].as_bytes(), close, 0).is_some()) {
             Some(end) => {
-                inside[i + 1..=end].iter_mut().for_each(|x| *x = true);
+                // The opening's line too when it opens with it (`<!-- A note …`).
+                let from = if starts_raw(lines[i], kind) { i } else { i + 1 };
+                inside[from..=end].iter_mut().for_each(|x| *x = true);
                 i = end + 1;
             }
             None => {
@@ -168,6 +179,274 @@ pub(crate) fn inside_raw_elements(lines: &[&str]) -> Vec<bool> {
         }
     }
     inside
+}
+
+/// Elements whose text is a page's furniture, not its article: the page's and an
+/// article's header and footer (menus, bylines, a ticker, the copyright), menus,
+/// sidebars, a photo's caption, and form controls, each between spaces. (Not `form`: an
+/// ASP.NET page is one form, its article and all.) As the browser extension skips them
+/// (`PAGE_SKIP`).
+const FURNITURE_ELEMENTS: &str = " aside button figcaption footer header label nav select ";
+
+/// Words of a class or id that name page furniture, between `-`, `_` or spaces, in any
+/// case (`cmt_area`, `photo-caption`, `aside_right`), each between `|`: the browser
+/// extension's (`extension/content.js`, `FURNITURE`), which a saved page's source should
+/// be read by as its page is, and the wrappers of a page's header, footer and images
+/// (the extension tells those by the elements and the layout). A space joins two words
+/// in a row (`most read`, `img_desc`), a `*` ends a beginning any ending may follow
+/// (`recommended`, `advertisement`). Not after `has`, `with` or `no` (`has-sidebar` is a
+/// page's main wrapper).
+const FURNITURE_WORDS: &str = "comment|comments|cmt|reply|replies|related|relation|\
+    recommend*|popular|ranking|rank|most read|most viewed|hot news|aside|share|sharing|social|\
+    sns|sponsor|sponsored|ad|ads|advert*|adsense|banner|promo*|newsletter|subscribe|\
+    subscription|caption|photo|img desc|breadcrumb|breadcrumbs|tag|tags|keyword|keywords|\
+    copyright|byline|reporter|author|nav|navbar|menu|gnb|lnb|snb|sidebar|widget|outbrain|\
+    taboola|disqus|sr only|visually hidden|blind|skip|toolbar|paging|pagination|infobox|\
+    navbox|editsection|toc|references|reflist|catlinks|header|footer|image|img|figure";
+
+/// ARIA roles of page furniture (the extension's `ROLE_SKIP`), each between spaces.
+const FURNITURE_ROLES: &str = " navigation banner contentinfo complementary search menu \
+    menubar dialog alertdialog tablist toolbar ";
+
+/// Elements that never close (`<br>`, `<img …>`), each between spaces.
+const VOID: &str = " area br col embed hr img input link meta source wbr ";
+
+/// For each line of a page's source, true when its text is the page's furniture: it
+/// starts inside an element that is furniture by its name ([`FURNITURE_ELEMENTS`]),
+/// class or id ([`FURNITURE_WORDS`]) or role, and closed somewhere after (a `<nav>` never
+/// closed is text); or all its text is a link's (`<li><a href="…">다른 기사
+/// 제목</a></li>`, a related article). `raw` marks the lines inside a script, style
+/// sheet or comment ([`inside_raw_elements`]), whose tags are not read.
+///
+/// In the native build only (the command line, which summarizes saved pages): the wasm
+/// module finds none, as its page has a size budget that this would take 2.5 KB of,
+/// gzipped, while the page is for text and the browser extension reads a page's
+/// elements itself. There a page's source pasted as text is read as before: its tags,
+/// scripts and comments make no words, and its furniture is told by its text alone.
+#[inline(never)]
+pub(crate) fn furniture(lines: &[&str], raw: &[bool]) -> Vec<bool> {
+    if cfg!(target_arch = "wasm32") {
+        return vec![false; lines.len()];
+    }
+    let lines_read = || lines.iter().zip(raw).filter(|&(_, &r)| !r).map(|(l, _)| *l);
+    // The closing tags still ahead, by element name: an opening counts only while one of
+    // its name is.
+    let mut closings: Vec<(&[u8], usize)> = Vec::new();
+    for line in lines_read() {
+        for_each_tag(line, |tag| {
+            if tag.closing {
+                match closings
+                    .iter_mut()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(tag.name))
+                {
+                    Some((_, count)) => *count += 1,
+                    None => closings.push((tag.name, 1)),
+                }
+            }
+        });
+    }
+    // The open elements, each with whether it is furniture, and how many of them are.
+    let mut open: Vec<(&[u8], bool)> = Vec::new();
+    let mut open_furniture = 0usize;
+    let mut links = 0usize;
+    let mut out = vec![false; lines.len()];
+    for ((line, &raw), out) in lines.iter().zip(raw).zip(&mut out) {
+        if raw {
+            continue;
+        }
+        let (mut first_text_inside, mut text, mut text_outside_links) = (None, false, false);
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let end = match b {
+                b'<' => markup_end(bytes, i),
+                b'&' => entity_end(bytes, i),
+                _ => i + 1,
+            };
+            if end > i + 1 && b == b'<' {
+                let tag = Tag::at(bytes, i, end);
+                let left = closings
+                    .iter_mut()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(tag.name));
+                if tag.closing {
+                    // Up to the innermost open element of its name (an `</ul>` closes the
+                    // `<li>`s left open in it).
+                    if let Some(at) = open
+                        .iter()
+                        .rposition(|(n, _)| n.eq_ignore_ascii_case(tag.name))
+                    {
+                        open_furniture -= open[at..].iter().filter(|(_, f)| *f).count();
+                        open.truncate(at);
+                    }
+                    if let Some((_, count)) = left {
+                        *count = count.saturating_sub(1);
+                    }
+                } else if tag.opens_element() {
+                    let closed_later = left.is_some_and(|(_, count)| *count > 0);
+                    let is_furniture = closed_later && tag.is_furniture();
+                    open.push((tag.name, is_furniture));
+                    open_furniture += usize::from(is_furniture);
+                }
+                if tag.name.eq_ignore_ascii_case(b"a") {
+                    links = if tag.closing {
+                        links.saturating_sub(1)
+                    } else {
+                        links + 1
+                    };
+                }
+            } else if end == i + 1 && !b.is_ascii_whitespace() {
+                first_text_inside.get_or_insert(open_furniture > 0);
+                text = true;
+                text_outside_links |= links == 0;
+            }
+            i = end;
+        }
+        *out = first_text_inside == Some(true) || (text && !text_outside_links);
+    }
+    out
+}
+
+/// A tag that [`markup_end`] tells: `<name attributes…>`, `</name>` or `<name … />`.
+struct Tag<'a> {
+    name: &'a [u8],
+    closing: bool,
+    self_closing: bool,
+    /// What follows the name, up to the `>`.
+    attributes: &'a [u8],
+}
+
+impl<'a> Tag<'a> {
+    /// The tag from `bytes[i]` (a `<`) to `bytes[end]`, where [`markup_end`] put its end.
+    #[inline(never)]
+    fn at(bytes: &'a [u8], i: usize, end: usize) -> Self {
+        let tag = bytes.get(i..end).unwrap_or_default();
+        let closing = tag.get(1) == Some(&b'/');
+        let rest = tag.get(1 + usize::from(closing)..).unwrap_or_default();
+        let len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let (name, after) = rest.split_at(len);
+        // (A script or style element ends with its content and closing tag: its
+        // attributes end at the first `>`.)
+        let close = after.iter().position(|&b| b == b'>').unwrap_or(after.len());
+        let attributes = &after[..close];
+        Tag {
+            name,
+            closing,
+            self_closing: attributes.last() == Some(&b'/'),
+            attributes,
+        }
+    }
+
+    /// True for an opening tag of an element with content to come: not a comment, a
+    /// void element (`<br>`), a self-closing tag, or a script or style element, which
+    /// [`markup_end`] took whole.
+    fn opens_element(&self) -> bool {
+        !self.closing
+            && !self.name.is_empty()
+            && !self.self_closing
+            && !listed(VOID, self.name)
+            && !listed(RAW_TEXT, self.name)
+    }
+
+    /// True when the element is furniture by its name, its class or id, or its role.
+    #[inline(never)]
+    fn is_furniture(&self) -> bool {
+        listed(FURNITURE_ELEMENTS, self.name)
+            || attribute(self.attributes, b"class").is_some_and(names_furniture)
+            || attribute(self.attributes, b"id").is_some_and(names_furniture)
+            || attribute(self.attributes, b"role")
+                .is_some_and(|role| listed(FURNITURE_ROLES, role.trim_ascii()))
+    }
+}
+
+/// The value of attribute `name` among a tag's `attributes` (`class="a b"`, `id=x`).
+#[inline(never)]
+fn attribute<'a>(attributes: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    let mut i = 0;
+    while let Some(at) = find_ignoring_case(attributes, name, i) {
+        let before_ok = at > 0 && attributes[at - 1].is_ascii_whitespace();
+        let after = attributes.get(at + name.len()..).unwrap_or_default();
+        let spaced = after.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        if before_ok && after.get(spaced) == Some(&b'=') {
+            let value = after
+                .get(spaced + 1..)
+                .unwrap_or_default()
+                .trim_ascii_start();
+            let (value, quote) = match value.split_first() {
+                Some((&q @ (b'"' | b'\''), v)) => (v, Some(q)),
+                _ => (value, None),
+            };
+            let len = value
+                .iter()
+                .position(|&b| quote.map_or(b.is_ascii_whitespace(), |q| b == q))
+                .unwrap_or(value.len());
+            return value.get(..len);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// True when a class or id value has one of [`FURNITURE_WORDS`], as whole words.
+#[inline(never)]
+fn names_furniture(value: &[u8]) -> bool {
+    // The value in lower case, each separator a space, between spaces.
+    let mut v = Vec::with_capacity(value.len() + 2);
+    v.push(b' ');
+    v.extend(value.iter().map(|&b| match b {
+        b'-' | b'_' => b' ',
+        _ if b.is_ascii_whitespace() => b' ',
+        _ => b.to_ascii_lowercase(),
+    }));
+    v.push(b' ');
+    let negated = |p: usize| {
+        [b" has".as_slice(), b" with", b" no"]
+            .iter()
+            .any(|n| v[..p].ends_with(n))
+    };
+    FURNITURE_WORDS
+        .as_bytes()
+        .split(|&b| b == b'|')
+        .map(|w| w.trim_ascii())
+        .any(|entry| {
+            let (word, whole) = match entry.strip_suffix(b"*") {
+                Some(word) => (word, false),
+                None => (entry, true),
+            };
+            (0..v.len()).any(|p| {
+                v[p] == b' '
+                    && v[p + 1..].starts_with(word)
+                    && (!whole || v.get(p + 1 + word.len()) == Some(&b' '))
+                    && !negated(p)
+            })
+        })
+}
+
+/// The index of the first `needle` in `hay` at or after `from`, in any ASCII case.
+fn find_ignoring_case(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|k| from + k)
+}
+
+/// Calls `visit` with each tag of `line` that [`markup_end`] tells.
+fn for_each_tag<'a>(line: &'a str, mut visit: impl FnMut(Tag<'a>)) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(at) = bytes
+        .get(i..)
+        .and_then(|r| r.iter().position(|&b| b == b'<'))
+    {
+        let start = i + at;
+        let end = markup_end(bytes, start);
+        if end > start + 1 {
+            visit(Tag::at(bytes, start, end));
+        }
+        i = end;
+    }
 }
 
 /// True when `line` starts with a `<`, after spaces.
@@ -189,6 +468,11 @@ fn raw_opening(line: &str) -> Option<usize> {
     RAW.iter().position(|&(open, close)| {
         find(bytes, open, 0).is_some_and(|at| find(bytes, close, at).is_none())
     })
+}
+
+/// True when `line` opens, after spaces, with the opening of [`RAW`]'s `kind`.
+fn starts_raw(line: &str, kind: usize) -> bool {
+    line.as_bytes().trim_ascii_start().starts_with(RAW[kind].0)
 }
 
 /// The index of the first `needle` in `hay` at or after `from`.
@@ -239,15 +523,50 @@ mod tests {
             "-->",
             "<script> 태그는 닫히지 않았다.",
             "본문이다.",
+            "<!-- 첫 줄부터 주석인 문장이다.",
+            "-->",
+            "<p>본문이다.</p> <!-- 본문 뒤의 주석",
+            "-->",
         ];
         assert_eq!(
             inside_raw_elements(&lines),
-            [false, true, true, false, false, true, true, false, false]
+            [true, true, true, false, true, true, true, false, false, true, true, false, true]
         );
         // Openings never closed: each kind's lines are searched once, not once per
         // opening (20,000 of them took seconds so).
         let lines = vec!["<!-- 닫히지 않는 주석"; 20_000];
         assert!(inside_raw_elements(&lines).iter().all(|&x| !x));
+    }
+
+    #[test]
+    fn a_page_sources_furniture_is_told_by_its_elements_classes_and_links() {
+        let lines = [
+            "<form id=\"aspnetForm\">",
+            "<nav class=\"gnb\"><a href=\"#\">정치</a>",
+            "경제 메뉴도 있다.",
+            "</nav>",
+            "<div class=\"layout has-sidebar\">",
+            "<p>해오름시가 도서관을 연다.</p>",
+            "<div class=\"photo_caption\"><span>열람실 모습이다.</span></div>",
+            "<div id=\"cmt-area\">좋은 소식이네요.</div>",
+            "<div role=\"complementary\">많이 본 뉴스다.</div>",
+            "<li><a href=\"#\">다른 기사의 제목이다</a></li>",
+            "쓸 곳은 <a href=\"#\">시내버스</a> 등이다.",
+            "<p class=\"recommended-box\">추천 기사다.</p>",
+            "</div>",
+            "<p>시는 예산을 늘린다.</p>",
+            "<header>머리글이 닫히지 않은 글이다.",
+            "본문은 계속된다.",
+        ];
+        let raw = vec![false; lines.len()];
+        let got = furniture(&lines, &raw);
+        let want = [
+            false, true, true, false, false, false, true, true, true, true, false, true, false,
+            false, false, false,
+        ];
+        for ((line, got), want) in lines.iter().zip(&got).zip(want) {
+            assert_eq!(*got, want, "{line:?}");
+        }
     }
 
     /// What `markup_end` skips at the first `<` of `text`.
@@ -266,6 +585,7 @@ mod tests {
         );
         assert_eq!(skipped("<br/>다음"), "<br/>");
         assert_eq!(skipped("<!-- 주석 -->본문"), "<!-- 주석 -->");
+        assert_eq!(skipped("<!DOCTYPE html>\n<html>"), "<!DOCTYPE html>");
         assert_eq!(
             skipped("<script>window.x = 1 < 2;</script>축제는"),
             "<script>window.x = 1 < 2;</script>"

@@ -456,20 +456,25 @@ fn exclude_comments(sentences: &[&str], excluded: &mut [bool]) {
 }
 
 /// Leaves out what a page's source pasted as text has besides its text: the lines of
-/// its style sheets, scripts and comments, and the lines of tags alone (`<div
-/// class="inner">`, `</ul>`). (CSS words were its keywords, a comment's sentences
-/// were chosen.)
+/// its style sheets, scripts and comments, the lines of tags alone (`<div
+/// class="inner">`, `</ul>`), and its furniture, marked up as such (menus, sidebars,
+/// headers and footers, captions, forms, links: [`crate::markup::furniture`]). (CSS
+/// words were its keywords, a comment's sentences were chosen, and a photo's caption
+/// and a related article's link were in a saved news page's summary.)
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
 fn exclude_markup(sentences: &[&str], excluded: &mut [bool]) {
-    use crate::markup::{inside_raw_elements, is_markup_only, opens_tag};
+    use crate::markup::{furniture, inside_raw_elements, is_markup_only, opens_tag};
     // (Markup that is all a line starts the line: most texts have none.)
     if !sentences.iter().any(|s| opens_tag(s)) {
         return;
     }
     let inside = inside_raw_elements(sentences);
-    for ((sentence, excluded), inside) in sentences.iter().zip(excluded).zip(inside) {
-        *excluded |= inside || (opens_tag(sentence) && is_markup_only(sentence));
+    let furniture = furniture(sentences, &inside);
+    for (((sentence, excluded), inside), furniture) in
+        sentences.iter().zip(excluded).zip(inside).zip(furniture)
+    {
+        *excluded |= inside || furniture || (opens_tag(sentence) && is_markup_only(sentence));
     }
 }
 

@@ -712,8 +712,19 @@ fn a_page_source_pasted_is_summarized_by_its_text() {
         assert!(!words.contains(&css), "{css:?} is a keyword: {words:?}");
     }
     assert!(words.contains(&"열람실"), "{words:?}");
-    // A paragraph's last sentence, before its `</p>`, is prose.
-    assert!(score_of(text, &summary, "지금까지는 평일") > 0.2);
+    // A paragraph's last sentence, before its `</p>`, is prose (a fragment would weigh
+    // 0.3 of it, under 0.06).
+    assert!(score_of(text, &summary, "지금까지는 평일") > 0.1);
+    // The page's menus, ticker, caption, related articles and sidebar score nothing.
+    for start in [
+        "<li><a href=\"#\">정치</a></li>",
+        "<div class=\"ticker\">",
+        "<figcaption>",
+        "<li><a href=\"#\">해오름시, 작은도서관",
+        "<!doctype html>",
+    ] {
+        assert_eq!(score_of(text, &summary, start), 0.0, "{start:?}");
+    }
     // The comment's sentences, the style sheet and lines of tags alone score nothing.
     for start in [
         "sentence-like text",
