@@ -2,9 +2,10 @@
 //! on one line, a transcript's timings left out), without the list marker that opens
 //! it in a press release or a list (`□`, `ㅇ`, `-`, `▲`), and without the markup of a
 //! page's source (`<p class="…">`, `</span>`, `&nbsp;`). The page and the browser
-//! extension show their summaries the same way (`www/app.js`: `MARKUP`, `LIST_MARKER`;
-//! `extension/content.js`: `LIST_MARKER`, its text has no markup); a sentence's span,
-//! and so its highlight, still covers all of it.
+//! extension leave out list markers the same way (`LIST_MARKER` in `www/app.js` and
+//! `extension/content.js`; the extension's text has no markup, and the page, for text,
+//! shows a pasted source's tags); a sentence's span, and so its highlight, still covers
+//! all of it.
 
 use crate::Span;
 
