@@ -208,6 +208,10 @@ const FURNITURE_WORDS: &str = "comment|comments|cmt|reply|replies|related|relati
 const FURNITURE_ROLES: &str = " navigation banner contentinfo complementary search menu \
     menubar dialog alertdialog tablist toolbar ";
 
+/// How deep in the open elements [`furniture`] looks for the one a closing tag closes
+/// (pages nest 20 to 40 deep).
+const MAX_NESTING: usize = 64;
+
 /// Elements that never close (`<br>`, `<img …>`), each between spaces.
 const VOID: &str = " area br col embed hr img input link meta source wbr ";
 
@@ -270,20 +274,23 @@ pub(crate) fn furniture(lines: &[&str], raw: &[bool]) -> Vec<bool> {
                     .find(|(n, _)| n.eq_ignore_ascii_case(tag.name));
                 if tag.closing {
                     // Up to the innermost open element of its name (an `</ul>` closes the
-                    // `<li>`s left open in it).
-                    if let Some(at) = open
+                    // `<li>`s left open in it), among the innermost [`MAX_NESTING`]: a
+                    // closing tag with no opening is looked for in so many, not in all.
+                    let from = open.len().saturating_sub(MAX_NESTING);
+                    if let Some(k) = open[from..]
                         .iter()
                         .rposition(|(n, _)| n.eq_ignore_ascii_case(tag.name))
                     {
+                        let at = from + k;
                         open_furniture -= open[at..].iter().filter(|(_, f)| *f).count();
                         open.truncate(at);
                     }
                     if let Some((_, count)) = left {
                         *count = count.saturating_sub(1);
                     }
-                } else if tag.opens_element() {
-                    let closed_later = left.is_some_and(|(_, count)| *count > 0);
-                    let is_furniture = closed_later && tag.is_furniture();
+                } else if tag.opens_element() && left.is_some_and(|(_, count)| *count > 0) {
+                    // (An element whose name is never closed again is not followed.)
+                    let is_furniture = tag.is_furniture();
                     open.push((tag.name, is_furniture));
                     open_furniture += usize::from(is_furniture);
                 }

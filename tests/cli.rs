@@ -107,15 +107,30 @@ fn a_saved_pages_source_is_summarized_by_its_article_in_plain_lines() {
     // class `img_desc`), related articles, comments, a sidebar and a footer around the
     // article; each summary line is the sentence's text, without its tags.
     for (page, lead) in [
-        ("tests/fixtures/news-page.html", "해오름시가 다음 달부터 시립 중앙도서관과"),
-        ("tests/fixtures/strict-csp-page.html", "해오름시가 관내 전통시장 일곱 곳을"),
+        (
+            "tests/fixtures/news-page.html",
+            "해오름시가 다음 달부터 시립 중앙도서관과",
+        ),
+        (
+            "tests/fixtures/strict-csp-page.html",
+            "해오름시가 관내 전통시장 일곱 곳을",
+        ),
     ] {
         let o = ksum(&["-k", "3", page], b"");
         assert!(o.status.success(), "{}", stderr(&o));
         let out = stdout(&o);
         assert_eq!(out.lines().count(), 3, "{out}");
         assert!(out.starts_with(lead), "{out}");
-        for furniture in ["<", "&nbsp;", "사진", "속보", "댓글", "많이 본", "지어낸", "작은도서관"] {
+        for furniture in [
+            "<",
+            "&nbsp;",
+            "사진",
+            "속보",
+            "댓글",
+            "많이 본",
+            "지어낸",
+            "작은도서관",
+        ] {
             assert!(!out.contains(furniture), "{furniture:?} in {out}");
         }
     }
