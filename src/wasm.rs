@@ -96,18 +96,34 @@ struct Source(js_sys::JsString);
 
 impl Source {
     fn new(js_text: &JsValue, text: &str) -> Self {
-        // U+FFFD is EF BF BD; EF is rare in Korean text, so look for it first.
-        let bytes = text.as_bytes();
-        let replaced = bytes
-            .iter()
-            .enumerate()
-            .any(|(i, &b)| b == 0xEF && bytes[i + 1..].starts_with(&[0xBF, 0xBD]));
-        if replaced {
+        if has_replacement_char(text.as_bytes()) {
             Source(js_sys::JsString::from(text))
         } else {
             Source(js_text.clone().unchecked_into())
         }
     }
+}
+
+/// True when `bytes` has U+FFFD (EF BF BD). EF is rare in Korean text, so it is looked
+/// for first, eight bytes a round (a byte loop over the whole text was 1.6% of a
+/// summary's time).
+fn has_replacement_char(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at = |i: usize| bytes.get(i..i + 3) == Some(&[0xEF, 0xBF, 0xBD][..]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut start = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // A zero byte where the chunk has EF: the high bit of the difference below is set
+        // in some byte exactly when one is zero.
+        let x = u64::from_le_bytes(word) ^ (0xEF * ONES);
+        if x.wrapping_sub(ONES) & !x & (0x80 * ONES) != 0 && (start..start + 8).any(at) {
+            return true;
+        }
+        start += 8;
+    }
+    (start..bytes.len()).any(at)
 }
 
 /// `{start, end, text}` for UTF-16 offsets `start..end` of the source.
