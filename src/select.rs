@@ -12,7 +12,6 @@ pub const DUPLICATE_COSINE: f32 = 0.6;
 /// MMR reordering looks at this many top-scored candidates, which keeps ordering a
 /// long text linear; summaries are far shorter than this.
 pub const MAX_CHECKED: usize = 64;
-const _: () = assert!(MAX_CHECKED.is_power_of_two(), "places are masked with it");
 
 /// MMR trade-off: a candidate's score (scaled so the best sentence has 1) minus this
 /// times its highest cosine with a sentence already placed. At 0.6 a sentence that
@@ -49,76 +48,82 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     let similarity = |i: usize, j: usize| ranker.vectors.similarity(i, j);
 
     // The pool holds places in `content[..split]`, each with its scaled score (worked
-    // out once, not in every round) and its highest cosine with a sentence already
-    // placed.
+    // out once, not in every round), its highest cosine with a sentence already placed
+    // and where its row of `cosines` (below) starts.
     let split = content.len().min(MAX_CHECKED);
-    let mut pool: Vec<(usize, f64, f32)> = (0..split)
-        .map(|p| (p, scores[content[p]] * scale, 0.0))
+    let row_start = |p: usize| p * p.saturating_sub(1) / 2;
+    let mut pool: Vec<(usize, f64, f32, usize)> = (0..split)
+        .map(|p| (p, scores[content[p]] * scale, 0.0, row_start(p)))
         .collect();
     let mut chosen: Vec<usize> = Vec::with_capacity(content.len() + boilerplate.len());
     let mut deferred: Vec<usize> = Vec::new();
-    // The cosines with each placed sentence come from an inverted index of the pool:
-    // for each term, the places whose sentence has it, with its weight, chained from
-    // `head[term]` through the third field (the last added first). Only places that
-    // share a term with the placed sentence are visited; their products are summed in
-    // term order, as the terms of both vectors are sorted, so each cosine has the same
-    // bits as `Vectors::similarity` (the skipped products are zeros).
-    const END: u32 = u32::MAX;
-    let mut head = vec![
-        END;
-        if split > 1 {
-            ranker.vectors.term_count()
-        } else {
-            0
-        }
-    ];
-    let mut postings: Vec<(u32, f32, u32)> = Vec::new();
+    // The cosine of every two places of the pool, worked out before the first round
+    // from an inverted index: for each term, the places whose sentence has it, with its
+    // weight, chained from `head[term]` through the third field (the last added first).
+    // Each place in turn visits the earlier places that share a term with it, then
+    // joins the chains; the products are summed in term order, as the terms of a
+    // vector are sorted, so each cosine has the same bits as `Vectors::similarity`
+    // (the skipped products are zeros). So each pair is visited once for each term the
+    // two share. (From each sentence as it was placed, the rounds walked every chain of
+    // its terms whole: its own entries and those of the places out of the pool too,
+    // two visits in three on the seed article.) The cosine of places `q > r` is
+    // `cosines[row_start(q) + r]`.
+    let mut cosines = vec![0f32; row_start(split)];
     if split > 1 {
+        const END: u32 = u32::MAX;
+        let mut head = vec![END; ranker.vectors.term_count()];
         // Room for all of them up front: growing step by step reallocates.
         let room = content[..split]
             .iter()
             .map(|&i| ranker.vectors.vec(i).0.len());
-        postings.reserve(room.sum());
-        for (p, &i) in content[..split].iter().enumerate() {
+        let mut postings: Vec<(u32, f32, u32)> = Vec::with_capacity(room.sum());
+        for (q, &i) in content[..split].iter().enumerate() {
+            let row = cosines.get_mut(row_start(q)..).unwrap_or_default();
             for &(t, w) in ranker.vectors.vec(i).0 {
-                postings.push((p as u32, w, head[t as usize]));
+                let mut at = head[t as usize];
+                while let Some(&(r, w2, next)) = postings.get(at as usize) {
+                    if let Some(cosine) = row.get_mut(r as usize) {
+                        *cosine += w * w2;
+                    }
+                    at = next;
+                }
+                postings.push((q as u32, w, head[t as usize]));
                 head[t as usize] = (postings.len() - 1) as u32;
             }
         }
     }
-    let mut dot = [0f32; MAX_CHECKED];
+    // (Cosines are never NaN, nor is a highest one, which starts at 0: so `>` is `max`.)
+    let raise = |redundancy: &mut f32, cosine: f32| {
+        if cosine > *redundancy {
+            *redundancy = cosine;
+        }
+    };
     while !pool.is_empty() {
         // The pool is in score order, so on equal gain the earlier entry wins.
         let mut pick = 0;
         let mut pick_gain = f64::NEG_INFINITY;
-        for (k, &(_, score, redundancy)) in pool.iter().enumerate() {
+        for (k, &(_, score, redundancy, _)) in pool.iter().enumerate() {
             let gain = score - REDUNDANCY_WEIGHT * redundancy as f64;
             if gain > pick_gain {
                 (pick, pick_gain) = (k, gain);
             }
         }
-        let (p, _, redundancy) = pool.remove(pick);
+        let (p, _, redundancy, row) = pool.remove(pick);
         let i = content[p];
         if redundancy > DUPLICATE_COSINE {
             deferred.push(i);
             continue;
         }
         chosen.push(i);
-        if pool.is_empty() {
-            break;
+        // The pool is in order of places: those before `p` read its row, the others
+        // their own rows at `p`.
+        let (before, after) = pool.split_at_mut(pick);
+        let row = cosines.get(row..).unwrap_or_default();
+        for (q, _, r, _) in before {
+            raise(r, row.get(*q).copied().unwrap_or(0.0));
         }
-        for &(t, w) in ranker.vectors.vec(i).0 {
-            let mut at = head[t as usize];
-            while let Some(&(q, w2, next)) = postings.get(at as usize) {
-                // `q & (MAX_CHECKED - 1)` is `q` (a place below `MAX_CHECKED`), an index
-                // the compiler sees is in bounds: no check in this innermost loop.
-                dot[q as usize & (MAX_CHECKED - 1)] += w * w2;
-                at = next;
-            }
-        }
-        // Places out of the pool gather sums too, never read.
-        for (q, _, r) in pool.iter_mut() {
-            *r = r.max(std::mem::take(&mut dot[*q & (MAX_CHECKED - 1)]));
+        for (_, _, r, row) in after {
+            raise(r, cosines.get(*row + p).copied().unwrap_or(0.0));
         }
     }
     for &i in &content[split..] {
