@@ -44,9 +44,9 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     let scores = ranker.topic_weights();
     let best = scores.iter().copied().fold(0.0, f64::max);
     let mut mass = vec![0.0f64; vectors.term_count()];
-    let mut sentences_with = vec![0usize; vectors.term_count()];
-    // The first content sentence of each term, where `used_as_noun` starts looking.
-    let mut first = vec![u32::MAX; vectors.term_count()];
+    // For each term, how many content sentences have it and the first of them, where
+    // `used_as_noun` starts looking.
+    let mut seen = vec![(0u32, u32::MAX); vectors.term_count()];
     let mut content = 0usize;
     for (i, v) in vectors.iter().enumerate() {
         let menu_item = ranker.fragment[i] && one_word_with_letters(sentences[i]);
@@ -56,13 +56,15 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
         content += 1;
         let weight = KEYWORD_BASE + if best > 0.0 { scores[i] / best } else { 0.0 };
         for &(term, w) in v.0 {
-            mass[term as usize] += weight * w as f64;
-            sentences_with[term as usize] += 1;
-            first[term as usize] = first[term as usize].min(i as u32);
+            let t = term as usize;
+            mass[t] += weight * w as f64;
+            let seen = &mut seen[t];
+            seen.0 += 1;
+            seen.1 = seen.1.min(i as u32);
         }
     }
-    merge_bare_forms(vectors, &mut mass, &mut sentences_with, &mut first);
-    let min_sentences = if content >= MIN_SENTENCES_FOR_REPEAT {
+    merge_bare_forms(vectors, &mut mass, &mut seen);
+    let min_sentences: u32 = if content >= MIN_SENTENCES_FOR_REPEAT {
         2
     } else {
         1
@@ -70,9 +72,8 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     // (Room for all terms up front: collected from a filter, the list would grow step by
     // step.)
     let mut repeated: Vec<usize> = Vec::with_capacity(vectors.term_count());
-    repeated.extend(
-        (0..vectors.term_count()).filter(|&t| mass[t] > 0.0 && sentences_with[t] >= min_sentences),
-    );
+    repeated
+        .extend((0..vectors.term_count()).filter(|&t| mass[t] > 0.0 && seen[t].0 >= min_sentences));
     // Best first, from a heap: only the terms looked at are ever ordered, and names
     // are made only for them. Then, if need be, the stems used once.
     let mut once: Vec<usize>;
@@ -85,7 +86,7 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
             None if !in_once && min_sentences > 1 => {
                 in_once = true;
                 once = (0..vectors.term_count())
-                    .filter(|&t| mass[t] > 0.0 && sentences_with[t] < min_sentences)
+                    .filter(|&t| mass[t] > 0.0 && seen[t].0 < min_sentences)
                     .collect();
                 ranked = crate::rank::ByScore::new(&mut once, &mass);
                 continue;
@@ -93,7 +94,7 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
             None => break,
         };
         let term = vectors.term(t);
-        let from = first[t] as usize;
+        let from = seen[t].1 as usize;
         if !is_keyword_like(&term) || !used_as_noun(ranker, from, sentences, t as u32, &term) {
             continue;
         }
@@ -130,19 +131,21 @@ const STRIPPED_WHEN_BARE: [char; 2] = ['이', '라'];
 
 /// Counts the stem of a bare noun (`따릉`, from `따릉이`) as the stem the text gives the
 /// same noun before a particle (`따릉이`, from `따릉이를`), when it has that one too: one
-/// keyword, not two that each fall short (`mass`, `sentences_with` and `first` are per
-/// term, as in [`keywords`]). Stems are matched by their syllable keys.
+/// keyword, not two that each fall short (`mass` and `seen` are per term, as in
+/// [`keywords`]). Stems are matched by their syllable keys.
 fn merge_bare_forms(
     vectors: &crate::similarity::Vectors,
     mass: &mut [f64],
-    sentences_with: &mut [usize],
-    first: &mut [u32],
+    seen: &mut [(u32, u32)],
 ) {
     use crate::normalize::{syllable_key, KeyMap, KEY_BITS};
     let last_mask = (1u64 << KEY_BITS) - 1;
     // The stems of three or four syllables that end so, by the key of the stem without
     // that syllable (of two syllables or more). A map: a long text has thousands.
     let mut whole: Option<KeyMap<u32>> = None;
+    // The last syllables of the keys in `whole`, a bit each (by the key's low six bits):
+    // most stems end in none of them and are passed by without hashing.
+    let mut ends = 0u64;
     for (t, _) in mass.iter().enumerate().filter(|&(_, &m)| m > 0.0) {
         let Some(key) = vectors.term_key(t) else {
             continue;
@@ -151,13 +154,17 @@ fn merge_bare_forms(
         if head >> KEY_BITS > 0 && STRIPPED_WHEN_BARE.iter().any(|&c| last == syllable_key(c)) {
             let map = whole.get_or_insert_with(|| KeyMap::with_capacity(16));
             *map.get_or_insert_with(head, || t as u32) = t as u32;
+            ends |= 1 << (head & 63);
         }
     }
     let Some(whole) = whole else {
         return;
     };
     for x in 0..mass.len() {
-        let Some(key) = vectors.term_key(x).filter(|_| mass[x] > 0.0) else {
+        let Some(key) = vectors
+            .term_key(x)
+            .filter(|&key| ends & (1 << (key & 63)) != 0 && mass[x] > 0.0)
+        else {
             continue;
         };
         let Some(&t) = whole.get(key) else {
@@ -165,8 +172,7 @@ fn merge_bare_forms(
         };
         let t = t as usize;
         mass[t] += mass[x];
-        sentences_with[t] += sentences_with[x];
-        first[t] = first[t].min(first[x]);
+        seen[t] = (seen[t].0 + seen[x].0, seen[t].1.min(seen[x].1));
         mass[x] = 0.0;
     }
 }
