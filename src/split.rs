@@ -103,9 +103,24 @@ fn split_composed(text: &str) -> Vec<Span> {
 /// last sentence's, after all sentences), and blank in that text; the timing lines'
 /// spans come third.
 pub(crate) fn split_for_ranking(text: &str) -> (Vec<Span>, Option<String>, Vec<Span>) {
-    let timings = crate::transcript::timing_lines(text);
+    // Most texts are neither transcripts nor hard-wrapped: each is split as it is, and
+    // the lines met on the way tell whether it is one (where a search for colons and
+    // one for line breaks went over the whole text first).
+    let mut line = Line::default();
+    let mut lines = Lines::with_room(text);
+    let sentences = split_lines(text, &mut line, Some(&mut lines));
+    let timings = if lines.timings >= crate::transcript::MIN_TIMINGS {
+        crate::transcript::timing_lines(text)
+    } else {
+        Vec::new()
+    };
     if timings.is_empty() {
-        return (split_lines(text, Line::default()), None, Vec::new());
+        let Some(width) = lines.width() else {
+            return (sentences, None, Vec::new());
+        };
+        line.wrap_width = Some(width);
+        line.double_spaced = is_double_spaced(text);
+        return (split_lines(text, &mut line, None), None, Vec::new());
     }
     let mut blank = String::with_capacity(text.len());
     let mut from = 0;
@@ -117,11 +132,11 @@ pub(crate) fn split_for_ranking(text: &str) -> (Vec<Span>, Option<String>, Vec<S
         from = t.end;
     }
     blank.push_str(text.get(from..).unwrap_or_default());
-    let line = Line {
+    let mut line = Line {
         transcript: true,
         ..Line::default()
     };
-    let mut sentences = split_lines(&blank, line);
+    let mut sentences = split_lines(&blank, &mut line, None);
     let mut next = 0;
     for t in &timings {
         while sentences.get(next).is_some_and(|s| s.end <= t.start) {
@@ -140,20 +155,73 @@ pub(crate) fn split_for_ranking(text: &str) -> (Vec<Span>, Option<String>, Vec<S
     (sentences, Some(blank), timings)
 }
 
-/// Splits `text` a line (or a paragraph, or a transcript) at a time with `line`.
-fn split_lines(text: &str, mut line: Line) -> Vec<Span> {
+/// Splits `text` a line (or a paragraph, or a transcript) at a time with `line`, and
+/// adds the lines that `\n` parts to `lines` when given (a break of another kind parts
+/// no such line).
+fn split_lines(text: &str, line: &mut Line, mut lines: Option<&mut Lines>) -> Vec<Span> {
     // Room for a sentence per 100 bytes (a news article has one per 150 to 250), not
     // grown from four by doubling.
     let mut out = Vec::with_capacity(text.len() / 100 + 1);
-    if !line.transcript {
-        line.wrap_width = wrap_width(text);
-        line.double_spaced = line.wrap_width.is_some() && is_double_spaced(text);
+    // Where the line read starts, and where the line that `\n` parts does.
+    let (mut start, mut from) = (0, 0);
+    loop {
+        let (end, brk) = line.split(text, start, &mut out);
+        if let Some(lines) = lines.as_deref_mut() {
+            if brk == 0 || text.as_bytes()[end] == b'\n' {
+                lines.add(text, from, end);
+                from = end + 1;
+            }
+        }
+        if brk == 0 {
+            return out;
+        }
+        start = end + brk;
     }
-    let mut start = Some(0);
-    while let Some(from) = start {
-        start = line.split(text, from, &mut out);
+}
+
+/// What the lines of a text (as `\n` parts them) tell of it: for [`wrap_width`], the
+/// length in chars of each line with text that ends open, 0 for the others; and how
+/// many of them may time a transcript's captions ([`crate::transcript::may_time`]).
+struct Lines {
+    open: Vec<usize>,
+    timings: usize,
+}
+
+impl Lines {
+    /// No lines yet, with room for a line per 64 bytes of `text` (a news article has
+    /// one per 150 or more).
+    fn with_room(text: &str) -> Self {
+        Lines {
+            open: Vec::with_capacity(text.len() / 64 + 1),
+            timings: 0,
+        }
     }
-    out
+
+    /// Adds the line from byte `start` to `end` of `text` (its break excluded).
+    fn add(&mut self, text: &str, start: usize, end: usize) {
+        let line = crate::unicode::trim_end(text.get(start..end).unwrap_or_default());
+        if line.is_empty() {
+            return;
+        }
+        self.timings += usize::from(crate::transcript::may_time(line));
+        // A row of a table pasted (cells a tab apart) is no wrapped line.
+        self.open.push(if ends_open(line) && !line.contains('\t') {
+            crate::unicode::char_count(line)
+        } else {
+            0
+        });
+    }
+
+    /// The width the text is hard-wrapped at ([`is_hard_wrapped`]), or none.
+    fn width(&self) -> Option<usize> {
+        let lines = &self.open;
+        let width = lines.iter().copied().max().unwrap_or(0);
+        let wrapped = lines
+            .iter()
+            .filter(|&&len| len >= MIN_WRAPPED_CHARS && 3 * len >= 2 * width)
+            .count();
+        (lines.len() >= MIN_WRAPPED_LINES && 2 * wrapped >= lines.len()).then_some(width)
+    }
 }
 
 /// True for text hard-wrapped at a width, as copied from a PDF or a fixed-width file:
@@ -168,35 +236,19 @@ pub fn is_hard_wrapped(text: &str) -> bool {
 }
 
 /// The width a hard-wrapped text ([`is_hard_wrapped`]) is wrapped at, in chars (its
-/// longest open line), or none when it is not.
-/// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
-#[inline(never)]
+/// longest open line), or none when it is not. ([`split`] tells it from the lines it
+/// reads.)
 fn wrap_width(text: &str) -> Option<usize> {
-    // The length in chars of each line that ends open, 0 for the others with text.
     // (Lines found by hand: `str::lines` costs 1 KB of wasm.)
     let bytes = text.as_bytes();
-    // Room for a line per 64 bytes (a news article has one per 150 or more).
-    let mut lines: Vec<usize> = Vec::with_capacity(text.len() / 64 + 1);
+    let mut lines = Lines::with_room(text);
     let mut start = 0;
     while start < bytes.len() {
         let end = newline_from(bytes, start);
-        let line = crate::unicode::trim_end(text.get(start..end).unwrap_or_default());
-        if !line.is_empty() {
-            // A row of a table pasted (cells a tab apart) is no wrapped line.
-            lines.push(if ends_open(line) && !line.contains('\t') {
-                crate::unicode::char_count(line)
-            } else {
-                0
-            });
-        }
+        lines.add(text, start, end);
         start = end + 1;
     }
-    let width = lines.iter().copied().max().unwrap_or(0);
-    let wrapped = lines
-        .iter()
-        .filter(|&&len| len >= MIN_WRAPPED_CHARS && 3 * len >= 2 * width)
-        .count();
-    (lines.len() >= MIN_WRAPPED_LINES && 2 * wrapped >= lines.len()).then_some(width)
+    lines.width()
 }
 
 /// True when the lines of `text` are double-spaced, each followed by a blank line, as
@@ -525,8 +577,8 @@ struct Line {
 
 impl Line {
     /// Splits the line that starts at byte `start` of `text` into `out`, and returns
-    /// where the next line starts, if one does.
-    fn split(&mut self, text: &str, start: usize, out: &mut Vec<Span>) -> Option<usize> {
+    /// where its break is and the break's length (0 at the end of the text).
+    fn split(&mut self, text: &str, start: usize, out: &mut Vec<Span>) -> (usize, usize) {
         let (end, brk) = self.pair(text, start);
         let view = View {
             text: text.get(start..end).unwrap_or_default(),
@@ -538,7 +590,7 @@ impl Line {
         for span in &mut out[first..] {
             *span = Span::new(start + span.start, start + span.end);
         }
-        (brk > 0).then_some(end + brk)
+        (end, brk)
     }
 
     /// Reads the line that starts at byte `start` of `text` up to its line break: fills

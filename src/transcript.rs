@@ -15,7 +15,7 @@ use crate::Span;
 use std::ops::Range;
 
 /// The fewest timing lines that make a transcript.
-const MIN_TIMINGS: usize = 3;
+pub(crate) const MIN_TIMINGS: usize = 3;
 
 /// The most bytes before a timing line's first colon (`[00:`, a few spaces).
 const MAX_BEFORE_COLON: usize = 16;
@@ -28,6 +28,13 @@ const MAX_BEFORE_COLON: usize = 16;
 pub fn is_timing_line(line: &str) -> bool {
     let line = crate::unicode::trim(line);
     timing(line) == Some(line.len())
+}
+
+/// True when the line `line` (its end trimmed) may be a timing line that
+/// [`timing_lines`] counts: [`crate::split`] counts them as it reads a text, and asks
+/// for its timing lines only when it has [`MIN_TIMINGS`] or more (most texts have none).
+pub(crate) fn may_time(line: &str) -> bool {
+    timing(crate::unicode::trim_start(line)).is_some()
 }
 
 /// The bytes of the timing that opens a line (trimmed): all of a timing line
