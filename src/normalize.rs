@@ -828,6 +828,11 @@ pub(crate) fn label_end(bytes: &[u8]) -> usize {
 fn hangul_word(bytes: &[u8], i: &mut usize, syllables: &mut [u16]) -> Option<usize> {
     let n = read_syllables(&bytes[*i..], syllables);
     let end = *i + 3 * n;
+    // Most words are followed by a space: one test tells, and steps over it.
+    if n > 0 && bytes.get(end) == Some(&b' ') {
+        *i = end + 1;
+        return Some(n);
+    }
     let ended = bytes
         .get(end)
         .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
