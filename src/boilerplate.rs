@@ -72,30 +72,52 @@ const SOURCE_NOTES: usize = 2;
 
 /// True for sentences that should never be chosen for a summary.
 pub fn is_boilerplate(sentence: &str) -> bool {
+    shape_unless_boilerplate(sentence).is_none()
+}
+
+/// What [`shape_unless_boilerplate`] tells of a sentence that is no boilerplate, from its
+/// pass over every char, for [`crate::rank`]'s form weight: the counts of
+/// [`crate::unicode::non_space_bounds_and_quotes`] of the sentence up to `end`, where
+/// its trailing whitespace starts (a test checks).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Shape {
+    /// Its chars less the ASCII whitespace.
+    pub(crate) chars: usize,
+    /// Its chars with the lead byte C2, E1, E2 or E3 (which every other whitespace char
+    /// has).
+    pub(crate) leads: usize,
+    /// Its bytes `"` and E2 (the lead byte of `“` and `”`).
+    pub(crate) quotes: usize,
+    /// The byte where its trailing whitespace starts.
+    pub(crate) end: usize,
+}
+
+/// [`is_boilerplate`]: `None` for boilerplate, else the sentence's [`Shape`].
+pub(crate) fn shape_unless_boilerplate(sentence: &str) -> Option<Shape> {
     let s = crate::unicode::trim(sentence);
     if s.is_empty() {
-        return true;
+        return None;
     }
-    let Some(Counts {
+    let Counts {
         chars,
         letters,
         last_slash,
         unless_prose,
-    }) = chars_and_letters_unless_marker(s)
-    else {
-        return true;
-    };
+        spaces,
+        leads,
+        quotes,
+    } = chars_and_letters_unless_marker(s)?;
     if unless_prose && !reads_as_prose(s, chars) {
-        return true;
+        return None;
     }
     // e-mail address in a short line: a byline ("홍길동 기자 hong@example.com").
     if chars <= 60 && s.contains('@') && has_email(s) {
-        return true;
+        return None;
     }
     // "[가상일보 김하늘 기자]" or "김하늘 기자" alone: a byline.
     // "[서울=가상뉴스]": a dateline.
     if chars <= 40 && s.starts_with('[') && s.ends_with(']') && s.contains('=') {
-        return true;
+        return None;
     }
     // "(대전=가상뉴스) 김하늘 기자 =": a dateline and byline before the lead, cut off;
     // also closed by `)` or a separator (`(가상테크=김하늘 기자)`, `[가상] 김하늘 기자 |`).
@@ -111,11 +133,11 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         let name_end = without_buttons(s.get(..end).unwrap_or(s));
         if name_end.ends_with("기자") || name_end.ends_with("특파원") || s.ends_with("기자]")
         {
-            return true;
+            return None;
         }
     }
     if chars <= 30 && is_broadcast_byline(s) {
-        return true;
+        return None;
     }
     if is_lone_credit(s)
         || is_hashtag_line(s)
@@ -125,18 +147,34 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         // settings after it, `align:start position:0%`, were a subtitle file's keywords).
         || crate::transcript::is_timing_line(s)
     {
-        return true;
+        return None;
     }
     // A wire photo's caption: "… 모습. 2024.4.12/가상뉴스".
     if last_slash.is_some_and(|at| ends_with_dated_credit(s, at)) {
-        return true;
+        return None;
     }
     // A caption with its credit on its line: "…장을 보고 있다. 연합뉴스".
     if is_credited_caption(s) || is_note_on_the_article(s) {
-        return true;
+        return None;
     }
     // Dates, times and numbers with little text.
-    letters * 3 < chars
+    if letters * 3 < chars {
+        return None;
+    }
+    // The counts from the sentence's start: with its leading whitespace (most often
+    // none), whose chars other than ASCII count among both the chars and the leads (`s`
+    // is a part of `sentence`: where it starts, from their addresses).
+    let start = s.as_ptr() as usize - sentence.as_ptr() as usize;
+    let wide = sentence.as_bytes()[..start]
+        .iter()
+        .filter(|&&b| b >= 0xC0)
+        .count();
+    Some(Shape {
+        chars: chars - spaces + wide,
+        leads: leads + wide,
+        quotes,
+        end: start + s.len(),
+    })
 }
 
 /// True when `s`, whose last `/` is at byte `slash`, ends with a date and a credit after
@@ -199,6 +237,8 @@ fn chars_and_letters_unless_marker(s: &str) -> Option<Counts> {
         } else {
             let (len, letter) = other_char_unless_marker(s, i)?;
             tally.letters += usize::from(letter);
+            tally.leads += usize::from(matches!(b, 0xC2 | 0xE1..=0xE3));
+            tally.quotes += usize::from(b == 0xE2);
             tally.trailing += len - 1;
             i + len
         };
@@ -208,6 +248,9 @@ fn chars_and_letters_unless_marker(s: &str) -> Option<Counts> {
         letters: tally.letters + tally.syllables,
         last_slash: tally.last_slash,
         unless_prose: tally.unless_prose,
+        spaces: tally.spaces,
+        leads: tally.leads,
+        quotes: tally.quotes,
     })
 }
 
@@ -222,6 +265,12 @@ struct Tally {
     trailing: usize,
     last_slash: Option<usize>,
     unless_prose: bool,
+    /// ASCII whitespace.
+    spaces: usize,
+    /// [`Shape::leads`].
+    leads: usize,
+    /// [`Shape::quotes`].
+    quotes: usize,
 }
 
 /// Counts the run of ASCII chars at byte `i` of `bytes` into `tally` and returns where
@@ -231,15 +280,20 @@ fn ascii_run(bytes: &[u8], mut i: usize, tally: &mut Tally) -> Option<usize> {
     while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
         let class = ASCII_CLASS[usize::from(b)];
         tally.letters += usize::from(class & LETTER);
-        // (`/` starts markers, so it is looked at here anyway.)
-        if class & MARKER_START != 0 {
-            if b == b'/' {
-                tally.last_slash = Some(i);
-            }
-            match ascii_marker_at(b, &bytes[i..]) {
-                Some(m) if m >= FIRST_UNLESS_PROSE => tally.unless_prose = true,
-                Some(_) => return None,
-                None => {}
+        // One test for the rarer bytes (`/` starts markers, so it is looked at here
+        // anyway).
+        if class & (MARKER_START | SPACE | QUOTE) != 0 {
+            tally.spaces += usize::from(class & SPACE != 0);
+            tally.quotes += usize::from(class & QUOTE != 0);
+            if class & MARKER_START != 0 {
+                if b == b'/' {
+                    tally.last_slash = Some(i);
+                }
+                match ascii_marker_at(b, &bytes[i..]) {
+                    Some(m) if m >= FIRST_UNLESS_PROSE => tally.unless_prose = true,
+                    Some(_) => return None,
+                    None => {}
+                }
             }
         }
         i += 1;
@@ -283,6 +337,7 @@ fn hangul_run(bytes: &[u8], i: usize, tally: &mut Tally) -> Option<usize> {
     // The syllables, counted from the run's bytes.
     let end = bytes.len() - rest.len();
     tally.syllables += (end - i - spaces) / 3;
+    tally.spaces += spaces;
     Some(end)
 }
 
@@ -299,6 +354,12 @@ struct Counts {
     /// True when it has a marker that marks nothing in a line of prose: a word of
     /// [`NAVIGATION`] or a source note ([`SOURCE_NOTES`]).
     unless_prose: bool,
+    /// Its ASCII whitespace.
+    spaces: usize,
+    /// [`Shape::leads`].
+    leads: usize,
+    /// [`Shape::quotes`].
+    quotes: usize,
 }
 
 /// Lines with a word of [`NAVIGATION`] or a source note ([`SOURCE_NOTES`]) this long or
@@ -316,6 +377,10 @@ fn reads_as_prose(s: &str, chars: usize) -> bool {
 const LETTER: u8 = 1;
 /// [`ASCII_CLASS`] bit of the bytes that [`may_start_ascii_marker`].
 const MARKER_START: u8 = 2;
+/// [`ASCII_CLASS`] bit of the whitespace bytes.
+const SPACE: u8 = 4;
+/// [`ASCII_CLASS`] bit of `"` ([`Shape::quotes`]).
+const QUOTE: u8 = 8;
 /// The class bits of each ASCII byte: one load answers both questions.
 const ASCII_CLASS: [u8; 128] = {
     let mut class = [0u8; 128];
@@ -327,6 +392,12 @@ const ASCII_CLASS: [u8; 128] = {
         }
         if may_start_ascii_marker(byte) {
             class[b] |= MARKER_START;
+        }
+        if matches!(byte, b'\t'..=b'\r' | b' ') {
+            class[b] |= SPACE;
+        }
+        if byte == b'"' {
+            class[b] |= QUOTE;
         }
         b += 1;
     }
@@ -1366,13 +1437,46 @@ mod tests {
             letters,
             last_slash: s.rfind('/'),
             unless_prose: NAVIGATION.iter().chain(sources).any(|m| s.contains(m)),
+            spaces: s.bytes().filter(u8::is_ascii_whitespace).count()
+                + s.bytes().filter(|&b| b == 0x0B).count(),
+            leads: s
+                .bytes()
+                .filter(|b| matches!(b, 0xC2 | 0xE1..=0xE3))
+                .count(),
+            quotes: s.bytes().filter(|&b| b == b'"' || b == 0xE2).count(),
         })
     }
 
     #[test]
     fn a_space_is_no_letter_and_starts_no_marker() {
         // So `hangul_run` steps over the space between two words without a look.
-        assert_eq!(ASCII_CLASS[usize::from(b' ')], 0);
+        assert_eq!(ASCII_CLASS[usize::from(b' ')] & (LETTER | MARKER_START), 0);
+    }
+
+    #[test]
+    fn a_shape_counts_the_sentence_up_to_its_trailing_whitespace() {
+        for sentence in [
+            "정부가 클라우드 산업을 육성한다.",
+            "  정부가 “클라우드 산업을 육성한다”고 밝혔다. \n",
+            "\u{3000}\u{A0}그는 \"좋다\"고 말했다\u{2003}다.\u{3000}",
+            "\t회의는 오후 3시에 열린다…  ",
+            "\u{3000}[출처 필요]",
+        ] {
+            let end = sentence.trim_end().len();
+            let ((at_least, chars), quotes) =
+                crate::unicode::non_space_bounds_and_quotes(&sentence[..end]);
+            let want = Shape {
+                chars,
+                leads: chars - at_least,
+                quotes,
+                end,
+            };
+            assert_eq!(
+                shape_unless_boilerplate(sentence),
+                Some(want),
+                "{sentence:?}"
+            );
+        }
     }
 
     #[test]
@@ -1428,6 +1532,13 @@ mod tests {
             "C",
             "정부가 클라우드 산업을 육성한다.",
             "1조 2000억원",
+            "\"",
+            "“",
+            "”",
+            "…",
+            "\t",
+            "\n",
+            "\u{B}",
         ];
         let mut lines: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
         for a in pieces {

@@ -20,7 +20,7 @@
 //! Every score is finite and non-negative; [`order`] breaks ties by position.
 
 use crate::boilerplate::{
-    is_boilerplate, is_caption_credit, is_comments_header, is_copyright_notice,
+    is_caption_credit, is_comments_header, is_copyright_notice, shape_unless_boilerplate, Shape,
 };
 use crate::similarity::{Graph, Vectors};
 
@@ -120,7 +120,15 @@ pub struct Ranker {
 impl Ranker {
     /// Scores `sentences` (already split, in document order).
     pub fn new(sentences: &[&str]) -> Self {
-        let mut excluded: Vec<bool> = sentences.iter().map(|s| is_boilerplate(s)).collect();
+        // The boilerplate test reads every char of a sentence: it also counts what
+        // [`form`] needs of the others.
+        let (mut excluded, shapes): (Vec<bool>, Vec<Shape>) = sentences
+            .iter()
+            .map(|s| {
+                let shape = shape_unless_boilerplate(s);
+                (shape.is_none(), shape.unwrap_or_default())
+            })
+            .unzip();
         // A photo credit on its own line makes the short line before it a caption.
         for i in 1..sentences.len() {
             if is_caption_credit(sentences[i])
@@ -147,13 +155,13 @@ impl Ranker {
         let salience: Vec<f64> = sentences
             .iter()
             .zip(excluded.iter().zip(&prose_form))
-            .zip(&centrality)
-            .map(|((sentence, (&excluded, &prose)), &c)| {
+            .zip(centrality.iter().zip(&shapes))
+            .map(|((sentence, (&excluded, &prose)), (&c, shape))| {
                 if excluded {
                     return 0.0;
                 }
                 let central = if max > 0.0 { c / max } else { 1.0 };
-                (share * central + (1.0 - share)) * form(sentence, prose)
+                (share * central + (1.0 - share)) * form(sentence, prose, shape)
             })
             .collect();
         let scores = salience
@@ -731,22 +739,27 @@ fn reads_as_prose(trimmed: &str, ends: bool, asks: bool) -> bool {
 
 /// Weight for how much a sentence looks like a complete sentence of prose, given
 /// whether it reads as one by its form ([`reads_as_prose`], found by
-/// [`fragments_and_forms`]).
+/// [`fragments_and_forms`]) and its [`Shape`].
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
-fn form(sentence: &str, prose: bool) -> f64 {
+fn form(sentence: &str, prose: bool, shape: &Shape) -> f64 {
     let s = trim_closers(sentence);
     let mut weight = if prose { 1.0 } else { FRAGMENT_WEIGHT };
-    // One pass tells most sentences' length in chars, and that they have no quote.
-    let ((at_least, at_most), may_quote) = crate::unicode::non_space_bounds_and_quotes(s);
-    if may_quote && quoted_share(s) >= MIN_QUOTED_SHARE {
+    // The shape counts the sentence up to its trailing whitespace; `s` is that less
+    // what `trim_closers` cut off its end (a closing quote, a citation), counted here:
+    // its bounds on the chars that are not whitespace, and whether it may quote.
+    let cut = sentence.get(s.len()..shape.end).unwrap_or_default();
+    let ((cut_least, cut_most), cut_quotes) = crate::unicode::non_space_bounds_and_quotes(cut);
+    let at_most = shape.chars - cut_most;
+    let at_least = at_most - (shape.leads - (cut_most - cut_least));
+    if shape.quotes > cut_quotes && quoted_share(s) >= MIN_QUOTED_SHARE {
         weight *= QUOTE_WEIGHT;
     }
     // Most sentences are neither short nor long, whatever their rarer chars are.
     if at_least >= MIN_CHARS && at_most <= MAX_CHARS {
         return weight;
     }
-    let chars = crate::unicode::count_non_space(s);
+    let chars = crate::unicode::count_non_space_within(s, (at_least, at_most));
     if chars < MIN_CHARS {
         weight *= chars as f64 / MIN_CHARS as f64;
     } else if chars > MAX_CHARS {
@@ -1016,7 +1029,16 @@ mod tests {
         let trimmed = trim_closers(sentence);
         let (ending, _) = without_decorations(trimmed);
         let prose = reads_as_prose(trimmed, ends_like_sentence(ending), is_question(ending));
-        form(sentence, prose)
+        // The shape as the boilerplate test counts it (also of boilerplate here).
+        let whole = sentence.trim_end();
+        let ((at_least, chars), quotes) = crate::unicode::non_space_bounds_and_quotes(whole);
+        let shape = Shape {
+            chars,
+            leads: chars - at_least,
+            quotes,
+            end: whole.len(),
+        };
+        form(sentence, prose, &shape)
     }
 
     #[test]

@@ -107,20 +107,16 @@ pub(crate) fn trim(s: &str) -> &str {
     trim_end(trim_start(s))
 }
 
-/// Bounds on how many chars of `s` are not whitespace, `(at least, at most)`, from one
-/// pass over the bytes, a table load each (in wasm, without vector instructions, the
-/// tests of each byte cost 5% of a summary): at most the chars
+/// Bounds on how many chars of `s` are not whitespace, `(at least, at most)`, and how
+/// many bytes of `s` may be part of a double quote (`"` and E2, the lead byte of `“`
+/// and `”`), from one pass over the bytes, a table load each (in wasm, without vector
+/// instructions, the tests of each byte cost 5% of a summary): at most the chars
 /// (bytes that are not continuation bytes) less the ASCII spaces, and at least that
 /// less the chars with the lead byte C2, E1, E2 or E3, which every non-ASCII
 /// whitespace char has. The bounds are equal when there is none of those.
-pub(crate) fn non_space_bounds(s: &str) -> (usize, usize) {
-    non_space_bounds_and_quotes(s).0
-}
-
-/// [`non_space_bounds`], and whether `s` may have a double quote: a `"` or a byte E2,
-/// the lead byte of `“` and `”`. The same pass counts them, so that a sentence without
-/// (most) is not searched for quotes again.
-pub(crate) fn non_space_bounds_and_quotes(s: &str) -> ((usize, usize), bool) {
+/// ([`crate::boilerplate::Shape`] has these counts of a sentence from the boilerplate
+/// test's pass.)
+pub(crate) fn non_space_bounds_and_quotes(s: &str) -> ((usize, usize), usize) {
     let (mut chars, mut leads, mut quotes) = (0usize, 0usize, 0usize);
     // The counts from one table load a byte, summed in one integer, 255 bytes at a
     // time so that no count reaches the next one's bits.
@@ -133,7 +129,7 @@ pub(crate) fn non_space_bounds_and_quotes(s: &str) -> ((usize, usize), bool) {
         leads += (sum >> 8 & 0xFF) as usize;
         quotes += (sum >> 16) as usize;
     }
-    ((chars - leads, chars), quotes > 0)
+    ((chars - leads, chars), quotes)
 }
 
 /// [`non_space_bounds_and_quotes`]'s table: 1 for a byte that starts a char other than
@@ -175,10 +171,16 @@ pub(crate) fn char_count(s: &str) -> usize {
     s.len() - continuation
 }
 
-/// How many chars of `s` are not whitespace: [`non_space_bounds`], with the chars
-/// that may be whitespace decoded when there are any.
+/// How many chars of `s` are not whitespace.
+#[cfg(test)]
 pub(crate) fn count_non_space(s: &str) -> usize {
-    let (at_least, at_most) = non_space_bounds(s);
+    count_non_space_within(s, non_space_bounds_and_quotes(s).0)
+}
+
+/// How many chars of `s` are not whitespace, given its bounds
+/// ([`non_space_bounds_and_quotes`]): the chars that may be whitespace decoded when there
+/// are any.
+pub(crate) fn count_non_space_within(s: &str, (at_least, at_most): (usize, usize)) -> usize {
     if at_least == at_most {
         return at_most;
     }
@@ -390,7 +392,7 @@ mod tests {
             "\u{1680}😀 x",
         ] {
             assert_eq!(count_non_space(s), want(s), "{s:?}");
-            let (at_least, at_most) = non_space_bounds(s);
+            let ((at_least, at_most), _) = non_space_bounds_and_quotes(s);
             assert!(at_least <= want(s) && want(s) <= at_most, "{s:?}");
         }
     }
