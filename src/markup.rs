@@ -252,13 +252,15 @@ pub(crate) fn furniture(lines: &[&str], raw: &[bool]) -> Vec<bool> {
     // The open elements, each with whether it is furniture, and how many of them are.
     let mut open: Vec<(&[u8], bool)> = Vec::new();
     let mut open_furniture = 0usize;
-    let mut links = 0usize;
     let mut out = vec![false; lines.len()];
     for ((line, &raw), out) in lines.iter().zip(raw).zip(&mut out) {
         if raw {
             continue;
         }
         let (mut first_text_inside, mut text, mut text_outside_links) = (None, false, false);
+        // The links open in the line: a line that is all a link's text closes it too (an
+        // `<a …>` never closed, as in a text's made-up markup, makes nothing a link).
+        let mut links = 0usize;
         let bytes = line.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
@@ -308,7 +310,7 @@ pub(crate) fn furniture(lines: &[&str], raw: &[bool]) -> Vec<bool> {
             }
             i = end;
         }
-        *out = first_text_inside == Some(true) || (text && !text_outside_links);
+        *out = first_text_inside == Some(true) || (text && !text_outside_links && links == 0);
     }
     out
 }
@@ -558,6 +560,7 @@ mod tests {
             "<div id=\"cmt-area\">좋은 소식이네요.</div>",
             "<div role=\"complementary\">많이 본 뉴스다.</div>",
             "<li><a href=\"#\">다른 기사의 제목이다</a></li>",
+            "<a href=\"/x\" class=\"a\">닫히지 않은 링크 뒤의 문장이다.",
             "쓸 곳은 <a href=\"#\">시내버스</a> 등이다.",
             "<p class=\"recommended-box\">추천 기사다.</p>",
             "</div>",
@@ -568,8 +571,8 @@ mod tests {
         let raw = vec![false; lines.len()];
         let got = furniture(&lines, &raw);
         let want = [
-            false, true, true, false, false, false, true, true, true, true, false, true, false,
-            false, false, false,
+            false, true, true, false, false, false, true, true, true, true, false, false, true,
+            false, false, false, false,
         ];
         for ((line, got), want) in lines.iter().zip(&got).zip(want) {
             assert_eq!(*got, want, "{line:?}");
