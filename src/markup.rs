@@ -127,8 +127,9 @@ pub(crate) fn is_markup_only(line: &str) -> bool {
     markup
 }
 
-/// `line` without the closing tags at its end (`…닫았다.</p>`, `…연다</a></li>`), so
-/// that what the line's text ends with can be read.
+/// `line` without the closing tags and line breaks at its end (`…닫았다.</p>`,
+/// `…연다</a></li>`, `…밝혔다.<br><br>`), so that what the line's text ends with can be
+/// read.
 pub(crate) fn trim_closing_tags(line: &str) -> &str {
     let mut line = line.trim_end();
     while line.ends_with('>') {
@@ -136,7 +137,11 @@ pub(crate) fn trim_closing_tags(line: &str) -> &str {
         let Some(lt) = bytes.iter().rposition(|&b| b == b'<') else {
             break;
         };
-        if bytes.get(lt + 1) != Some(&b'/') || markup_end(bytes, lt) != bytes.len() {
+        let tag = bytes.get(lt + 1..).unwrap_or_default();
+        let closes = tag.first() == Some(&b'/')
+            || (tag.get(..2).is_some_and(|n| n.eq_ignore_ascii_case(b"br"))
+                && matches!(tag.get(2), Some(b'>' | b'/' | b' ')));
+        if !closes || markup_end(bytes, lt) != bytes.len() {
             break;
         }
         line = line.get(..lt).unwrap_or_default().trim_end();
@@ -192,7 +197,9 @@ const FURNITURE_ELEMENTS: &str = " aside button figcaption footer header label n
 /// case (`cmt_area`, `photo-caption`, `aside_right`), each between `|`: the browser
 /// extension's (`extension/content.js`, `FURNITURE`), which a saved page's source should
 /// be read by as its page is, and the wrappers of a page's header, footer and images
-/// (the extension tells those by the elements and the layout). A space joins two words
+/// (the extension tells those by the elements and the layout) and of a message quoted in
+/// a reply (Gmail's `gmail_quote`, Outlook's `divRplyFwdMsg`: the extension's `QUOTE`), and
+/// a list's previews of other messages or articles (`preview`). A space joins two words
 /// in a row (`most read`, `img_desc`), a `*` ends a beginning any ending may follow
 /// (`recommended`, `advertisement`). Not after `has`, `with` or `no` (`has-sidebar` is a
 /// page's main wrapper).
@@ -202,7 +209,8 @@ const FURNITURE_WORDS: &str = "comment|comments|cmt|reply|replies|related|relati
     subscription|caption|photo|img desc|breadcrumb|breadcrumbs|tag|tags|keyword|keywords|\
     copyright|byline|reporter|author|nav|navbar|menu|gnb|lnb|snb|sidebar|widget|outbrain|\
     taboola|disqus|sr only|visually hidden|blind|skip|toolbar|paging|pagination|infobox|\
-    navbox|editsection|toc|references|reflist|catlinks|header|footer|image|img|figure";
+    navbox|editsection|toc|references|reflist|catlinks|header|footer|image|img|figure|quote|\
+    quoted|divrplyfwdmsg|preview";
 
 /// ARIA roles of page furniture (the extension's `ROLE_SKIP`), each between spaces.
 const FURNITURE_ROLES: &str = " navigation banner contentinfo complementary search menu \
@@ -215,8 +223,8 @@ const MAX_NESTING: usize = 64;
 /// Elements that never close (`<br>`, `<img …>`), each between spaces.
 const VOID: &str = " area br col embed hr img input link meta source wbr ";
 
-/// For each line of a page's source, true when its text is the page's furniture: it
-/// starts inside an element that is furniture by its name ([`FURNITURE_ELEMENTS`]),
+/// For each line of a page's source, true when its text is the page's furniture: half
+/// of it or more is inside an element that is furniture by its name ([`FURNITURE_ELEMENTS`]),
 /// class or id ([`FURNITURE_WORDS`]) or role, and closed somewhere after (a `<nav>` never
 /// closed is text); or all its text is a link's (`<li><a href="…">다른 기사
 /// 제목</a></li>`, a related article). `raw` marks the lines inside a script, style
@@ -257,7 +265,8 @@ pub(crate) fn furniture(lines: &[&str], raw: &[bool]) -> Vec<bool> {
         if raw {
             continue;
         }
-        let (mut first_text_inside, mut text, mut text_outside_links) = (None, false, false);
+        // The line's text bytes, those inside furniture, and whether any is outside a link.
+        let (mut text, mut inside, mut text_outside_links) = (0usize, 0usize, false);
         // The links open in the line: a line that is all a link's text closes it too (an
         // `<a …>` never closed, as in a text's made-up markup, makes nothing a link).
         let mut links = 0usize;
@@ -304,13 +313,13 @@ pub(crate) fn furniture(lines: &[&str], raw: &[bool]) -> Vec<bool> {
                     };
                 }
             } else if end == i + 1 && !b.is_ascii_whitespace() {
-                first_text_inside.get_or_insert(open_furniture > 0);
-                text = true;
+                text += 1;
+                inside += usize::from(open_furniture > 0);
                 text_outside_links |= links == 0;
             }
             i = end;
         }
-        *out = first_text_inside == Some(true) || (text && !text_outside_links && links == 0);
+        *out = (text > 0 && inside * 2 >= text) || (text > 0 && !text_outside_links && links == 0);
     }
     out
 }
@@ -516,6 +525,10 @@ mod tests {
     fn closing_tags_at_a_line_end_are_trimmed() {
         assert_eq!(trim_closing_tags("문을 닫았다.</p>"), "문을 닫았다.");
         assert_eq!(trim_closing_tags("연다</a></li> "), "연다");
+        assert_eq!(trim_closing_tags("밝혔다.<br><br />"), "밝혔다.");
+        assert_eq!(trim_closing_tags("밝혔다.<BR/></p>"), "밝혔다.");
+        assert_eq!(trim_closing_tags("<b>강조"), "<b>강조");
+        assert_eq!(trim_closing_tags("태그 <b>"), "태그 <b>");
         assert_eq!(trim_closing_tags("<조선일보>"), "<조선일보>");
         assert_eq!(trim_closing_tags("a <b>"), "a <b>");
     }
@@ -561,6 +574,8 @@ mod tests {
             "<div role=\"complementary\">많이 본 뉴스다.</div>",
             "<li><a href=\"#\">다른 기사의 제목이다</a></li>",
             "<a href=\"/x\" class=\"a\">닫히지 않은 링크 뒤의 문장이다.",
+            "<div><b>이도윤</b> <span class=\"preview\">요청하신 대로 옮기겠습니다.</span></div>",
+            "<div class=\"gmail_quote\">인용한 메일이다.</div>",
             "쓸 곳은 <a href=\"#\">시내버스</a> 등이다.",
             "<p class=\"recommended-box\">추천 기사다.</p>",
             "</div>",
@@ -571,8 +586,8 @@ mod tests {
         let raw = vec![false; lines.len()];
         let got = furniture(&lines, &raw);
         let want = [
-            false, true, true, false, false, false, true, true, true, true, false, false, true,
-            false, false, false, false,
+            false, true, true, false, false, false, true, true, true, true, false, true, true,
+            false, true, false, false, false, false,
         ];
         for ((line, got), want) in lines.iter().zip(&got).zip(want) {
             assert_eq!(*got, want, "{line:?}");

@@ -105,7 +105,8 @@ fn a_press_release_is_summarized_without_its_list_markers_and_furniture() {
 fn a_saved_pages_source_is_summarized_by_its_article_in_plain_lines() {
     // Saved news pages: menus, a ticker, captions (a `<figcaption>`, a table cell of
     // class `img_desc`), related articles, comments, a sidebar and a footer around the
-    // article; each summary line is the sentence's text, without its tags.
+    // article; each summary line is the sentence's text, without its tags (and a
+    // paragraph's last sentence before its `<br><br>` is prose, the lead too).
     for (page, lead) in [
         (
             "tests/fixtures/news-page.html",
@@ -114,6 +115,18 @@ fn a_saved_pages_source_is_summarized_by_its_article_in_plain_lines() {
         (
             "tests/fixtures/strict-csp-page.html",
             "해오름시가 관내 전통시장 일곱 곳을",
+        ),
+        // A portal's page: paragraphs parted by `<br><br>`, a summary box, a photo's
+        // caption in `img_desc`, related articles, comments, a footer.
+        (
+            "tests/fixtures/portal-page.html",
+            "해오름시가 공공자전거 1천대를",
+        ),
+        // A webmail reply: the mailbox's previews beside it, the longer message it
+        // quotes (`gmail_quote`) below it.
+        (
+            "tests/fixtures/mail-page.html",
+            "요청하신 대로 정기 점검을 7월 13일",
         ),
     ] {
         let o = ksum(&["-k", "3", page], b"");
@@ -130,6 +143,13 @@ fn a_saved_pages_source_is_summarized_by_its_article_in_plain_lines() {
             "많이 본",
             "지어낸",
             "작은도서관",
+            "버스 노선",
+            "위험하다",
+            "가상포털",
+            "Copyright",
+            "김하늘 기자",
+            "가상카드",
+            "7월 6일은",
         ] {
             assert!(!out.contains(furniture), "{furniture:?} in {out}");
         }
