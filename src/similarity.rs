@@ -616,12 +616,12 @@ pub struct Graph {
 
 impl Graph {
     /// Builds the similarity graph of `vectors` in one pass over the sentences: each
-    /// finds its edges to later ones (`Linker`), which are also put on those
-    /// sentences' lists (`Ring`); once a sentence has all its edges its cutoff is
-    /// known (`cutoff`), and [`WINDOW`] sentences later so are all its neighbours',
-    /// and its kept edges go into the graph (`Graph::push_kept`). Only a window of
-    /// lists is held, in memory that stays in cache, where whole-graph arrays of every
-    /// edge cost a page fault per 4 KB on a long text.
+    /// finds its edges to earlier ones (`Linker`), which are also put on those
+    /// sentences' lists (`Ring`); [`WINDOW`] sentences later a sentence has all its
+    /// edges and its cutoff is known (`cutoff`), [`WINDOW`] more and so are all its
+    /// neighbours', and its kept edges go into the graph (`Graph::push_kept`). Only a
+    /// window of lists is held, in memory that stays in cache, where whole-graph
+    /// arrays of every edge cost a page fault per 4 KB on a long text.
     pub fn new(vectors: &Vectors) -> Self {
         let n = vectors.len();
         let mut linker = Linker::new(vectors);
@@ -634,19 +634,24 @@ impl Graph {
             let own = ring.slot(i);
             linker.link(i, |j, w| {
                 ring.lists[own].push((j as u32, w));
-                let other = ring.next(own, j - i);
+                let other = ring.back(own, i - j);
                 ring.lists[other].push((i as u32, w));
             });
-            cutoffs.push(cutoff(&ring.lists[own], &mut keys));
             if let Some(x) = i.checked_sub(WINDOW) {
-                let slot = ring.slot(x);
+                cutoffs.push(cutoff(&ring.lists[ring.slot(x)], &mut keys));
+            }
+            if let Some(y) = i.checked_sub(2 * WINDOW) {
+                let slot = ring.slot(y);
                 let list = &mut ring.lists[slot];
-                graph.push_kept(x, list, &cutoffs, &mut scratch);
+                graph.push_kept(y, list, &cutoffs, &mut scratch);
                 list.clear();
             }
         }
         for x in n.saturating_sub(WINDOW)..n {
-            graph.push_kept(x, &ring.lists[ring.slot(x)], &cutoffs, &mut scratch);
+            cutoffs.push(cutoff(&ring.lists[ring.slot(x)], &mut keys));
+        }
+        for y in n.saturating_sub(2 * WINDOW)..n {
+            graph.push_kept(y, &ring.lists[ring.slot(y)], &cutoffs, &mut scratch);
         }
         // The arrays were reserved for a guess.
         graph.neighbours.shrink_to_fit();
@@ -723,9 +728,9 @@ impl Graph {
 }
 
 /// Each sentence's edges, `(other sentence, cosine)` by other sentence, held from
-/// when the first earlier sentence links to it until its last neighbour's cutoff is
-/// known, [`WINDOW`] sentences on either side: a ring of `2 × WINDOW + 1` lists (or
-/// one per sentence, when fewer), each keeping its room for the next sentence.
+/// when it links to the earlier sentences until its last neighbour's cutoff is
+/// known, `2 × WINDOW` sentences later: a ring of `2 × WINDOW + 1` lists (or one per
+/// sentence, when fewer), each keeping its room for the next sentence.
 struct Ring {
     lists: Vec<Vec<(u32, f32)>>,
 }
@@ -744,40 +749,45 @@ impl Ring {
         x % self.lists.len()
     }
 
-    /// The list `ahead` (at most [`WINDOW`]) places after list `slot`, without the
+    /// The list `back` (at most [`WINDOW`]) places before list `slot`, without the
     /// division that [`Ring::slot`] takes.
-    fn next(&self, slot: usize, ahead: usize) -> usize {
-        let at = slot + ahead;
-        if at >= self.lists.len() {
-            at - self.lists.len()
+    fn back(&self, slot: usize, back: usize) -> usize {
+        if slot >= back {
+            slot - back
         } else {
-            at
+            slot + self.lists.len() - back
         }
     }
 }
 
-/// A term's place in the postings: `next` is where the sentence being linked sits in
-/// the term's list (sentences come in order, so it only moves forward and no search
-/// is needed), and `end` the end of the list; the two are one memory access.
+/// A term's list in the postings: the sentences linked so far that have the term are
+/// `start..next` (sentences come in order, so the sentence being linked goes at
+/// `next`, and no search is needed); the two are one memory access. `next` is
+/// [`NOT_POSTED`] for a term in one or too many sentences.
 #[derive(Clone, Copy)]
 struct Cursor {
+    start: u32,
     next: u32,
-    end: u32,
 }
 
-/// Finds each sentence's edges to the later sentences it shares a term with, through
-/// an inverted index.
+/// A [`Cursor::next`] that marks a term not posted.
+const NOT_POSTED: u32 = u32::MAX;
+
+/// Finds each sentence's edges to the earlier sentences it shares a term with,
+/// through an inverted index that it fills as it goes.
 struct Linker<'a> {
     vectors: &'a Vectors,
     /// Postings with weights, for terms in at most [`MAX_POSTINGS`] sentences (and at
     /// least two: a term of one sentence links none), in one flat array, each term's
-    /// list by sentence.
+    /// list by sentence, with room for all its sentences.
     postings: Vec<(u32, f32)>,
-    /// Each term's place in `postings` (an empty list for the terms not posted).
+    /// Each term's list in `postings`.
     cursors: Vec<Cursor>,
-    /// The dot products with the sentence being linked; bit j of `touched` marks a j
+    /// The dot products with the sentence being linked, padded to a power of two (an
+    /// index masked by its length needs no bounds check); bit j of `touched` marks a j
     /// with a share, so reading the bits in order gives the neighbours sorted,
-    /// without a sort.
+    /// without a sort. On a text of at most 64 sentences `touched` is empty: the bits
+    /// are kept in a register, and every earlier sentence is within the window.
     acc: Vec<f32>,
     touched: Vec<u64>,
 }
@@ -785,75 +795,83 @@ struct Linker<'a> {
 impl<'a> Linker<'a> {
     fn new(vectors: &'a Vectors) -> Self {
         let mut total = 0u32;
-        let mut cursors: Vec<Cursor> = vectors
+        let cursors: Vec<Cursor> = vectors
             .df
             .iter()
             .map(|&df| {
                 let start = total;
-                if (2..=MAX_POSTINGS).contains(&(df as usize)) {
-                    // Places are u32, like sentence ids; on a text too long for them,
-                    // the lists that do not fit are not posted.
-                    total = total.checked_add(df).unwrap_or(total);
-                }
+                // Places are u32, like sentence ids; on a text too long for them, the
+                // lists that do not fit are not posted.
+                let end = (2..=MAX_POSTINGS)
+                    .contains(&(df as usize))
+                    .then(|| total.checked_add(df))
+                    .flatten();
+                total = end.unwrap_or(total);
                 Cursor {
-                    next: start,
-                    end: total,
+                    start,
+                    next: end.map_or(NOT_POSTED, |_| start),
                 }
             })
             .collect();
-        // `next` fills the lists, then goes back to their start.
-        let mut postings = vec![(0u32, 0f32); total as usize];
-        for (i, v) in vectors.iter().enumerate() {
-            for &(term, w) in v.0 {
-                let cursor = &mut cursors[term as usize];
-                if cursor.next < cursor.end {
-                    postings[cursor.next as usize] = (i as u32, w);
-                    cursor.next += 1;
-                }
-            }
-        }
-        let mut start = 0;
-        for cursor in &mut cursors {
-            cursor.next = start;
-            start = cursor.end;
-        }
+        let postings = vec![(0u32, 0f32); total as usize];
         let n = vectors.len();
         Linker {
             vectors,
             postings,
             cursors,
-            acc: vec![0.0; n],
-            touched: vec![0; n.div_ceil(64)],
+            acc: vec![0.0; n.next_power_of_two()],
+            touched: vec![0; if n > 64 { n.div_ceil(64) } else { 0 }],
         }
     }
 
-    /// Calls `edge(j, cosine)` for each later sentence `j` within [`WINDOW`] of `i`
+    /// Calls `edge(j, cosine)` for each earlier sentence `j` within [`WINDOW`] of `i`
     /// that shares a term with it, by `j`. Sentences must be linked in order.
     fn link(&mut self, i: usize, mut edge: impl FnMut(usize, f32)) {
-        let (postings, acc, touched) = (&self.postings, &mut self.acc, &mut self.touched);
+        let mask = self.acc.len() - 1;
+        let (postings, acc, touched) = (
+            &mut self.postings,
+            &mut self.acc[..=mask],
+            &mut self.touched,
+        );
+        let short = touched.is_empty();
+        // The bits of a short text.
+        let mut shares = 0u64;
         for &(term, w) in self.vectors.vec(i).0 {
             let cursor = &mut self.cursors[term as usize];
-            if cursor.next == cursor.end {
-                continue; // a term in one or too many sentences: not posted
+            if cursor.next == NOT_POSTED {
+                continue;
             }
-            cursor.next += 1;
-            for &(j, w2) in &postings[cursor.next as usize..cursor.end as usize] {
-                if j as usize > i + WINDOW {
-                    break;
+            let list = &postings[cursor.start as usize..cursor.next as usize];
+            if short {
+                for &(j, w2) in list {
+                    acc[j as usize & mask] += w2 * w;
+                    shares |= 1 << (j % 64);
                 }
-                acc[j as usize] += w * w2;
-                touched[j as usize / 64] |= 1 << (j % 64);
+            } else {
+                // Latest first, to the first outside the window.
+                for &(j, w2) in list.iter().rev() {
+                    if j as usize + WINDOW < i {
+                        break;
+                    }
+                    acc[j as usize & mask] += w2 * w;
+                    touched[j as usize / 64] |= 1 << (j % 64);
+                }
             }
+            postings[cursor.next as usize] = (i as u32, w);
+            cursor.next += 1;
         }
-        // Only sentences after i and within the window have a share.
-        let last = (i + WINDOW).min(acc.len() - 1);
-        let mut word = (i + 1) / 64;
-        while word <= last / 64 {
-            let mut bits = std::mem::take(&mut touched[word]);
+        // Only sentences before i and within the window have a share.
+        let mut word = i.saturating_sub(WINDOW) / 64;
+        while word * 64 < i {
+            let mut bits = if short {
+                shares
+            } else {
+                std::mem::take(&mut touched[word])
+            };
             while bits != 0 {
                 let j = word * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let sim = std::mem::take(&mut acc[j]);
+                let sim = std::mem::take(&mut acc[j & mask]);
                 if sim > 0.0 {
                     edge(j, sim);
                 }
