@@ -3,9 +3,9 @@
 //! it in a press release or a list (`□`, `ㅇ`, `-`, `▲`), and without the markup of a
 //! page's source (`<p class="…">`, `</span>`, `&nbsp;`). The page and the browser
 //! extension leave out list markers the same way (`LIST_MARKER` in `www/app.js` and
-//! `extension/content.js`; the extension's text has no markup, and the page, for text,
-//! shows a pasted source's tags); a sentence's span, and so its highlight, still covers
-//! all of it.
+//! `extension/content.js`; the extension's text has no markup, and the page leaves a
+//! pasted source's out by the elements the browser knows, `withoutMarkup`); a
+//! sentence's span, and so its highlight, still covers all of it.
 
 use crate::Span;
 

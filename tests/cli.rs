@@ -72,6 +72,39 @@ fn a_sentence_of_hard_wrapped_text_is_printed_on_one_line() {
 }
 
 #[test]
+fn a_pasted_page_sources_summary_lines_are_its_text() {
+    // Its sentences in tags, a comment before one, character references in them: the
+    // lines say the text, where `--json` keeps each sentence as written.
+    let path = "tests/fixtures/page-source.txt";
+    let o = ksum(&["-k", "5", path], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "해오름시는 올해 ‘봄꽃 축제’에 방문객 10만 명이 다녀갔다고 밝혔다.\n\
+         축제의 조명 공연은 밤마다 열렸고 시민들의 반응도 좋았다.\n\
+         주최 측은 <안전 수칙>을 지켜 달라고 방문객들에게 거듭 당부했다.\n\
+         행사장 주변 도로는 저녁 시간에 통제됐고 '임시' 주차장도 마련됐다.\n\
+         해오름시는 내년 축제에 R&D 단지의 드론 공연을 더할 계획이라고 밝혔다.\n"
+    );
+    let j = json(&ksum(&["--json", "-k", "5", path], b""));
+    let texts: Vec<&str> = j["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            j["sentences"][i.as_u64().unwrap() as usize]["text"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        texts[0].starts_with("<p class=\"lead\">해오름시는"),
+        "{texts:?}"
+    );
+    assert!(texts[0].contains("&lsquo;봄꽃 축제&rsquo;"), "{texts:?}");
+}
+
+#[test]
 fn a_press_release_is_summarized_without_its_list_markers_and_furniture() {
     // `□` and `ㅇ` open its items; its header, dateline, enclosure and contact lines are
     // furniture or fragments.

@@ -623,7 +623,31 @@ function startKsum(engine) {
       from = Math.max(from, te[j]);
     }
     text += state.text.slice(from, end);
-    return withoutListMarker(text.replace(/\s*\n\s*/g, " ").trim());
+    const line = text.replace(/\s*\n\s*/g, " ").trim();
+    return withoutListMarker(/[<&]/.test(line) ? withoutMarkup(line) : line);
+  }
+
+  // A pasted page source's markup, as the CLI leaves it out of a summary line
+  // (src/display.rs): comments, a doctype, scripts and style sheets, and the tags of
+  // elements the browser knows (`<조선일보>`, `<foo>` and `a < b` are text; a paragraph's,
+  // a cell's or a line break's tag parts words as a space does), with character
+  // references read (`&nbsp;`, `&amp;`, `&#39;`; an unknown one stays as written).
+  const MARKUP = /<!--[^]*?-->|<!doctype[^>]*>|<(script|style)\b[^>]*>[^]*?<\/\1\s*>|<\/?([a-z][a-z\d]*)(?=[\s/>])[^>]*>|&#?[a-z\d]{1,8};/gi;
+  const SPACING = /^(br|div|h\d|hr|li|p|t[dhr])$/i;
+  const decoder = document.createElement("textarea");
+  function withoutMarkup(line) {
+    return line
+      .replace(MARKUP, (m, raw, name) => {
+        if (m[0] === "&") {
+          decoder.innerHTML = m; // a textarea's content is text: nothing in it runs
+          return decoder.value.replace("\u00a0", " ");
+        }
+        if (!name) return "";
+        if (document.createElement(name) instanceof HTMLUnknownElement) return m;
+        return SPACING.test(name) ? " " : "";
+      })
+      .replace(/[\t\n\f\r ]+/g, " ")
+      .trim();
   }
 
   // A list item's opening marker (`□`, `▲` however spaced; `ㅇ`, `-`, `*` before a

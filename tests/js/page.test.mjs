@@ -296,6 +296,23 @@ function pageSuite(label, where) {
       await setCount(page, 3);
     });
 
+    test("the summary says a pasted page source's sentences without their markup", async () => {
+      // Tags, a comment and a script are left out and character references read, as the
+      // CLI prints them; the text and its highlights keep every byte.
+      for (const [name, k] of [["markup.txt", 3], ["page-source.txt", 5]]) {
+        const path = join(ROOT, "tests/fixtures", name);
+        await setCount(page, k);
+        await fillAndWait(page, readText(path), expectedMarks(cliSummary(path, k)), name);
+        const items = await page.locator("#summary li .sentence").allTextContents();
+        const want = execFileSync(join(ROOT, "target/release/ksum"), ["-k", String(k), path], { encoding: "utf8" });
+        assert.deepEqual(items, want.trim().split("\n"), name);
+        assert.ok(items.every((t) => !/<\/?[a-z]|&[a-z]+;/.test(t)), `${name}: ${items}`);
+        assert.equal(await page.locator("#output").textContent(), readText(path), `${name}: the text as given`);
+      }
+      assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined", "nothing in the markup ran");
+      await setCount(page, 3);
+    });
+
     test("the ratio option picks the CLI's share of sentences", async () => {
       await fillAndWait(page, readText(ARTICLE), expectedMarks(cliSummary(ARTICLE, 3)), "ratio setup");
       await page.locator("#mode").selectOption("ratio");
