@@ -77,8 +77,8 @@ pub fn is_boilerplate(sentence: &str) -> bool {
 
 /// What [`shape_unless_boilerplate`] tells of a sentence that is no boilerplate, from its
 /// pass over every char, for [`crate::rank`]'s form weight: the counts of
-/// [`crate::unicode::non_space_bounds_and_quotes`] of the sentence up to `end`, where
-/// its trailing whitespace starts (a test checks).
+/// [`crate::unicode::non_space_bounds`] and [`crate::rank::double_quotes`] of the
+/// sentence up to `end`, where its trailing whitespace starts (a test checks).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Shape {
     /// Its chars less the ASCII whitespace.
@@ -86,7 +86,7 @@ pub(crate) struct Shape {
     /// Its chars with the lead byte C2, E1, E2 or E3 (which every other whitespace char
     /// has).
     pub(crate) leads: usize,
-    /// Its bytes `"` and E2 (the lead byte of `“` and `”`).
+    /// Its double quote marks: `"`, `“` and `”`.
     pub(crate) quotes: usize,
     /// The byte where its trailing whitespace starts.
     pub(crate) end: usize,
@@ -238,7 +238,7 @@ fn chars_and_letters_unless_marker(s: &str) -> Option<Counts> {
             let (len, letter) = other_char_unless_marker(s, i)?;
             tally.letters += usize::from(letter);
             tally.leads += usize::from(matches!(b, 0xC2 | 0xE1..=0xE3));
-            tally.quotes += usize::from(b == 0xE2);
+            tally.quotes += usize::from(matches!(bytes[i..], [0xE2, 0x80, 0x9C | 0x9D, ..]));
             tally.trailing += len - 1;
             i + len
         };
@@ -1443,7 +1443,7 @@ mod tests {
                 .bytes()
                 .filter(|b| matches!(b, 0xC2 | 0xE1..=0xE3))
                 .count(),
-            quotes: s.bytes().filter(|&b| b == b'"' || b == 0xE2).count(),
+            quotes: s.chars().filter(|c| matches!(c, '"' | '“' | '”')).count(),
         })
     }
 
@@ -1463,12 +1463,11 @@ mod tests {
             "\u{3000}[출처 필요]",
         ] {
             let end = sentence.trim_end().len();
-            let ((at_least, chars), quotes) =
-                crate::unicode::non_space_bounds_and_quotes(&sentence[..end]);
+            let (at_least, chars) = crate::unicode::non_space_bounds(&sentence[..end]);
             let want = Shape {
                 chars,
                 leads: chars - at_least,
-                quotes,
+                quotes: crate::rank::double_quotes(&sentence.as_bytes()[..end]),
                 end,
             };
             assert_eq!(

@@ -747,12 +747,16 @@ fn form(sentence: &str, prose: bool, shape: &Shape) -> f64 {
     let mut weight = if prose { 1.0 } else { FRAGMENT_WEIGHT };
     // The shape counts the sentence up to its trailing whitespace; `s` is that less
     // what `trim_closers` cut off its end (a closing quote, a citation), counted here:
-    // its bounds on the chars that are not whitespace, and whether it may quote.
+    // its bounds on the chars that are not whitespace, and whether a double quote mark
+    // is left.
     let cut = sentence.get(s.len()..shape.end).unwrap_or_default();
-    let ((cut_least, cut_most), cut_quotes) = crate::unicode::non_space_bounds_and_quotes(cut);
+    let (cut_least, cut_most) = crate::unicode::non_space_bounds(cut);
     let at_most = shape.chars - cut_most;
     let at_least = at_most - (shape.leads - (cut_most - cut_least));
-    if shape.quotes > cut_quotes && quoted_share(s) >= MIN_QUOTED_SHARE {
+    if shape.quotes > 0
+        && shape.quotes > double_quotes(cut.as_bytes())
+        && quoted_share(s) >= MIN_QUOTED_SHARE
+    {
         weight *= QUOTE_WEIGHT;
     }
     // Most sentences are neither short nor long, whatever their rarer chars are.
@@ -771,36 +775,71 @@ fn form(sentence: &str, prose: bool, shape: &Shape) -> f64 {
 /// The share of the sentence's characters (not counting ASCII spaces or the marks)
 /// inside double quotes, `“…”` or `"…"`; a quote left open runs to the end.
 ///
-/// [`form`] asks it only of the sentences with a byte `"` or E2 (the lead byte of `“`
-/// and `”`), most of which quote: a search for the marks before the count cost more
-/// than it saved.
+/// [`form`] asks it only of the sentences with a double quote mark ([`Shape::quotes`]),
+/// most of which quote: a search for the marks before the count cost more than it
+/// saved. It steps from char to char by the length its lead byte gives
+/// ([`QUOTE_SCAN`]): a Hangul syllable is one step, not three.
 fn quoted_share(s: &str) -> f64 {
     let bytes = s.as_bytes();
-    // By bytes: a char starts at each byte that is no continuation byte (10xxxxxx).
-    let (mut inside, mut all, mut open) = (0usize, 0usize, false);
+    // `open` is all ones inside a quote, to mask the count with.
+    let (mut inside, mut all, mut open) = (0usize, 0usize, 0usize);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let mark = match b {
-            b'"' => Some(!open),
-            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(0x9C) => Some(true),
-                Some(0x9D) => Some(false),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(now_open) = mark {
-            open = now_open;
-            i += if b == b'"' { 1 } else { 3 };
-            continue;
+        let scan = QUOTE_SCAN[usize::from(b)];
+        if scan & MAY_QUOTE != 0 {
+            let mark = match b {
+                b'"' => Some(open == 0),
+                _ => match bytes.get(i + 1..i + 3) {
+                    Some([0x80, 0x9C]) => Some(true),
+                    Some([0x80, 0x9D]) => Some(false),
+                    _ => None,
+                },
+            };
+            if let Some(now_open) = mark {
+                open = if now_open { usize::MAX } else { 0 };
+                i += usize::from(scan >> 2);
+                continue;
+            }
         }
-        if b & 0xC0 != 0x80 && !b.is_ascii_whitespace() {
-            all += 1;
-            inside += usize::from(open);
-        }
-        i += 1;
+        let counts = usize::from(scan & COUNTED);
+        all += counts;
+        inside += counts & open;
+        i += usize::from(scan >> 2);
     }
     inside as f64 / all.max(1) as f64
+}
+
+/// [`QUOTE_SCAN`] bit of the lead bytes of the chars [`quoted_share`] counts: all but
+/// the ASCII whitespace.
+const COUNTED: u8 = 1;
+/// [`QUOTE_SCAN`] bit of `"` and E2, the lead byte of `“` and `”`.
+const MAY_QUOTE: u8 = 2;
+/// For each lead byte, [`COUNTED`], [`MAY_QUOTE`] and, from bit 2, its char's length in
+/// bytes (continuation bytes, never a char's first, step one).
+static QUOTE_SCAN: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        let len = match byte {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xFF => 4,
+            _ => 1,
+        };
+        let counted = !byte.is_ascii_whitespace();
+        let may_quote = matches!(byte, b'"' | 0xE2);
+        table[b] = counted as u8 | (may_quote as u8) << 1 | len << 2;
+        b += 1;
+    }
+    table
+};
+
+/// How many double quote marks `b` has: `"`, `“` and `”` ([`Shape::quotes`]).
+pub(crate) fn double_quotes(b: &[u8]) -> usize {
+    (0..b.len())
+        .filter(|&i| b[i] == b'"' || matches!(b[i..], [0xE2, 0x80, 0x9C | 0x9D, ..]))
+        .count()
 }
 
 /// How far centrality is to be trusted, 0 to 1: the graph's edges per sentence (of
@@ -1017,11 +1056,11 @@ mod tests {
         let prose = reads_as_prose(trimmed, ends_like_sentence(ending), is_question(ending));
         // The shape as the boilerplate test counts it (also of boilerplate here).
         let whole = sentence.trim_end();
-        let ((at_least, chars), quotes) = crate::unicode::non_space_bounds_and_quotes(whole);
+        let (at_least, chars) = crate::unicode::non_space_bounds(whole);
         let shape = Shape {
             chars,
             leads: chars - at_least,
-            quotes,
+            quotes: double_quotes(whole.as_bytes()),
             end: whole.len(),
         };
         form(sentence, prose, &shape)

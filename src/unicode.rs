@@ -107,17 +107,15 @@ pub(crate) fn trim(s: &str) -> &str {
     trim_end(trim_start(s))
 }
 
-/// Bounds on how many chars of `s` are not whitespace, `(at least, at most)`, and how
-/// many bytes of `s` may be part of a double quote (`"` and E2, the lead byte of `“`
-/// and `”`), from one pass over the bytes, a table load each (in wasm, without vector
-/// instructions, the tests of each byte cost 5% of a summary): at most the chars
-/// (bytes that are not continuation bytes) less the ASCII spaces, and at least that
-/// less the chars with the lead byte C2, E1, E2 or E3, which every non-ASCII
-/// whitespace char has. The bounds are equal when there is none of those.
-/// ([`crate::boilerplate::Shape`] has these counts of a sentence from the boilerplate
-/// test's pass.)
-pub(crate) fn non_space_bounds_and_quotes(s: &str) -> ((usize, usize), usize) {
-    let (mut chars, mut leads, mut quotes) = (0usize, 0usize, 0usize);
+/// Bounds on how many chars of `s` are not whitespace, `(at least, at most)`, from one
+/// pass over the bytes, a table load each (in wasm, without vector instructions, the
+/// tests of each byte cost 5% of a summary): at most the chars (bytes that are not
+/// continuation bytes) less the ASCII spaces, and at least that less the chars with the
+/// lead byte C2, E1, E2 or E3, which every non-ASCII whitespace char has. The bounds are
+/// equal when there is none of those. ([`crate::boilerplate::Shape`] has these counts
+/// of a sentence from the boilerplate test's pass.)
+pub(crate) fn non_space_bounds(s: &str) -> (usize, usize) {
+    let (mut chars, mut leads) = (0usize, 0usize);
     // The counts from one table load a byte, summed in one integer, 255 bytes at a
     // time so that no count reaches the next one's bits.
     for chunk in s.as_bytes().chunks(255) {
@@ -126,15 +124,13 @@ pub(crate) fn non_space_bounds_and_quotes(s: &str) -> ((usize, usize), usize) {
             .map(|&b| NON_SPACE_AND_LEADS[usize::from(b)])
             .sum();
         chars += (sum & 0xFF) as usize;
-        leads += (sum >> 8 & 0xFF) as usize;
-        quotes += (sum >> 16) as usize;
+        leads += (sum >> 8) as usize;
     }
-    ((chars - leads, chars), quotes)
+    (chars - leads, chars)
 }
 
-/// [`non_space_bounds_and_quotes`]'s table: 1 for a byte that starts a char other than
-/// an ASCII space, plus 1 << 8 for the lead bytes that non-ASCII whitespace has, plus
-/// 1 << 16 for `"` and E2.
+/// [`non_space_bounds`]'s table: 1 for a byte that starts a char other than an ASCII
+/// space, plus 1 << 8 for the lead bytes that non-ASCII whitespace has.
 static NON_SPACE_AND_LEADS: [u32; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
@@ -142,8 +138,7 @@ static NON_SPACE_AND_LEADS: [u32; 256] = {
         let byte = b as u8;
         let starts = (byte as i8) >= -0x40 && !matches!(byte, b'\t'..=b'\r' | b' ');
         let lead = matches!(byte, 0xC2 | 0xE1..=0xE3);
-        let quote = matches!(byte, b'"' | 0xE2);
-        table[b] = starts as u32 | (lead as u32) << 8 | (quote as u32) << 16;
+        table[b] = starts as u32 | (lead as u32) << 8;
         b += 1;
     }
     table
@@ -174,11 +169,11 @@ pub(crate) fn char_count(s: &str) -> usize {
 /// How many chars of `s` are not whitespace.
 #[cfg(test)]
 pub(crate) fn count_non_space(s: &str) -> usize {
-    count_non_space_within(s, non_space_bounds_and_quotes(s).0)
+    count_non_space_within(s, non_space_bounds(s))
 }
 
 /// How many chars of `s` are not whitespace, given its bounds
-/// ([`non_space_bounds_and_quotes`]): the chars that may be whitespace decoded when there
+/// ([`non_space_bounds`]): the chars that may be whitespace decoded when there
 /// are any.
 pub(crate) fn count_non_space_within(s: &str, (at_least, at_most): (usize, usize)) -> usize {
     if at_least == at_most {
@@ -392,7 +387,7 @@ mod tests {
             "\u{1680}😀 x",
         ] {
             assert_eq!(count_non_space(s), want(s), "{s:?}");
-            let ((at_least, at_most), _) = non_space_bounds_and_quotes(s);
+            let (at_least, at_most) = non_space_bounds(s);
             assert!(at_least <= want(s) && want(s) <= at_most, "{s:?}");
         }
     }
