@@ -603,10 +603,17 @@ fn marker_at(first: u32, rest: &[u8]) -> Option<usize> {
 #[inline(never)]
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    (0..=h.len().saturating_sub(n.len())).any(|at| {
-        h.len() >= at + n.len()
+    let Some(&last) = n.last() else {
+        return true;
+    };
+    // Each place is told by its last byte first, the case bit (0x20) set in both (a
+    // byte that matches ignoring case does so too): a Hangul needle's first byte (EB,
+    // EC) starts most syllables, its last matches about one byte in fifty.
+    let tails = h.get(n.len() - 1..).unwrap_or_default();
+    (n.len()..).zip(tails).any(|(end, &b)| {
+        b | 0x20 == last | 0x20
             && n.iter()
-                .zip(&h[at..])
+                .zip(&h[end - n.len()..end])
                 .all(|(n, h)| n.eq_ignore_ascii_case(h))
     })
 }
