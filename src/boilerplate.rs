@@ -416,7 +416,10 @@ fn other_char_unless_marker(s: &str, i: usize) -> Option<(usize, bool)> {
         .unwrap_or('\0');
     // (No navigation word starts with such a char.)
     let marker = may_start_marker_cp(c as u32) && marker_at(c as u32, &s.as_bytes()[i..]).is_some();
-    (!marker).then_some((c.len_utf8(), c.is_alphabetic()))
+    // The quotes, dashes, `…` and `·` of Korean text are no letters (a test checks),
+    // told without the standard library's search of its Unicode table.
+    let letter = !matches!(c, '\u{2000}'..='\u{206F}' | '·') && c.is_alphabetic();
+    (!marker).then_some((c.len_utf8(), letter))
 }
 
 /// True when `s` contains any of [`MARKERS`] or [`CAPTION_MARKERS`], or any of
@@ -553,9 +556,14 @@ const fn may_start_ascii_marker(b: u8) -> bool {
 #[inline(never)]
 fn ascii_marker_at(first: u8, rest: &[u8]) -> Option<usize> {
     if first.is_ascii_alphabetic() {
+        // Their second bytes first (they are in lower case): most `a`s and `c`s start
+        // other words.
         let found = ASCII_MARKERS.iter().any(|m| {
-            rest.get(..m.len())
-                .is_some_and(|r| r.eq_ignore_ascii_case(m.as_bytes()))
+            let m = m.as_bytes();
+            rest.get(1).map(u8::to_ascii_lowercase) == m.get(1).copied()
+                && rest
+                    .get(..m.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(m))
         });
         found.then_some(0)
     } else {
@@ -1353,6 +1361,10 @@ mod tests {
         for o in NOTE_OPENINGS.iter().chain(FUNDING_OPENINGS) {
             assert!(o.starts_with(['편', '이', '본']), "{o:?}");
         }
+        // `ascii_marker_at` compares a second byte in lower case with theirs.
+        for m in ASCII_MARKERS {
+            assert!(m.len() >= 2 && *m == m.to_ascii_lowercase(), "{m:?}");
+        }
     }
 
     #[test]
@@ -1452,6 +1464,14 @@ mod tests {
                 .count(),
             quotes: s.chars().filter(|c| matches!(c, '"' | '“' | '”')).count(),
         })
+    }
+
+    #[test]
+    fn general_punctuation_and_the_middle_dot_are_no_letters() {
+        // So `other_char_unless_marker` tells them without the Unicode table.
+        for c in ('\u{2000}'..='\u{206F}').chain(['·']) {
+            assert!(!c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
