@@ -187,17 +187,25 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let order = select::importance_order(&ranker);
     let scores = ranker.scores();
     let summary = select::select(&order, k);
-    let ranks = select::ranks(&order);
     let keywords = keywords::keywords(&ranker, &sentences, options.keywords)
         .into_iter()
         .map(|(term, score)| Keyword { term, score })
         .collect();
+    // The ranks ([`select::ranks`]) set in place.
+    let mut ranked: Vec<Sentence> = spans
+        .iter()
+        .zip(scores)
+        .map(|(&span, &score)| Sentence {
+            span,
+            score,
+            rank: 0,
+        })
+        .collect();
+    for (r, &i) in order.iter().enumerate() {
+        ranked[i].rank = r + 1;
+    }
     Ok(Summary {
-        sentences: spans
-            .iter()
-            .zip(scores.iter().zip(ranks))
-            .map(|(&span, (&score, rank))| Sentence { span, score, rank })
-            .collect(),
+        sentences: ranked,
         summary,
         keywords,
         content,

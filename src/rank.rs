@@ -294,22 +294,28 @@ fn sections(
         }
     }
     end_section(&mut run, &mut starts);
-    let (mut places, mut section_of) = (Vec::with_capacity(n), Vec::with_capacity(n));
-    // The prose sentences of each section so far.
-    let mut prose = vec![0u32];
-    for i in 0..n {
-        if starts.get(prose.len() - 1) == Some(&i) {
-            prose.push(0);
+    let (mut places, mut scales) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    // The section's sentences so far take its scale once its prose sentences are counted.
+    let end_scales = |scales: &mut Vec<f64>, to: usize, prose: u32| {
+        let scale = POSITION_SCALE.max(LONG_SECTION_SCALE * f64::from(prose));
+        while scales.len() < to {
+            scales.push(scale);
         }
-        let last = prose.len() - 1;
-        places.push(prose[last]);
-        section_of.push(last);
-        prose[last] += u32::from(is_prose(i));
+    };
+    let mut next_start = starts.iter();
+    let mut start = next_start.next();
+    // The prose sentences of the section so far.
+    let mut prose = 0u32;
+    for i in 0..n {
+        if start == Some(&i) {
+            end_scales(&mut scales, i, prose);
+            prose = 0;
+            start = next_start.next();
+        }
+        places.push(prose);
+        prose += u32::from(is_prose(i));
     }
-    let scales = section_of
-        .iter()
-        .map(|&s| POSITION_SCALE.max(LONG_SECTION_SCALE * f64::from(prose[s])))
-        .collect();
+    end_scales(&mut scales, n, prose);
     (places, scales)
 }
 
@@ -597,11 +603,15 @@ pub(crate) fn is_question(s: &str) -> bool {
 /// or `…바꾼다…`: headlines use an ellipsis as a separator, prose rarely ends on one).
 /// A text with no punctuation at all is then all fragments, ranked among themselves.
 ///
-/// Also returns, for [`form`], whether each line reads as prose by its form alone
-/// ([`reads_as_prose`]), from the same trimmed line and ending: each was read twice.
+/// Also returns, for [`form`], each line passed through [`trim_closers`] and whether it
+/// reads as prose by its form alone ([`reads_as_prose`]), from the same trimmed line and
+/// ending: each was read twice.
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
-fn fragments_and_forms(sentences: &[&str], excluded: &[bool]) -> (Vec<bool>, Vec<bool>) {
+fn fragments_and_forms<'a>(
+    sentences: &[&'a str],
+    excluded: &[bool],
+) -> (Vec<bool>, Vec<(&'a str, bool)>) {
     let mut in_headlines = true;
     // A blog's laughter or emoji after a final ending is its punctuation (`…좋았어요
     // ㅋㅋ`, `…입니다 👍👍`): no headline ends so.
@@ -628,7 +638,7 @@ fn fragments_and_forms(sentences: &[&str], excluded: &[bool]) -> (Vec<bool>, Vec
             let (s, _) = without_decorations(trimmed);
             let asks = is_question(s);
             let ends = ends_like_sentence(s);
-            prose_form.push(reads_as_prose(trimmed, ends, asks));
+            prose_form.push((trimmed, reads_as_prose(trimmed, ends, asks)));
             dashed_questions += usize::from(asks && dashed(sentence));
             let fragment = !ends
                 || asks
@@ -737,13 +747,12 @@ fn reads_as_prose(trimmed: &str, ends: bool, asks: bool) -> bool {
     ends && !asks && !is_markdown_heading(trimmed) && !is_greeting(trimmed)
 }
 
-/// Weight for how much a sentence looks like a complete sentence of prose, given
-/// whether it reads as one by its form ([`reads_as_prose`], found by
-/// [`fragments_and_forms`]) and its [`Shape`].
+/// Weight for how much a sentence looks like a complete sentence of prose, given `s`,
+/// the sentence passed through [`trim_closers`], whether it reads as one by its form
+/// ([`reads_as_prose`]), both found by [`fragments_and_forms`], and its [`Shape`].
 /// Not inlined, for the first summary's sake (DESIGN.md, Cold start).
 #[inline(never)]
-fn form(sentence: &str, prose: bool, shape: &Shape) -> f64 {
-    let s = trim_closers(sentence);
+fn form(sentence: &str, (s, prose): (&str, bool), shape: &Shape) -> f64 {
     let mut weight = if prose { 1.0 } else { FRAGMENT_WEIGHT };
     // The shape counts the sentence up to its trailing whitespace; `s` is that less
     // what `trim_closers` cut off its end (a closing quote, a citation), counted here:
@@ -1063,7 +1072,7 @@ mod tests {
             quotes: double_quotes(whole.as_bytes()),
             end: whole.len(),
         };
-        form(sentence, prose, &shape)
+        form(sentence, (trimmed, prose), &shape)
     }
 
     #[test]

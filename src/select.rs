@@ -32,17 +32,25 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     let scores = ranker.scores();
     // Each group in document order, then by score. Boilerplate scores 0, so document
     // order is already its order by score (ties: earlier first).
-    let mut content: Vec<usize> = Vec::with_capacity(scores.len());
-    let (mut fragments, mut boilerplate) = (Vec::new(), Vec::new());
-    for i in 0..scores.len() {
+    // The fragments and then the boilerplate share one list, with room for all.
+    let n = scores.len();
+    let mut content: Vec<usize> = Vec::with_capacity(n);
+    let mut later: Vec<usize> = Vec::with_capacity(n);
+    for i in 0..n {
         match (ranker.excluded[i], ranker.fragment[i]) {
-            (true, _) => boilerplate.push(i),
-            (false, true) => fragments.push(i),
+            (true, _) => {}
+            (false, true) => later.push(i),
             (false, false) => content.push(i),
         }
     }
+    let fragments = later.len();
+    for i in 0..n {
+        if ranker.excluded[i] {
+            later.push(i);
+        }
+    }
     sort_by_score(&mut content, scores);
-    sort_by_score(&mut fragments, scores);
+    sort_by_score(&mut later[..fragments], scores);
     let best = content.first().map_or(0.0, |&i| scores[i]);
     let scale = if best > 0.0 { 1.0 / best } else { 0.0 };
     let similarity = |i: usize, j: usize| ranker.vectors.similarity(i, j);
@@ -55,7 +63,7 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     let mut pool: Vec<(usize, f64, f32, usize)> = (0..split)
         .map(|p| (p, scores[content[p]] * scale, 0.0, row_start(p)))
         .collect();
-    let mut chosen: Vec<usize> = Vec::with_capacity(content.len() + boilerplate.len());
+    let mut chosen: Vec<usize> = Vec::with_capacity(n);
     let mut deferred: Vec<usize> = Vec::new();
     // The cosine of every two places of the pool, worked out before the first round
     // from an inverted index: for each term, the places whose sentence has it, with its
@@ -141,8 +149,7 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     // boilerplate.
     sort_by_score(&mut deferred, scores);
     chosen.extend(deferred);
-    chosen.extend(fragments);
-    chosen.extend(boilerplate);
+    chosen.extend(later);
     chosen
 }
 
