@@ -346,16 +346,15 @@ fn topic_shifts(
         let (first, last) = (prose[g] as u32, prose[(g + TILE).min(m) - 1] as u32);
         let mut sum = 0.0;
         for &a in &prose[g.saturating_sub(TILE)..g] {
-            let (neighbours, weights) = graph.edges(a);
-            let mut k = neighbours.partition_point(|&b| b < first);
-            while let (Some(&b), Some(&w)) = (neighbours.get(k), weights.get(k)) {
+            let edges = graph.edges(a);
+            let k = edges.partition_point(|&(b, _)| b < first);
+            for &(b, w) in edges.get(k..).unwrap_or_default() {
                 if b > last {
                     break;
                 }
                 if is_prose(b as usize) {
                     sum += w;
                 }
-                k += 1;
             }
         }
         cohesion[g - 1] = sum;
@@ -855,7 +854,7 @@ pub(crate) fn double_quotes(b: &[u8]) -> usize {
 /// those not `excluded`) over [`FULL_EVIDENCE_DEGREE`].
 fn graph_evidence(graph: &Graph, excluded: &[bool]) -> f64 {
     let n = graph.len();
-    let edges: usize = (0..n).map(|i| graph.edges(i).0.len()).sum();
+    let edges: usize = (0..n).map(|i| graph.edges(i).len()).sum();
     let taking_part = n - excluded.iter().filter(|&&x| x).count().min(n);
     (edges as f64 / (taking_part.max(1) as f64 * FULL_EVIDENCE_DEGREE)).min(1.0)
 }
@@ -885,12 +884,12 @@ fn pagerank(graph: &Graph, excluded: &[bool]) -> Vec<f64> {
     // The sentences taking part, each with its edges and the inverse of its total edge
     // weight (0 for an isolated one), looked up once rather than in every round: the
     // sweeps visit no excluded sentence.
-    let mut nodes: Vec<(usize, &[u32], &[f64], f64)> = Vec::with_capacity(taking_part);
+    let mut nodes = Vec::with_capacity(taking_part);
     // Isolated sentences, which spread their score evenly over those taking part.
     let mut isolated: Vec<usize> = Vec::new();
     for i in (0..n).filter(|&i| !out(i)) {
-        let (neighbours, weights) = graph.edges(i);
-        let out_weight: f64 = weights.iter().sum();
+        let edges = graph.edges(i);
+        let out_weight: f64 = edges.iter().map(|&(_, w)| w).sum();
         if out_weight == 0.0 {
             isolated.push(i);
         }
@@ -899,14 +898,14 @@ fn pagerank(graph: &Graph, excluded: &[bool]) -> Vec<f64> {
         } else {
             0.0
         };
-        nodes.push((i, neighbours, weights, inverse));
+        nodes.push((i, edges, inverse));
     }
     // Each sentence's score divided by its total edge weight, padded to a power of
     // two: `j & mask` (= j) is an index the compiler sees is in bounds, so the
     // innermost loop has no bounds check.
     let mask = n.next_power_of_two() - 1;
     let mut share = vec![0.0; mask + 1];
-    for &(i, _, _, inverse) in &nodes {
+    for &(i, _, inverse) in &nodes {
         share[i & mask] = score[i] * inverse;
     }
     // Gauss-Seidel: each sentence's new score is used at once by the sentences after it,
@@ -916,10 +915,10 @@ fn pagerank(graph: &Graph, excluded: &[bool]) -> Vec<f64> {
     for _ in 0..MAX_ITERATIONS {
         let dangling: f64 = isolated.iter().map(|&j| score[j]).sum::<f64>() / taking_part as f64;
         let mut delta = 0.0;
-        for &(i, neighbours, weights, inverse) in &nodes {
+        for &(i, edges, inverse) in &nodes {
             // Summed in order of neighbour, as ever: the same bits on every platform.
             let mut incoming = 0.0;
-            for (&j, &w) in neighbours.iter().zip(weights) {
+            for &(j, w) in edges {
                 incoming += share[j as usize & mask] * w;
             }
             let old = score[i];

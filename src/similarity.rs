@@ -603,15 +603,16 @@ impl Vectors {
 }
 
 /// An undirected weighted graph in compressed rows: sentence `i`'s edges are
-/// `(neighbours[k], weights[k])` for `k` in `start[i]..start[i + 1]`, one for every
-/// `j != i` with a positive similarity, `j` ascending. Three flat arrays, not a list
-/// per sentence: fewer allocations, and PageRank reads them straight through.
+/// `edges[k]`, `(neighbour, weight)`, for `k` in `start[i]..start[i + 1]`, one for
+/// every `j != i` with a positive similarity, `j` ascending. Two flat arrays, not a
+/// list per sentence: fewer allocations, and PageRank reads an edge's neighbour and
+/// weight side by side, straight through.
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
     start: Vec<usize>,
-    neighbours: Vec<u32>,
-    /// The cosines (computed in f32), as the f64 that PageRank sums them in.
-    weights: Vec<f64>,
+    /// The weights are the cosines (computed in f32), as the f64 that PageRank sums
+    /// them in.
+    edges: Vec<(u32, f64)>,
 }
 
 impl Graph {
@@ -654,8 +655,7 @@ impl Graph {
             graph.push_kept(y, &ring.lists[ring.slot(y)], &cutoffs, &mut scratch);
         }
         // The arrays were reserved for a guess.
-        graph.neighbours.shrink_to_fit();
-        graph.weights.shrink_to_fit();
+        graph.edges.shrink_to_fit();
         graph
     }
 
@@ -665,8 +665,7 @@ impl Graph {
         start.push(0);
         Graph {
             start,
-            neighbours: Vec::with_capacity(edges),
-            weights: Vec::with_capacity(edges),
+            edges: Vec::with_capacity(edges),
         }
     }
 
@@ -684,9 +683,9 @@ impl Graph {
         } else {
             Self::filter(x, list, cutoffs, scratch)
         };
-        self.neighbours.extend(kept.iter().map(|&(j, _)| j));
-        self.weights.extend(kept.iter().map(|&(_, w)| f64::from(w)));
-        self.start.push(self.neighbours.len());
+        self.edges
+            .extend(kept.iter().map(|&(j, w)| (j, f64::from(w))));
+        self.start.push(self.edges.len());
     }
 
     /// The edges of `list` that sentence `x` or their other end keeps, in `scratch`.
@@ -720,10 +719,9 @@ impl Graph {
         self.len() == 0
     }
 
-    /// The neighbours of sentence `i`, ascending, and the weights of its edges to them.
-    pub fn edges(&self, i: usize) -> (&[u32], &[f64]) {
-        let range = self.start[i]..self.start[i + 1];
-        (&self.neighbours[range.clone()], &self.weights[range])
+    /// The edges of sentence `i`, `(neighbour, weight)`, by neighbour.
+    pub fn edges(&self, i: usize) -> &[(u32, f64)] {
+        &self.edges[self.start[i]..self.start[i + 1]]
     }
 }
 
@@ -1099,10 +1097,9 @@ mod tests {
         let g = Graph::new(&v);
         for i in 0..SENTENCES.len() {
             for j in 0..SENTENCES.len() {
-                let (neighbours, weights) = g.edges(i);
-                let edge = neighbours.iter().position(|&k| k as usize == j);
+                let edge = g.edges(i).iter().find(|&&(k, _)| k as usize == j);
                 let want = if i == j { 0.0 } else { v.similarity(i, j) };
-                let got = edge.map_or(0.0, |k| weights[k] as f32);
+                let got = edge.map_or(0.0, |&(_, w)| w as f32);
                 assert!((got - want).abs() < 1e-6, "edge {i}-{j}: {got} vs {want}");
             }
         }
@@ -1167,19 +1164,20 @@ mod tests {
             .collect();
         let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
         let g = Graph::new(&Vectors::new(&refs));
-        let edges: usize = (0..g.len()).map(|i| g.edges(i).0.len()).sum();
+        let edges: usize = (0..g.len()).map(|i| g.edges(i).len()).sum();
         assert!(
             edges <= 2 * MAX_NEIGHBOURS * refs.len(),
             "{edges} edges: neighbour pruning broke"
         );
         for i in 0..g.len() {
-            let list = g.edges(i).0;
+            let list = g.edges(i);
             assert!(
-                list.windows(2).all(|w| w[0] < w[1]),
+                list.windows(2).all(|w| w[0].0 < w[1].0),
                 "edges of {i} unsorted"
             );
             assert!(
-                list.iter().all(|&j| (j as usize).abs_diff(i) <= WINDOW),
+                list.iter()
+                    .all(|&(j, _)| (j as usize).abs_diff(i) <= WINDOW),
                 "edge of {i} outside the window"
             );
         }
