@@ -361,11 +361,16 @@ impl IdMap {
         }
     }
 
-    /// The ids of `key`, both [`NO_ID`] when it is new.
-    fn ids(&mut self, key: u64) -> &mut [u32; 2] {
-        if 2 * (self.len + 1) > self.slots.len() {
+    /// Room for `n` more keys, so that [`IdMap::ids`] need not test the size: a
+    /// sentence of `n` bytes has fewer than `n / 3` keys, one a syllable at most.
+    fn reserve(&mut self, n: usize) {
+        while 2 * (self.len + n) > self.slots.len() {
             self.grow();
         }
+    }
+
+    /// The ids of `key`, both [`NO_ID`] when it is new ([`IdMap::reserve`] made room).
+    fn ids(&mut self, key: u64) -> &mut [u32; 2] {
         let slot = self.find(key);
         if self.slots[slot].0 == 0 {
             self.slots[slot].0 = key;
@@ -517,6 +522,7 @@ impl Vectors {
                 bigrams.leave_out();
                 continue;
             }
+            keys.reserve(sentence.len() / 3 + 1);
             scratch.terms(sentence, |stem, syllables| {
                 let key = (!syllables.is_empty())
                     .then(|| short_key(syllables))
