@@ -191,6 +191,13 @@ pub(crate) fn short_key(syllables: &[u16]) -> Option<u64> {
     })
 }
 
+/// Five to eight syllable indices as two numbers: the [`short_key`]s of the first four
+/// and of the rest. `None` for other lengths.
+fn long_key(syllables: &[u16]) -> Option<(u64, u64)> {
+    let (head, rest) = syllables.split_at_checked(4)?;
+    Some((short_key(head)?, short_key(rest).filter(|&k| k > 0)?))
+}
+
 /// The text of a [`short_key`].
 pub(crate) fn short_key_text(mut key: u64) -> String {
     let mut syllables = [0u16; 4];
@@ -298,15 +305,25 @@ fn syllables_of(word: &str) -> Option<Vec<u16>> {
 /// [`KEEP_WHOLE`] (all Hangul, a test checks) as one
 /// lookup by syllables: one probe answers all three for a word.
 struct Tables {
-    /// Entries of up to four syllables, by [`short_key`].
-    short: KeyMap<u8>,
-    /// The few longer entries (five or six syllables).
-    long: Vec<(Vec<u16>, u8)>,
+    /// Entries of up to four syllables: per slot, a [`short_key`] with its flags in the
+    /// top eight bits, or 0 when free (Fibonacci hashing, linear probing, like
+    /// [`KeyMap`], but with the flags in the slot, not in an entry it points to, and a
+    /// fixed number of slots, so that a slot needs no bounds check: a probe is one
+    /// load a slot). Sparse, as most lookups miss.
+    short: Box<[u64; SHORT_SLOTS]>,
+    /// The few longer entries (five to seven syllables), by [`long_key`].
+    long: Vec<((u64, u64), u8)>,
     /// Per syllable, which entries start or end with it ([`Tables::starts`]): a word or
     /// tail that cannot be an entry by these (one load) needs no hashing. One slot per
     /// 14-bit number, so that a syllable index masked to 14 bits needs no bounds check.
     roles: Box<[u16; ROLE_SLOTS]>,
 }
+
+/// The number of slots of [`Tables::short`]: about sixteen a word of the tables.
+const SHORT_SLOTS: usize = 1 << 13;
+
+/// The bits of a [`Tables::short`] slot that hold its key (the rest, its flags).
+const SHORT_KEY_MASK: u64 = (1 << (4 * KEY_BITS)) - 1;
 
 /// The number of slots of [`Tables::roles`]: every syllable index is below it
 /// (11172 < 2^14).
@@ -326,11 +343,7 @@ impl Tables {
         static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
         TABLES.get_or_init(|| {
             let mut tables = Tables {
-                // Sparse, as most lookups miss.
-                // (About four slots a word: a word and its space take four bytes or more.)
-                short: KeyMap::with_capacity(
-                    PARTICLES.len() + PREDICATE_SUFFIXES.len() + STOPWORDS.len() + KEEP_WHOLE.len(),
-                ),
+                short: Box::new([0; SHORT_SLOTS]),
                 long: Vec::new(),
                 roles: Box::new([0; ROLE_SLOTS]),
             };
@@ -364,11 +377,17 @@ impl Tables {
                     };
                     let flag = flag | also;
                     match short_key(syllables) {
-                        Some(k) => *tables.short.get_or_insert_with(k, || 0) |= flag,
-                        None => match tables.long.iter_mut().find(|(s, _)| s == syllables) {
-                            Some((_, flags)) => *flags |= flag,
-                            None => tables.long.push((syllables.to_vec(), flag)),
-                        },
+                        Some(k) => {
+                            let slot = tables.short_slot(k);
+                            tables.short[slot] |= k | u64::from(flag) << (4 * KEY_BITS);
+                        }
+                        None => {
+                            let k = long_key(syllables);
+                            match tables.long.iter_mut().find(|(s, _)| Some(*s) == k) {
+                                Some((_, flags)) => *flags |= flag,
+                                None => tables.long.extend(k.map(|k| (k, flag))),
+                            }
+                        }
                     }
                 }
             }
@@ -433,11 +452,26 @@ impl Tables {
             && (syllables.len() == 1 || self.probe(syllables) & SUFFIX != 0)
     }
 
-    /// The flags of a nonempty word, by hashing.
+    /// The flags of a nonempty word, by hashing. Not inlined: most words need no probe.
+    #[inline(never)]
     fn probe(&self, syllables: &[u16]) -> u8 {
         match short_key(syllables) {
-            Some(k) => self.short.get(k).copied().unwrap_or(0),
+            Some(k) => (self.short[self.short_slot(k)] >> (4 * KEY_BITS)) as u8,
             None => self.probe_long(syllables),
+        }
+    }
+
+    /// The slot of [`Tables::short`] that holds the key `key`, or else the free one
+    /// where it goes.
+    fn short_slot(&self, key: u64) -> usize {
+        let mut slot =
+            (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_SLOTS.ilog2())) as usize;
+        loop {
+            let entry = self.short[slot];
+            if entry & SHORT_KEY_MASK == key || entry == 0 {
+                return slot;
+            }
+            slot = (slot + 1) % SHORT_SLOTS;
         }
     }
 
@@ -445,9 +479,10 @@ impl Tables {
     /// probed, so that the common probe saves no registers for its search.
     #[inline(never)]
     fn probe_long(&self, syllables: &[u16]) -> u8 {
+        let key = long_key(syllables);
         self.long
             .iter()
-            .find(|(s, _)| s == syllables)
+            .find(|(k, _)| Some(*k) == key)
             .map_or(0, |&(_, flags)| flags)
     }
 
@@ -1237,6 +1272,20 @@ mod tests {
                 crate::unicode::char_count(word) > 1,
                 "{word:?}: Tables::starts takes one-syllable words for stopwords"
             );
+        }
+        // Sparse enough that a missing word is found missing after a slot or two.
+        let taken = Tables::get().short.iter().filter(|&&slot| slot != 0).count();
+        assert!(8 * taken <= SHORT_SLOTS, "{taken} of Tables::short's slots are taken");
+        for (list, flag) in [
+            (PARTICLES, PARTICLE),
+            (PREDICATE_SUFFIXES, SUFFIX),
+            (STOPWORDS, STOPWORD),
+            (KEEP_WHOLE, KEEP),
+        ] {
+            for word in words(list) {
+                let syllables = syllables_of(word).unwrap_or_default();
+                assert!(Tables::get().probe(&syllables) & flag != 0, "{word:?}");
+            }
         }
     }
 
