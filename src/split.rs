@@ -43,15 +43,15 @@
 //!    sentence ends with sentence punctuation and no continuation follows.
 
 use crate::boilerplate::{is_credit_tail, MAX_CREDIT_BYTES};
-use crate::unicode::{is_space, syllable_at, syllable_index};
+use crate::unicode::{is_space, syllable_at};
 use crate::Span;
 
 pub(crate) mod endings;
 
 use endings::{
     continues_after_stop, ending, has_jong_m, is_connective, is_continuation, is_decoration,
-    is_final, is_opener, is_strong_decoration, is_syllable, may_continue_after_stop, may_end_index,
-    Ending,
+    is_final, is_opener, is_strong_decoration, is_syllable, may_continue_after_stop, may_end_bytes,
+    Ending, ENDING_SPAN,
 };
 
 /// Quote and bracket pairs farther apart than this many chars are not paired.
@@ -1077,16 +1077,26 @@ impl View<'_> {
                 // Nothing ends inside a Hangul word: go to its last syllable, and only
                 // there look for an ending (a syllable no ending ends with, as most
                 // words end, cannot end the sentence; see `after_word`: a hashed filter,
-                // `may_end_index`, tells most of them).
+                // `may_end_bytes`, tells most of them).
                 let s = *sent.get_or_insert(i);
-                let (run, mut last) = (i, i);
-                while is_syllable_at(bytes, last + 3) {
-                    last += 3;
+                let run = i;
+                i += 3;
+                // (Most syllables' lead byte is EB or EC, U+B000 to U+CFFF: a loop of
+                // their own, left for the full test at EA and ED, and at the run's end.)
+                loop {
+                    while matches!(bytes.get(i), Some(0xEB | 0xEC)) {
+                        i += 3;
+                    }
+                    if !is_syllable_at(bytes, i) {
+                        break;
+                    }
+                    i += 3;
                 }
-                i = last + 3;
+                let last = i - 3;
                 // Pasted HTML's `<br>` or a block's closing tag (`</p>`) breaks as
-                // whitespace does (an inline one, `</b>`, may hide a `라고` after it).
-                let space = self.get(i).is_some_and(is_space);
+                // whitespace does (an inline one, `</b>`, may hide a `라고` after it). A
+                // space, the most common, is asked first.
+                let space = bytes.get(i) == Some(&b' ') || self.get(i).is_some_and(is_space);
                 let tag_end = if !space && bytes.get(i) == Some(&b'<') {
                     self.block_break(i)
                 } else {
@@ -1094,9 +1104,8 @@ impl View<'_> {
                 };
                 let next_ws = space || tag_end.is_some();
                 // (The run's last three bytes, a syllable, read as they are.)
-                let may = || match bytes.get(last..i) {
-                    Some(&[b0, b1, b2]) => syllable_index(b0, b1, b2)
-                        .is_some_and(|index| may_end_index(u32::from(index))),
+                let may = || match bytes.get(..i) {
+                    Some(&[.., b0, b1, b2]) => may_end_bytes(b0, b1, b2),
                     _ => false,
                 };
                 if next_ws && may() && self.after_syllables(run, last, s) {
@@ -1568,34 +1577,31 @@ impl View<'_> {
 
     /// `after_word` for a Hangul word whose last syllables run from `run` to `last`:
     /// the ending is read from the run alone, which is all of the word's Hangul tail
-    /// (a word that ends in a syllable has no decorations to strip).
+    /// (a word that ends in a syllable has no decorations to strip), and only from its
+    /// last [`ENDING_SPAN`] syllables, all that [`ending`] reads.
     fn after_syllables(&self, run: usize, last: usize, s: usize) -> bool {
         let bytes = self.text.as_bytes();
         let after = last + 3;
         let from = run.max(after.saturating_sub(3 * MAX_WORD));
-        let mut tail = Word {
-            chars: ['\0'; MAX_WORD],
-            lo: 0,
-            hi: 0,
-            start: from,
-        };
-        for k in (from..after).step_by(3) {
-            tail.chars[tail.hi] = syllable_at(bytes, k)
-                .and_then(char::from_u32)
-                .unwrap_or(' ');
-            tail.hi += 1;
-        }
         // The word is the run (or its last MAX_WORD syllables), or Hangul after a
         // closing quote (see `word_ending`); with anything else before the run it is
-        // not a whole Hangul word.
-        let whole = tail.hi == MAX_WORD
+        // not a whole Hangul word, and has no ending.
+        let whole = after - from == 3 * MAX_WORD
             || from == s
             || self.before_is(from, |c| is_space(c) || is_closer_char(c));
-        let strength = if whole {
-            ending(&tail).in_style(self.punctuated)
-        } else {
-            Ending::None
-        };
+        if !whole {
+            return false;
+        }
+        let mut tail = ['\0'; ENDING_SPAN];
+        let mut n = 0;
+        let mut k = from.max(after.saturating_sub(3 * ENDING_SPAN));
+        while let (true, Some(c), Some(slot)) = (k < after, syllable_at(bytes, k), tail.get_mut(n))
+        {
+            *slot = char::from_u32(c).unwrap_or(' ');
+            n += 1;
+            k += 3;
+        }
+        let strength = ending(&tail[..n]).in_style(self.punctuated);
         self.ending_ends_sentence(strength, after)
     }
 
