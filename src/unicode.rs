@@ -250,12 +250,14 @@ fn is_lv(c: char) -> bool {
 }
 
 /// True when `text` may hold conjoining jamo (U+1100..U+11FF, UTF-8 `E1 84..87 xx`).
-/// Fast on NFC text: whole chunks are ruled out by a byte search for `0xE1`.
+/// Fast on NFC text: whole chunks are ruled out by a byte search for `0xE1`
+/// ([`crate::split::byte_from`], 32 bytes a round: `slice::contains` is `memchr`, which
+/// reads a word of four bytes a round in wasm).
 pub(crate) fn has_conjoining_jamo(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut base = 0;
     for chunk in bytes.chunks(1 << 12) {
-        if chunk.contains(&0xE1) {
+        if crate::split::byte_from(chunk, 0, 0xE1) < chunk.len() {
             for (i, &b) in chunk.iter().enumerate() {
                 if b == 0xE1 && matches!(bytes.get(base + i + 1), Some(0x84..=0x87)) {
                     return true;
