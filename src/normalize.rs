@@ -1274,8 +1274,15 @@ mod tests {
             );
         }
         // Sparse enough that a missing word is found missing after a slot or two.
-        let taken = Tables::get().short.iter().filter(|&&slot| slot != 0).count();
-        assert!(8 * taken <= SHORT_SLOTS, "{taken} of Tables::short's slots are taken");
+        let taken = Tables::get()
+            .short
+            .iter()
+            .filter(|&&slot| slot != 0)
+            .count();
+        assert!(
+            8 * taken <= SHORT_SLOTS,
+            "{taken} of Tables::short's slots are taken"
+        );
         for (list, flag) in [
             (PARTICLES, PARTICLE),
             (PREDICATE_SUFFIXES, SUFFIX),
