@@ -189,7 +189,27 @@ fn text_of(text: &JsValue) -> Result<String, JsError> {
 /// JavaScript's `Number.MAX_SAFE_INTEGER`: the largest k taken as a whole number.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
+/// The property names options are read by, made JS strings once: a string made from
+/// the module's memory is a `TextDecoder` call.
+struct Names {
+    k: JsValue,
+    ratio: JsValue,
+    enumerable: JsValue,
+}
+
+thread_local! {
+    static NAMES: Names = Names {
+        k: JsValue::from_str("k"),
+        ratio: JsValue::from_str("ratio"),
+        enumerable: JsValue::from_str("enumerable"),
+    };
+}
+
 fn parse_options(options: &JsValue) -> Result<Options, JsError> {
+    NAMES.with(|names| read_options(options, names))
+}
+
+fn read_options(options: &JsValue, names: &Names) -> Result<Options, JsError> {
     let mut out = Options::default();
     if options.is_undefined() || options.is_null() {
         return Ok(out);
@@ -210,21 +230,22 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
         )
         .ok()
         .filter(|d| d.is_object())
-        .and_then(|d| js_sys::Reflect::get(&d, &JsValue::from_str("enumerable")).ok())
+        .and_then(|d| js_sys::Reflect::get(&d, &names.enumerable).ok())
         .is_some_and(|e| e.is_truthy());
         if !enumerable {
             continue;
         }
-        let name = key.as_string().unwrap_or_else(|| "a symbol".to_string());
-        if name != "k" && name != "ratio" {
+        if key != names.k && key != names.ratio {
+            let name = key.as_string().unwrap_or_else(|| "a symbol".to_string());
             return Err(JsError::new(&format!(
                 "unknown option \"{name}\": expected k or ratio"
             )));
         }
     }
-    let get = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name));
-    let k = get("k").map_err(|_| JsError::new("cannot read options.k"))?;
-    let ratio = get("ratio").map_err(|_| JsError::new("cannot read options.ratio"))?;
+    let k = js_sys::Reflect::get(options, &names.k)
+        .map_err(|_| JsError::new("cannot read options.k"))?;
+    let ratio = js_sys::Reflect::get(options, &names.ratio)
+        .map_err(|_| JsError::new("cannot read options.ratio"))?;
     match (k.is_undefined(), ratio.is_undefined()) {
         (false, false) => Err(JsError::new("give options.k or options.ratio, not both")),
         (false, true) => match k.as_f64() {
