@@ -67,12 +67,13 @@ fn without_markup(line: &str) -> String {
     let bytes = line.as_bytes();
     let mut out = String::with_capacity(line.len());
     let (mut i, mut from) = (0, 0);
+    let mut ahead = crate::markup::Ahead::default();
     let flush = |out: &mut String, from: usize, to: usize| {
         out.push_str(line.get(from..to).unwrap_or_default());
     };
     while let Some(&b) = bytes.get(i) {
         let end = match b {
-            b'<' => crate::markup::markup_end(bytes, i),
+            b'<' => crate::markup::markup_end_in(bytes, i, &mut ahead),
             b'&' => crate::markup::entity_end(bytes, i),
             _ => i + 1,
         };

@@ -32,17 +32,28 @@ fn listed(list: &str, name: &[u8]) -> bool {
 /// Where the markup that starts at `bytes[i]` (a `<`) ends: past a tag of [`TAGS`]
 /// (`<b>`, `</b>`, `<img src=x>`), past a `<script>` or `<style>` element up to its
 /// closing tag, past an `<!-- … -->` comment or a `<!doctype html>`; `i + 1` when no markup starts there, or
-/// when it is never closed (then it is text).
+/// when it is never closed (then it is text). A pass that asks at every `<` of a text
+/// gives [`markup_end_in`] one [`Ahead`].
 pub(crate) fn markup_end(bytes: &[u8], i: usize) -> usize {
+    markup_end_in(bytes, i, &mut Ahead::default())
+}
+
+/// [`markup_end`], its searches ahead taken up where they last ended in `bytes`
+/// (`ahead` is for that text only). Not inlined: one copy for every pass.
+#[inline(never)]
+pub(crate) fn markup_end_in(bytes: &[u8], i: usize, ahead: &mut Ahead) -> usize {
     let rest = &bytes[i..];
     if rest.starts_with(b"<!--") {
-        return find(rest, b"-->", 4).map_or(i + 1, |k| i + k + 3);
+        return ahead
+            .comment_end
+            .find(bytes, b"-->", i + 4)
+            .map_or(i + 1, |k| k + 3);
     }
     if rest
         .get(..9)
         .is_some_and(|d| d.eq_ignore_ascii_case(b"<!doctype"))
     {
-        return find(rest, b">", 9).map_or(i + 1, |k| i + k + 1);
+        return ahead.gt.find(bytes, b">", i + 9).map_or(i + 1, |k| k + 1);
     }
     let closing = rest.get(1) == Some(&b'/');
     let name_start = 1 + usize::from(closing);
@@ -58,24 +69,60 @@ pub(crate) fn markup_end(bytes: &[u8], i: usize) -> usize {
     if !name_ends || !listed(TAGS, name) {
         return i + 1;
     }
-    let Some(close) = find(rest, b">", name_start + name_len) else {
+    let Some(close) = ahead.gt.find(bytes, b">", i + name_start + name_len) else {
         return i + 1;
     };
     let end = close + 1;
     if closing || !listed(RAW_TEXT, name) {
-        return i + end;
+        return end;
     }
     // `<script>…</script>`: up to the closing tag's `>` (or only the opening tag).
-    let closing_tag = |k: usize| {
-        rest[k..].starts_with(b"</") && rest[k + 2..].len() >= name.len() && {
-            let n = &rest[k + 2..k + 2 + name.len()];
-            n.eq_ignore_ascii_case(name)
+    let raw = usize::from(!name.eq_ignore_ascii_case(b"script"));
+    ahead.raw_end[raw]
+        .find(bytes, RAW_CLOSINGS[raw], end)
+        .and_then(|k| ahead.gt.find(bytes, b">", k))
+        .map_or(end, |k| k + 1)
+}
+
+/// How the elements of [`RAW_TEXT`] close, in its order, `script` first.
+const RAW_CLOSINGS: [&[u8]; 2] = [b"</script", b"</style"];
+
+/// What [`markup_end_in`]'s searches ahead found in one text, so that a pass over the
+/// text asking at every `<` takes linear time: a search is not made again over what
+/// one already passed (a text of 100,000 `<b `, never closed, took a minute).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Ahead {
+    /// The next `>`.
+    gt: Found,
+    /// The next `-->`.
+    comment_end: Found,
+    /// The next `</script` and `</style` ([`RAW_CLOSINGS`]).
+    raw_end: [Found; 2],
+}
+
+/// Where a search from `from` found its first match (`at`; `None` when there is none
+/// to the text's end), once `known`.
+#[derive(Clone, Copy, Default)]
+struct Found {
+    known: bool,
+    from: usize,
+    at: Option<usize>,
+}
+
+impl Found {
+    /// The first `needle` (in any ASCII case) in `bytes` at or after `from`, unless
+    /// known: the last search answers for any place from where it started to what it
+    /// found (or the end).
+    fn find(&mut self, bytes: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+        if !(self.known && self.from <= from && self.at.is_none_or(|at| from <= at)) {
+            *self = Found {
+                known: true,
+                from,
+                at: find_ignoring_case(bytes, needle, from),
+            };
         }
-    };
-    (end..rest.len())
-        .find(|&k| rest[k] == b'<' && closing_tag(k))
-        .and_then(|k| find(rest, b">", k))
-        .map_or(i + end, |k| i + k + 1)
+        self.at
+    }
 }
 
 /// Where the character reference that starts at `bytes[i]` (a `&`) ends: past `&nbsp;`,
@@ -108,9 +155,10 @@ pub(crate) fn is_markup_only(line: &str) -> bool {
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut markup = false;
+    let mut ahead = Ahead::default();
     while let Some(&b) = bytes.get(i) {
         let end = match b {
-            b'<' => markup_end(bytes, i),
+            b'<' => markup_end_in(bytes, i, &mut ahead),
             b'&' => entity_end(bytes, i),
             _ if b.is_ascii_whitespace() => {
                 i += 1;
@@ -272,9 +320,10 @@ pub(crate) fn furniture(lines: &[&str], raw: &[bool]) -> Vec<bool> {
         let mut links = 0usize;
         let bytes = line.as_bytes();
         let mut i = 0;
+        let mut ahead = Ahead::default();
         while let Some(&b) = bytes.get(i) {
             let end = match b {
-                b'<' => markup_end(bytes, i),
+                b'<' => markup_end_in(bytes, i, &mut ahead),
                 b'&' => entity_end(bytes, i),
                 _ => i + 1,
             };
@@ -454,12 +503,13 @@ fn find_ignoring_case(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 fn for_each_tag<'a>(line: &'a str, mut visit: impl FnMut(Tag<'a>)) {
     let bytes = line.as_bytes();
     let mut i = 0;
+    let mut ahead = Ahead::default();
     while let Some(at) = bytes
         .get(i..)
         .and_then(|r| r.iter().position(|&b| b == b'<'))
     {
         let start = i + at;
-        let end = markup_end(bytes, start);
+        let end = markup_end_in(bytes, start, &mut ahead);
         if end > start + 1 {
             visit(Tag::at(bytes, start, end));
         }

@@ -770,6 +770,7 @@ fn scan(
 ) {
     let bytes = sentence.as_bytes();
     let tables = Tables::get();
+    let mut ahead = crate::markup::Ahead::default();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // Most words are Hangul syllables only, ended by ASCII (a space, a full
@@ -778,7 +779,7 @@ fn scan(
         if b.is_ascii() && !b.is_ascii_alphanumeric() {
             // Pasted HTML: its tags, scripts and character references are no words.
             i = match b {
-                b'<' => crate::markup::markup_end(bytes, i),
+                b'<' => crate::markup::markup_end_in(bytes, i, &mut ahead),
                 b'&' => crate::markup::entity_end(bytes, i),
                 // A mention (`@haeoreum_city`): a name, not the text's words.
                 b'@' => mention_end(bytes, i),

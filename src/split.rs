@@ -45,6 +45,7 @@
 use crate::boilerplate::{is_credit_tail, MAX_CREDIT_BYTES};
 use crate::unicode::{is_space, syllable_at};
 use crate::Span;
+use std::cell::Cell;
 
 pub(crate) mod endings;
 
@@ -573,6 +574,8 @@ struct Line {
     /// True for a transcript with its timing lines blanked ([`split_for_ranking`]):
     /// every break, and the blank lines after it, is a space.
     transcript: bool,
+    /// Where the line's tags were last searched ahead ([`crate::markup::Ahead`]).
+    ahead: Cell<crate::markup::Ahead>,
 }
 
 impl Line {
@@ -580,10 +583,12 @@ impl Line {
     /// where its break is and the break's length (0 at the end of the text).
     fn split(&mut self, text: &str, start: usize, out: &mut Vec<Span>) -> (usize, usize) {
         let (end, brk) = self.pair(text, start);
+        self.ahead.set(crate::markup::Ahead::default());
         let view = View {
             text: text.get(start..end).unwrap_or_default(),
             marks: &self.marks,
             punctuated: self.punctuated,
+            ahead: &self.ahead,
         };
         let first = out.len();
         view.scan(out);
@@ -861,6 +866,8 @@ struct View<'a> {
     text: &'a str,
     marks: &'a [Mark],
     punctuated: bool,
+    /// Where the line's tags were last searched ahead ([`crate::markup::Ahead`]).
+    ahead: &'a Cell<crate::markup::Ahead>,
 }
 
 impl View<'_> {
@@ -1204,7 +1211,9 @@ impl View<'_> {
         if !closing {
             return None;
         }
-        let end = crate::markup::markup_end(bytes, i);
+        let mut ahead = self.ahead.get();
+        let end = crate::markup::markup_end_in(bytes, i, &mut ahead);
+        self.ahead.set(ahead);
         (end > i + 1).then_some(end)
     }
 

@@ -531,6 +531,15 @@ fn long_pathological_lines_stay_linear() {
         ("NFD syllables", "\u{1112}\u{1161}\u{11AB}"),
         ("endings", "했다 "),
         ("opens then closes", "(((((((((((((((((((((((((((((((((((()"),
+        // Markup never closed: each `<` looked ahead to the end of the text for its
+        // `>`, `-->` or closing tag (100,000 of them took a minute).
+        ("tags never closed", "가나 <b "),
+        ("closing tags never closed", "가나</b "),
+        ("line breaks never closed", "가나 <br "),
+        ("comments never closed", "가<!-- "),
+        ("doctypes never closed", "가<!doctype "),
+        ("scripts never closed", "가<script> "),
+        ("style sheets never closed", "가<style>x</style "),
     ] {
         let text = unit.repeat(n / unit.chars().count().max(1));
         let spans = timed(&format!("{label}: split"), limit(1.0), || split(&text));
@@ -538,6 +547,25 @@ fn long_pathological_lines_stay_linear() {
         timed(&format!("{label}: summarize"), limit(2.0), || {
             summarize(&text, &Options::default()).unwrap()
         });
+    }
+}
+
+#[test]
+fn markup_never_closed_stays_linear_in_the_command_line() {
+    // The command line also reads a page's elements (`markup::furniture`) and prints
+    // its summary lines without their tags (`display::summary_line`).
+    let n = if cfg!(debug_assertions) {
+        20_000
+    } else {
+        200_000
+    };
+    for unit in ["가나 <b ", "가<!-- ", "가<script> ", "<p>가나 </b "] {
+        let text = unit.repeat(n) + "했다.";
+        let o = timed(&format!("ksum on {unit:?}"), limit(3.0), || {
+            ksum(&["-k", "3"], text.as_bytes())
+        });
+        assert!(o.status.success(), "{unit:?}: {}", stderr(&o));
+        assert_no_panic(&o, unit);
     }
 }
 

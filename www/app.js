@@ -624,7 +624,8 @@ function startKsum(engine) {
     }
     text += state.text.slice(from, end);
     const line = text.replace(/\s*\n\s*/g, " ").trim();
-    return withoutListMarker(/[<&]/.test(line) ? withoutMarkup(line) : line);
+    const markup = line.length <= MAX_MARKUP_LINE && /[<&]/.test(line);
+    return withoutListMarker(markup ? withoutMarkup(line) : line);
   }
 
   // A pasted page source's markup, as the CLI leaves it out of a summary line
@@ -634,6 +635,9 @@ function startKsum(engine) {
   // references read (`&nbsp;`, `&amp;`, `&#39;`; an unknown one stays as written).
   const MARKUP = /<!--[^]*?-->|<!doctype[^>]*>|<(script|style)\b[^>]*>[^]*?<\/\1\s*>|<\/?([a-z][a-z\d]*)(?=[\s/>])[^>]*>|&#?[a-z\d]{1,8};/gi;
   const SPACING = /^(br|div|h\d|hr|li|p|t[dhr])$/i;
+  // Longer lines, which no one reads as a sentence, are shown as they are: each `<`
+  // never closed makes the search scan to the line's end (10,000 chars take 20 ms).
+  const MAX_MARKUP_LINE = 10000;
   const decoder = document.createElement("textarea");
   function withoutMarkup(line) {
     return line

@@ -213,6 +213,21 @@ describe("Unicode from JS strings", () => {
   });
 });
 
+describe("markup never closed", () => {
+  test("takes linear time: no search ahead is made again", () => {
+    // Each `<` looked to the text's end for its `>`, `-->` or closing tag: a minute
+    // for 100,000 of them.
+    for (const unit of ["가나 <b ", "가나</b ", "가<!-- ", "가<script> ", "가<style>x</style "]) {
+      const text = unit.repeat(100_000) + "했다.";
+      const t0 = performance.now();
+      const r = ksum.summarize(text, { k: 3 });
+      const took = performance.now() - t0;
+      assert.ok(r.sentences.length >= 1, unit);
+      assert.ok(took < 5_000, `${JSON.stringify(unit)} took ${took} ms`);
+    }
+  });
+});
+
 describe("errors leave the module usable", () => {
   const REF_TEXT = ARTICLE;
   let reference;

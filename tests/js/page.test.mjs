@@ -313,6 +313,17 @@ function pageSuite(label, where) {
       await setCount(page, 3);
     });
 
+    test("a line of tags never closed is summarized and listed at once, as it is", async () => {
+      // Each `<` never closed made the search for its end scan the rest of the line.
+      await clearPage(page);
+      await page.evaluate(() => (window.__tags = "가나 <b ".repeat(50_000) + "했다."));
+      await pasteGlobal(page, "__tags");
+      await poll(async () => (await page.locator("#summary li .sentence").count()) === 1, "the summary list", 10_000);
+      assert.ok(await page.evaluate(() => document.querySelector("#summary li .sentence").textContent === window.__tags));
+      await page.evaluate(() => delete window.__tags);
+      await clearPage(page);
+    });
+
     test("the ratio option picks the CLI's share of sentences", async () => {
       await fillAndWait(page, readText(ARTICLE), expectedMarks(cliSummary(ARTICLE, 3)), "ratio setup");
       await page.locator("#mode").selectOption("ratio");
