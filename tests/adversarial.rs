@@ -551,6 +551,33 @@ fn long_pathological_lines_stay_linear() {
 }
 
 #[test]
+fn thousands_of_verb_forms_stay_linear() {
+    // Every stem a different verb form (`갸냐릴 수 있고`), each turned down as a keyword
+    // after a search of the text: the keywords were searched for once per stem.
+    let n = if cfg!(debug_assertions) {
+        10_000
+    } else {
+        100_000
+    };
+    let syllable = |i: usize| char::from_u32(0xAC00 + (i * 7919 % 11_172) as u32).unwrap();
+    let mut text = String::new();
+    for i in 0..n {
+        text.push(syllable(i));
+        text.push(syllable(i / 11_172 + 3 * i + 1));
+        text.push_str("릴 수 있고 ");
+    }
+    for (label, text) in [
+        ("one sentence", text.clone()),
+        ("sentences", text.replace("있고", "있다.")),
+    ] {
+        let s = timed(&format!("verb forms, {label}"), limit(2.0), || {
+            summarize(&text, &Options::default()).unwrap()
+        });
+        assert!(!s.sentences.is_empty(), "{label}");
+    }
+}
+
+#[test]
 fn markup_never_closed_stays_linear_in_the_command_line() {
     // The command line also reads a page's elements (`markup::furniture`) and prints
     // its summary lines without their tags (`display::summary_line`).

@@ -213,8 +213,21 @@ describe("Unicode from JS strings", () => {
   });
 });
 
-describe("markup never closed", () => {
-  test("takes linear time: no search ahead is made again", () => {
+describe("pathological texts take linear time", () => {
+  test("thousands of verb forms, each turned down as a keyword", () => {
+    // Every stem a different verb form (`갸냐릴 수 있고`): the keywords searched the text
+    // once for each.
+    const syllable = (i) => String.fromCharCode(0xac00 + ((i * 7919) % 11172));
+    let text = "";
+    for (let i = 0; i < 100_000; i++) text += syllable(i) + syllable(3 * i + 1) + "릴 수 있고 ";
+    const t0 = performance.now();
+    const r = ksum.summarize(text, { k: 3 });
+    const took = performance.now() - t0;
+    assert.equal(r.sentences.length, 1);
+    assert.ok(took < 5_000, `took ${took} ms`);
+  });
+
+  test("markup never closed: no search ahead is made again", () => {
     // Each `<` looked to the text's end for its `>`, `-->` or closing tag: a minute
     // for 100,000 of them.
     for (const unit of ["가나 <b ", "가나</b ", "가<!-- ", "가<script> ", "가<style>x</style "]) {
