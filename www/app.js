@@ -327,20 +327,24 @@ function startKsum(engine) {
     let p = 0;
     while (len - p > BLOCK * 1.5) {
       let cut;
-      const nl = text.indexOf("\n", p + BLOCK);
-      if (nl !== -1 && nl - p <= MAX_BLOCK) {
-        cut = nl + 1;
+      // Looked for up to MAX_BLOCK only (a slice is no copy): a search to the text's end
+      // for each block took time growing with the square of a text without line breaks.
+      const ahead = text.slice(p + BLOCK, p + MAX_BLOCK + 1);
+      const nl = ahead.indexOf("\n");
+      if (nl !== -1) {
+        cut = p + BLOCK + nl + 1;
       } else {
-        const ws = /\s/g;
-        ws.lastIndex = p + BLOCK;
-        const m = ws.exec(text);
-        cut = m && m.index - p <= MAX_BLOCK ? m.index : p + BLOCK;
+        const ws = ahead.search(/\s/);
+        cut = ws !== -1 ? p + BLOCK + ws : p + BLOCK;
         const c = text.charCodeAt(cut);
         if (c >= 0xdc00 && c <= 0xdfff) cut++;
       }
       if (r && r.n) {
+        // A block ends with the sentence it cuts, unless that makes it longer than
+        // MAX_BLOCK: a sentence of 170,000 chars (a pasted page's tags, quotes that never
+        // close) was one block, whose layout took 10 s, and 2 minutes at 4 times the size.
         const j = upper(r.starts, r.n, cut - 1) - 1; // last sentence starting before cut
-        if (j >= 0 && r.ends[j] > cut) cut = r.ends[j];
+        if (j >= 0 && r.ends[j] > cut && r.ends[j] - p <= MAX_BLOCK) cut = r.ends[j];
       }
       if (cut >= len) break;
       cuts.push(cut);
@@ -489,11 +493,12 @@ function startKsum(engine) {
   }
 
   function estimateHeight(text, a, b, perLine, lineHeight) {
+    const block = text.slice(a, b); // (searched within the block, not to the text's end)
     let lines = 0;
-    let p = a;
-    while (p < b) {
-      let nl = text.indexOf("\n", p);
-      if (nl === -1 || nl >= b) nl = b;
+    let p = 0;
+    while (p < block.length) {
+      let nl = block.indexOf("\n", p);
+      if (nl === -1) nl = block.length;
       lines += Math.max(1, Math.ceil((nl - p) / perLine));
       p = nl + 1;
     }
@@ -628,6 +633,18 @@ function startKsum(engine) {
     return withoutListMarker(markup ? withoutMarkup(line) : line);
   }
 
+  // A summary line as the list shows it: a "sentence" longer than MAX_LISTED chars (a
+  // pasted page's tags, quotes never closed) is cut there, as its laying out took seconds;
+  // it is highlighted and copied whole.
+  const MAX_LISTED = 1000;
+  function listed(line) {
+    if (line.length <= MAX_LISTED) return line;
+    let end = MAX_LISTED;
+    const c = line.charCodeAt(end);
+    if (c >= 0xdc00 && c <= 0xdfff) end--; // not between a surrogate pair's halves
+    return line.slice(0, end) + "…";
+  }
+
   // A pasted page source's markup, as the CLI leaves it out of a summary line
   // (src/display.rs): comments, a doctype, scripts and style sheets, and the tags of
   // elements the browser knows (`<조선일보>`, `<foo>` and `a < b` are text; a paragraph's,
@@ -685,7 +702,7 @@ function startKsum(engine) {
       badge.textContent = t("rankBadge", { rank: r.ranks[i] });
       const body = document.createElement("span");
       body.className = "sentence";
-      body.textContent = sentenceText(r, i);
+      body.textContent = listed(sentenceText(r, i));
       a.append(badge, body);
       li.appendChild(a);
       list.appendChild(li);

@@ -313,14 +313,24 @@ function pageSuite(label, where) {
       await setCount(page, 3);
     });
 
-    test("a line of tags never closed is summarized and listed at once, as it is", async () => {
-      // Each `<` never closed made the search for its end scan the rest of the line.
-      await clearPage(page);
-      await page.evaluate(() => (window.__tags = "가나 <b ".repeat(50_000) + "했다."));
-      await pasteGlobal(page, "__tags");
-      await poll(async () => (await page.locator("#summary li .sentence").count()) === 1, "the summary list", 10_000);
-      assert.ok(await page.evaluate(() => document.querySelector("#summary li .sentence").textContent === window.__tags));
-      await page.evaluate(() => delete window.__tags);
+    test("a sentence of 350,000 chars is summarized, highlighted and listed at once", async () => {
+      // Tags or quotes that never close make one sentence of a whole text. Each `<` made
+      // the search for its end scan the rest of the line; the sentence was one block of
+      // the output, and the list's item laid it out whole: 40 s, 2 minutes at 700,000.
+      for (const unit of ["가나 <b ", "“가나다 "]) {
+        await clearPage(page);
+        await page.evaluate((u) => (window.__long = u.repeat(350_000 / u.length) + "했다."), unit);
+        const t0 = Date.now();
+        await pasteGlobal(page, "__long");
+        await poll(async () => (await page.locator("#summary li .sentence").count()) === 1, `${unit}: the summary list`, 10_000);
+        await idle(page);
+        assert.ok(Date.now() - t0 < 10_000, `${unit}: ${Date.now() - t0} ms`);
+        const item = await page.locator("#summary li .sentence").textContent();
+        assert.ok(item.endsWith("…") && item.length <= 1001, `${unit}: ${item.length} chars listed`);
+        assert.ok(await page.evaluate((shown) => window.__long.startsWith(shown.slice(0, -1)), item), `${unit}: the sentence's start`);
+        assert.ok((await page.locator("#output mark").count()) > 1, `${unit}: highlighted across the output's blocks`);
+      }
+      await page.evaluate(() => delete window.__long);
       await clearPage(page);
     });
 
