@@ -1244,6 +1244,27 @@ impl View<'_> {
     #[inline(never)]
     fn after_terminal(&self, a: usize, s: usize) -> (usize, bool) {
         let n = self.text.len();
+        if a + 1 == n {
+            // The line ends with its punctuation (`…했습니다.`), which ends the sentence
+            // unless it opens it.
+            return (n, a != s);
+        }
+        let bytes = self.text.as_bytes();
+        // The commonest full stop within a line: one period after two syllables or
+        // more of the sentence, then a space and a syllable, far enough from the
+        // line's end that no photo credit follows. No number, initial, list mark or
+        // spelled-out letter is before it and nothing trails it (what the general tests
+        // below find char by char): only the next word is asked about. (Three bytes
+        // read as a syllable are one wherever they start: see `syllable_index`.)
+        let plain = a >= s + 6
+            && n > a + 2 + MAX_CREDIT_BYTES
+            && bytes.get(a..a + 2) == Some(b". ")
+            && [a - 6, a - 3, a + 2]
+                .iter()
+                .all(|&k| syllable_at(bytes, k).is_some());
+        if plain {
+            return (a + 1, !self.goes_on_after_stop(a + 1));
+        }
         let mut t = a;
         while self.get(t).is_some_and(is_terminal) {
             t = self.next(t);
@@ -1321,10 +1342,7 @@ impl View<'_> {
             // After `?` or `!` a thought quoted goes on (`…뭐지?? 하고`, `…되나? 싶었는데`);
             // after a period, only a particle or quotative does.
             let goes_on = if single_period {
-                // Most sentences open, after one space, with a syllable that tells
-                // so: then the word is not read.
-                let first = self.get(self.next(b)).unwrap_or(' ');
-                may_continue_after_stop(first) && continues_after_stop(&self.word_after(b))
+                self.goes_on_after_stop(b)
             } else {
                 is_continuation(&self.word_after(b))
             };
@@ -1354,6 +1372,15 @@ impl View<'_> {
             return (b, false);
         }
         (b, boundary)
+    }
+
+    /// True when the word after the space at `b`, after a full stop, goes on with the
+    /// sentence ([`continues_after_stop`]). Most sentences open with a syllable that
+    /// tells they do not: then the word is not read.
+    #[inline(never)]
+    fn goes_on_after_stop(&self, b: usize) -> bool {
+        let first = self.get(self.next(b)).unwrap_or(' ');
+        may_continue_after_stop(first) && continues_after_stop(&self.word_after(b))
     }
 
     /// When a short bracketed note that does not itself end a sentence opens at `k`
