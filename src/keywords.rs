@@ -49,7 +49,10 @@ const MAX_CANDIDATES: usize = 64;
 pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f64)> {
     let vectors = &ranker.vectors;
     let scores = ranker.topic_weights();
-    let best = scores.iter().copied().fold(0.0, f64::max);
+    // (Weights are never NaN: `>` is `max`, which is a call in wasm.)
+    let best = scores
+        .iter()
+        .fold(0.0, |best, &s| if s > best { s } else { best });
     let mut mass = vec![0.0f64; vectors.term_count()];
     // For each term, how many content sentences have it and the first of them, where
     // `used_as_noun` starts looking.
@@ -130,7 +133,11 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
     let mut last = 1.0f64;
     top.into_iter()
         .map(|(term, m)| {
-            last = last.min(m / best);
+            // (`<` for `min`, as above.)
+            let score = m / best;
+            if score < last {
+                last = score;
+            }
             (term, last)
         })
         .collect()

@@ -149,7 +149,11 @@ impl Ranker {
         let (vectors, bigrams) = Vectors::stems_and_bigrams_without(&bodies, &excluded);
         let graph = Graph::new(&bigrams);
         let centrality = pagerank(&graph, &excluded);
-        let max = centrality.iter().copied().fold(0.0, f64::max);
+        // (Scores are never NaN: `>` is `max`, which is a call in wasm, `f64.max`
+        // propagating NaN.)
+        let max = centrality
+            .iter()
+            .fold(0.0, |max, &c| if c > max { c } else { max });
         let share = CENTRALITY_SHARE * graph_evidence(&graph, &excluded);
         let (places, scales) = sections(sentences, &excluded, &fragment, &graph);
         let salience: Vec<f64> = sentences
@@ -297,7 +301,12 @@ fn sections(
     let (mut places, mut scales) = (Vec::with_capacity(n), Vec::with_capacity(n));
     // The section's sentences so far take its scale once its prose sentences are counted.
     let end_scales = |scales: &mut Vec<f64>, to: usize, prose: u32| {
-        let scale = POSITION_SCALE.max(LONG_SECTION_SCALE * f64::from(prose));
+        let long = LONG_SECTION_SCALE * f64::from(prose);
+        let scale = if long > POSITION_SCALE {
+            long
+        } else {
+            POSITION_SCALE
+        };
         while scales.len() < to {
             scales.push(scale);
         }
@@ -856,7 +865,12 @@ fn graph_evidence(graph: &Graph, excluded: &[bool]) -> f64 {
     let n = graph.len();
     let edges: usize = (0..n).map(|i| graph.edges(i).len()).sum();
     let taking_part = n - excluded.iter().filter(|&&x| x).count().min(n);
-    (edges as f64 / (taking_part.max(1) as f64 * FULL_EVIDENCE_DEGREE)).min(1.0)
+    let evidence = edges as f64 / (taking_part.max(1) as f64 * FULL_EVIDENCE_DEGREE);
+    if evidence < 1.0 {
+        evidence
+    } else {
+        1.0
+    }
 }
 
 /// Weighted PageRank by over-relaxed Gauss-Seidel sweeps (each new score used at
@@ -924,7 +938,9 @@ fn pagerank(graph: &Graph, excluded: &[bool]) -> Vec<f64> {
             let old = score[i];
             let step = base + DAMPING * (incoming + dangling) - old;
             // Past a step down, a score could go below 0 (the fixed point never does).
-            let new = (old + OVER_RELAXATION * step).max(0.0);
+            // (`>` for `max`, a call in wasm: a score is never NaN nor -0.)
+            let new = old + OVER_RELAXATION * step;
+            let new = if new > 0.0 { new } else { 0.0 };
             delta += (new - old).abs();
             score[i] = new;
             // `i & mask` is `i`, in bounds by the same padding as the loop above.
