@@ -110,11 +110,11 @@ pub fn keywords(ranker: &Ranker, sentences: &[&str], n: usize) -> Vec<(String, f
             continue;
         }
         candidates += 1;
-        if !used_as_noun(ranker, from, sentences, t as u32, &term) {
+        let Some(ending) = used_as_noun(ranker, from, sentences, t as u32, &term) else {
             continue;
-        }
+        };
         // (A syllable of `NOUN_OR_SUFFIX` added keeps the stem keyword-like.)
-        let shown = match written_form(ranker, from, sentences, t as u32, &term) {
+        let shown = match written_form(ranker, from, sentences, t as u32, &term, ending) {
             // (`가지` is shown as `가지고`, a verb form, where the text writes it so.)
             Some(written) if is_not_topic(&written) => continue,
             Some(written) => written,
@@ -504,17 +504,25 @@ const PAST_BATCHIM: u32 = 20;
 /// whole word ending like one (`놓고`, `맞아`). A stem seen only before `은`, `는` or
 /// `을` counts as a noun unless [`has_verb_forms`] finds it is a verb. Non-Hangul stems
 /// (`ai`, `5g`) always pass.
-fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: &str) -> bool {
-    let Some(last) = term.chars().last() else {
-        return false;
-    };
+///
+/// `None` for a verb; for a noun, the ending of [`NOUN_OR_SUFFIX`] that every word
+/// starting with it goes on with, if one does ([`written_form`]), found by the same walk
+/// over its uses (one walk, not two: most stop at the stem's first use).
+fn used_as_noun(
+    ranker: &Ranker,
+    from: usize,
+    sentences: &[&str],
+    t: u32,
+    term: &str,
+) -> Option<Option<&'static str>> {
+    let last = term.chars().last()?;
     if !crate::unicode::is_hangul_syllable(last) {
-        return true;
+        return Some(None);
     }
     // `으` left from `으로` (`순으`), and `는` (`먹는`, `읽는`): never a noun (a
     // past-tense syllable, `있었`, is ruled out by `is_keyword_like`).
     if last == '으' || last == '는' || is_auxiliary_form(term) {
-        return false;
+        return None;
     }
     let verb_like_end = CONNECTIVE_END.contains(&last);
     // The copula is `이다` after a batchim (`학생이다`): `다` right after one ends a
@@ -524,28 +532,39 @@ fn used_as_noun(ranker: &Ranker, from: usize, sentences: &[&str], t: u32, term: 
     let (mut as_noun, mut as_verb) = (false, false);
     // Whole words of a stem ending in ㄹ: before a dependent noun, and not.
     let (mut before_dependent, mut plain) = (0usize, 0usize);
+    // The ending of `NOUN_OR_SUFFIX` after the uses so far, while all had the same.
+    let (mut next, mut same) = (None, true);
     for_each_use(ranker, from, sentences, t, term, &mut |rest, after| {
-        if predicate_da && rest.starts_with('다') {
-            as_verb = true;
-        } else if rest.is_empty() && adnominal_l {
-            if before_dependent_noun(after) {
-                before_dependent += 1;
-            } else {
-                plain += 1;
+        // (Once a noun use is seen, only the ending is looked for.)
+        if !as_noun {
+            if predicate_da && rest.starts_with('다') {
+                as_verb = true;
+            } else if rest.is_empty() && adnominal_l {
+                if before_dependent_noun(after) {
+                    before_dependent += 1;
+                } else {
+                    plain += 1;
+                }
+            } else if rest.is_empty() {
+                as_noun |= !verb_like_end;
+                as_verb |= verb_like_end;
+            } else if after_noun(rest) || rest.starts_with(|c: char| NOUN_VERB_START.contains(&c)) {
+                as_noun = true;
+            } else if !is_one_of(rest, AFTER_EITHER) {
+                as_verb = true;
             }
-        } else if rest.is_empty() {
-            as_noun |= !verb_like_end;
-            as_verb |= verb_like_end;
-        } else if after_noun(rest) || rest.starts_with(|c: char| NOUN_VERB_START.contains(&c)) {
-            as_noun = true;
-        } else if !is_one_of(rest, AFTER_EITHER) {
-            as_verb = true;
         }
-        !as_noun
+        if same {
+            let ending = NOUN_OR_SUFFIX.iter().find(|e| rest.starts_with(**e));
+            same = ending.is_some() && next.is_none_or(|n| Some(n) == ending);
+            next = ending;
+        }
+        !as_noun || same
     });
     as_noun |= plain > before_dependent;
     as_verb |= before_dependent > 0;
-    as_noun || (!as_verb && !has_verb_forms(sentences, from, term))
+    let noun = as_noun || (!as_verb && !has_verb_forms(sentences, from, term));
+    noun.then(|| next.filter(|_| same).copied())
 }
 
 /// Batchim ㄹ, of a verb's adnominal `-ㄹ` (`늘릴`, `바꿀`) as of many nouns (`기술`,
@@ -709,34 +728,20 @@ const NOUN_OR_SUFFIX: &[&str] = &["이나", "인", "일", "고", "도", "나", "
 /// The stem `term` (term id `t`, first seen in sentence `from`) as the text writes it,
 /// when that differs: if every word that starts with it goes on with the same ending of
 /// [`NOUN_OR_SUFFIX`] (`디자인`, `태권도`/`태권도는`, `우크라이나`/`우크라이나는`), that
-/// ending was part of the word, not a suffix, and the keyword is shown with it. A Latin
-/// stem is shown as [`latin_form`] finds it.
+/// ending was part of the word, not a suffix, and the keyword is shown with it (`ending`,
+/// as [`used_as_noun`] found it). A Latin stem is shown as [`latin_form`] finds it.
 fn written_form(
     ranker: &Ranker,
     from: usize,
     sentences: &[&str],
     t: u32,
     term: &str,
+    ending: Option<&str>,
 ) -> Option<String> {
     if term.is_ascii() {
         return latin_form(ranker, from, sentences, t, term);
     }
-    if !term
-        .chars()
-        .last()
-        .is_some_and(crate::unicode::is_hangul_syllable)
-    {
-        return None;
-    }
-    let (mut next, mut same) = (None, true);
-    for_each_use(ranker, from, sentences, t, term, &mut |rest, _| {
-        let ending = NOUN_OR_SUFFIX.iter().find(|e| rest.starts_with(**e));
-        same = ending.is_some() && next.is_none_or(|n| Some(n) == ending);
-        next = ending;
-        same
-    });
-    let ending = next.filter(|_| same)?;
-    Some(format!("{term}{ending}"))
+    Some(format!("{term}{}", ending?))
 }
 
 /// A Latin stem (the normalizer lowercases them: `ai`, `fc`) as the text first writes it
