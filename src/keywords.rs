@@ -165,8 +165,8 @@ fn merge_bare_forms(
     // The last syllables of the keys in `whole`, a bit each (by the key's low six bits):
     // most stems end in none of them and are passed by without hashing.
     let mut ends = 0u64;
-    for (t, _) in mass.iter().enumerate().filter(|&(_, &m)| m > 0.0) {
-        let Some(key) = vectors.term_key(t) else {
+    for (t, (key, &m)) in vectors.term_keys().zip(mass.iter()).enumerate() {
+        let Some(key) = key.filter(|_| m > 0.0) else {
             continue;
         };
         let (head, last) = (key >> KEY_BITS, key & last_mask);
@@ -179,11 +179,8 @@ fn merge_bare_forms(
     let Some(whole) = whole else {
         return;
     };
-    for x in 0..mass.len() {
-        let Some(key) = vectors
-            .term_key(x)
-            .filter(|&key| ends & (1 << (key & 63)) != 0 && mass[x] > 0.0)
-        else {
+    for (x, key) in vectors.term_keys().enumerate() {
+        let Some(key) = key.filter(|&key| ends & (1 << (key & 63)) != 0 && mass[x] > 0.0) else {
             continue;
         };
         let Some(&t) = whole.get(key) else {

@@ -207,11 +207,13 @@ pub(crate) fn short_key_text(mut key: u64) -> String {
         key >>= KEY_BITS;
         n += 1;
     }
-    syllables[..n]
-        .iter()
-        .rev()
-        .map(|&s| char::from_u32(crate::unicode::S_BASE + u32::from(s)).unwrap_or('\u{FFFD}'))
-        .collect()
+    // Room for the three bytes of each syllable up front: collected, the string grew
+    // from one byte a syllable.
+    let mut text = String::with_capacity(3 * n);
+    for &s in syllables[..n].iter().rev() {
+        text.push(char::from_u32(crate::unicode::S_BASE + u32::from(s)).unwrap_or('\u{FFFD}'));
+    }
+    text
 }
 
 /// A hash map keyed by [`short_key`]s, cheaper than a general one for them: keys

@@ -594,12 +594,13 @@ impl Vectors {
         }
     }
 
-    /// The syllable key of term `id` ([`crate::normalize::short_key`]), if it has one.
-    pub(crate) fn term_key(&self, id: usize) -> Option<u64> {
-        match self.names.get(id) {
-            Some(&Name::Syllables(key)) => Some(key),
-            _ => None,
-        }
+    /// The syllable key ([`crate::normalize::short_key`]) of each term that has one, in
+    /// order of id.
+    pub(crate) fn term_keys(&self) -> impl Iterator<Item = Option<u64>> + '_ {
+        self.names.iter().map(|name| match *name {
+            Name::Syllables(key) => Some(key),
+            Name::Text(..) => None,
+        })
     }
 
     /// Cosine similarity of sentences `i` and `j`.
