@@ -88,6 +88,10 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
         for (q, &i) in content[..split].iter().enumerate() {
             let row = cosines.get_mut(row_start(q)..).unwrap_or_default();
             for &(t, w) in ranker.vectors.vec(i).0 {
+                // A term of this sentence alone is shared with none.
+                if ranker.vectors.df[t as usize] < 2 {
+                    continue;
+                }
                 let mut at = head[t as usize];
                 while let Some(&(r, w2, next)) = postings.get(at as usize) {
                     if let Some(cosine) = row.get_mut(r as usize) {
