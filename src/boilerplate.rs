@@ -76,9 +76,10 @@ pub fn is_boilerplate(sentence: &str) -> bool {
 }
 
 /// What [`shape_unless_boilerplate`] tells of a sentence that is no boilerplate, from its
-/// pass over every char, for [`crate::rank`]'s form weight: the counts of
+/// pass over every char, for [`crate::rank`]'s form weight and caption test: the counts of
 /// [`crate::unicode::non_space_bounds`] and [`crate::rank::double_quotes`] of the
-/// sentence up to `end`, where its trailing whitespace starts (a test checks).
+/// sentence up to `end`, where its trailing whitespace starts, and its length in chars
+/// (a test checks).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Shape {
     /// Its chars less the ASCII whitespace.
@@ -90,6 +91,8 @@ pub(crate) struct Shape {
     pub(crate) quotes: usize,
     /// The byte where its trailing whitespace starts.
     pub(crate) end: usize,
+    /// Its chars, trimmed ([`crate::unicode::trim`]), whitespace and all.
+    pub(crate) trimmed_chars: usize,
 }
 
 /// [`is_boilerplate`]: `None` for boilerplate, else the sentence's [`Shape`].
@@ -174,6 +177,7 @@ pub(crate) fn shape_unless_boilerplate(sentence: &str) -> Option<Shape> {
         leads: leads + wide,
         quotes,
         end: start + s.len(),
+        trimmed_chars: chars,
     })
 }
 
@@ -784,7 +788,7 @@ fn reader_note_tail(b: &[u8]) -> bool {
 pub fn is_caption_credit(sentence: &str) -> bool {
     let s = crate::unicode::trim(sentence);
     // At most 40 chars, 160 bytes: most lines are told by their length alone.
-    if s.len() > 160 {
+    if s.len() > 4 * MAX_LONE_CREDIT_CHARS {
         return false;
     }
     let bare = match s.as_bytes().first() {
@@ -800,11 +804,14 @@ pub fn is_caption_credit(sentence: &str) -> bool {
         || starts_with_caption_marker(bare)
         || is_lone_credit(s)
         || matches!(
-            credit_kind(s),
+            credit_of(s, false),
             Some(Credit::Dated | Credit::Slash | Credit::Agency)
         ))
-        && crate::unicode::char_count(s) <= 40
+        && crate::unicode::char_count(s) <= MAX_LONE_CREDIT_CHARS
 }
+
+/// The longest line [`is_caption_credit`] takes, in chars (trimmed).
+pub(crate) const MAX_LONE_CREDIT_CHARS: usize = 40;
 
 /// Wire services and photo agencies that photo captions name alone after their last
 /// sentence (`…장을 보고 있다. 연합뉴스`, `… AP 연합뉴스`), one string read in place.
@@ -831,6 +838,13 @@ enum Credit {
 /// The kind of photo credit `tail` is (trimmed, at most [`MAX_CREDIT_BYTES`]), if it is
 /// one. (Read byte by byte: `str` patterns cost KBs of wasm.)
 fn credit_kind(tail: &str) -> Option<Credit> {
+    credit_of(tail, true)
+}
+
+/// [`credit_kind`], or, unless `photographers`, `None` for a [`Credit::Photographer`]:
+/// [`is_caption_credit`] takes none, and most lines that reach that last test are
+/// sentences, not searched for an address.
+fn credit_of(tail: &str, photographers: bool) -> Option<Credit> {
     let t = tail.trim();
     let b = t.as_bytes();
     if b.is_empty() || b.len() > MAX_CREDIT_BYTES {
@@ -901,7 +915,7 @@ fn credit_kind(tail: &str) -> Option<Credit> {
         return if starts_with_caption_marker(inner) || is_lone_credit(inner) {
             Some(Credit::Agency)
         } else {
-            credit_kind(inner).filter(|&k| k != Credit::Copyright)
+            credit_of(inner, photographers).filter(|&k| k != Credit::Copyright)
         };
     }
     // Counted only where it may tell: most lines are turned away before.
@@ -922,6 +936,9 @@ fn credit_kind(tail: &str) -> Option<Credit> {
     // A file photo, `한국일보 자료사진`, or a picture's source, `이미지=챗GPT`.
     if (t.ends_with("자료사진") || t.starts_with("이미지=")) && words() <= 2 {
         return Some(Credit::Agency);
+    }
+    if !photographers {
+        return None;
     }
     let photographer =
         (t.ends_with("기자") || t.ends_with("특파원") || t.starts_with("촬영 ")) && words() <= 3;
@@ -1124,6 +1141,19 @@ const REFERENCE_HEADINGS: &[&str] = &[
     "works cited",
 ];
 
+/// Bit `n` is set when a heading of [`REFERENCE_HEADINGS`] is `n` bytes long (each is
+/// under 48, the longest line [`opens_references`] reads).
+const REFERENCE_HEADING_LENGTHS: u64 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < REFERENCE_HEADINGS.len() {
+        assert!(REFERENCE_HEADINGS[i].len() < 48);
+        bits |= 1 << REFERENCE_HEADINGS[i].len();
+        i += 1;
+    }
+    bits
+};
+
 /// True for the line that opens a text's references ([`REFERENCE_HEADINGS`], alone on
 /// its line, after a section number, before an edit link: `Ⅵ. 참고문헌`, `각주[편집]`)
 /// or its enclosures ([`is_enclosure_note`]).
@@ -1145,13 +1175,17 @@ pub(crate) fn opens_references(line: &str) -> bool {
     }
     let b = b.strip_suffix("[편집]".as_bytes()).unwrap_or(b);
     let b = b.strip_suffix(b":").unwrap_or(b).trim_ascii_end();
-    // Lowercased (`References`) into a buffer, then compared whole.
-    let mut lower = [0u8; 48];
-    let lower = &mut lower[..b.len()];
-    for (l, &c) in lower.iter_mut().zip(b) {
-        *l = c.to_ascii_lowercase();
-    }
-    ending_of(lower, REFERENCE_HEADINGS).is_some_and(|h| h.len() == lower.len())
+    // Lowercased (`References`) into a buffer, then compared whole, if a heading is as
+    // long (most short lines are not).
+    let heading = REFERENCE_HEADING_LENGTHS >> b.len() & 1 != 0 && {
+        let mut lower = [0u8; 48];
+        let lower = &mut lower[..b.len()];
+        for (l, &c) in lower.iter_mut().zip(b) {
+            *l = c.to_ascii_lowercase();
+        }
+        ending_of(lower, REFERENCE_HEADINGS).is_some_and(|h| h.len() == lower.len())
+    };
+    heading
         || ((b.starts_with("붙임".as_bytes()) || b.starts_with("별첨".as_bytes()))
             && is_enclosure_note(line.trim_ascii()))
 }
@@ -1374,6 +1408,8 @@ mod tests {
         ];
         for (tail, want) in cases {
             assert_eq!(credit_kind(tail), want, "credit_kind({tail:?})");
+            let unless_photographer = want.filter(|&k| k != Photographer);
+            assert_eq!(credit_of(tail, false), unless_photographer, "{tail:?}");
         }
     }
 
@@ -1520,6 +1556,7 @@ mod tests {
                 leads: chars - at_least,
                 quotes: crate::rank::double_quotes(&sentence.as_bytes()[..end]),
                 end,
+                trimmed_chars: crate::unicode::char_count(crate::unicode::trim(sentence)),
             };
             assert_eq!(
                 shape_unless_boilerplate(sentence),

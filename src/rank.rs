@@ -21,6 +21,7 @@
 
 use crate::boilerplate::{
     is_caption_credit, is_comments_header, is_copyright_notice, shape_unless_boilerplate, Shape,
+    MAX_LONE_CREDIT_CHARS,
 };
 use crate::similarity::{Graph, Vectors};
 
@@ -129,9 +130,12 @@ impl Ranker {
                 (shape.is_none(), shape.unwrap_or_default())
             })
             .unzip();
-        // A photo credit on its own line makes the short line before it a caption.
+        // A photo credit on its own line makes the short line before it a caption. (A
+        // line that is no boilerplate has its chars counted, and most are too long for
+        // one; a boilerplate line's shape is the default, of none.)
         for i in 1..sentences.len() {
-            if is_caption_credit(sentences[i])
+            if shapes[i].trimmed_chars <= MAX_LONE_CREDIT_CHARS
+                && is_caption_credit(sentences[i])
                 && crate::unicode::char_count(sentences[i - 1]) <= MAX_CAPTION_CHARS
             {
                 excluded[i - 1] = true;
@@ -1086,6 +1090,7 @@ mod tests {
             leads: chars - at_least,
             quotes: double_quotes(whole.as_bytes()),
             end: whole.len(),
+            trimmed_chars: crate::unicode::char_count(crate::unicode::trim(sentence)),
         };
         form(sentence, (trimmed, prose), &shape)
     }
