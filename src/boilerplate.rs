@@ -77,7 +77,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
 
 /// What [`shape_unless_boilerplate`] tells of a sentence that is no boilerplate, from its
 /// pass over every char, for [`crate::rank`]'s form weight and caption test: the counts of
-/// [`crate::unicode::non_space_bounds`] and [`crate::rank::double_quotes`] of the
+/// [`crate::unicode::non_space_counts`] and [`crate::rank::double_quotes`] of the
 /// sentence up to `end`, where its trailing whitespace starts, and its length in chars
 /// (a test checks).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -93,6 +93,9 @@ pub(crate) struct Shape {
     pub(crate) end: usize,
     /// Its chars, trimmed ([`crate::unicode::trim`]), whitespace and all.
     pub(crate) trimmed_chars: usize,
+    /// Its vertical tabs (U+000B), whitespace here and chars to the quotation test
+    /// ([`crate::rank`]'s `quoted_share`).
+    pub(crate) vertical_tabs: usize,
 }
 
 /// [`is_boilerplate`]: `None` for boilerplate, else the sentence's [`Shape`].
@@ -109,6 +112,7 @@ pub(crate) fn shape_unless_boilerplate(sentence: &str) -> Option<Shape> {
         spaces,
         leads,
         quotes,
+        vertical_tabs,
     } = chars_and_letters_unless_marker(s)?;
     if unless_prose && !reads_as_prose(s, chars) {
         return None;
@@ -165,19 +169,22 @@ pub(crate) fn shape_unless_boilerplate(sentence: &str) -> Option<Shape> {
         return None;
     }
     // The counts from the sentence's start: with its leading whitespace (most often
-    // none), whose chars other than ASCII count among both the chars and the leads (`s`
-    // is a part of `sentence`: where it starts, from their addresses).
+    // none), whose chars other than ASCII count among both the chars and the leads, and
+    // whose vertical tabs count (`s` is a part of `sentence`: where it starts, from their
+    // addresses).
     let start = s.as_ptr() as usize - sentence.as_ptr() as usize;
-    let wide = sentence.as_bytes()[..start]
-        .iter()
-        .filter(|&&b| b >= 0xC0)
-        .count();
+    let (mut wide, mut leading_tabs) = (0, 0);
+    for &b in &sentence.as_bytes()[..start] {
+        wide += usize::from(b >= 0xC0);
+        leading_tabs += usize::from(b == 0x0B);
+    }
     Some(Shape {
         chars: chars - spaces + wide,
         leads: leads + wide,
         quotes,
         end: start + s.len(),
         trimmed_chars: chars,
+        vertical_tabs: vertical_tabs + leading_tabs,
     })
 }
 
@@ -255,6 +262,7 @@ fn chars_and_letters_unless_marker(s: &str) -> Option<Counts> {
         spaces: tally.spaces,
         leads: tally.leads,
         quotes: tally.quotes,
+        vertical_tabs: tally.vertical_tabs,
     })
 }
 
@@ -275,6 +283,8 @@ struct Tally {
     leads: usize,
     /// [`Shape::quotes`].
     quotes: usize,
+    /// [`Shape::vertical_tabs`].
+    vertical_tabs: usize,
 }
 
 /// Counts the run of ASCII chars at byte `i` of `bytes` into `tally` and returns where
@@ -289,6 +299,7 @@ fn ascii_run(bytes: &[u8], mut i: usize, tally: &mut Tally) -> Option<usize> {
         if class & (MARKER_START | SPACE | QUOTE) != 0 {
             tally.spaces += usize::from(class & SPACE != 0);
             tally.quotes += usize::from(class & QUOTE != 0);
+            tally.vertical_tabs += usize::from(class & VERTICAL_TAB != 0);
             if class & MARKER_START != 0 {
                 if b == b'/' {
                     tally.last_slash = Some(i);
@@ -347,9 +358,11 @@ fn hangul_run(bytes: &[u8], i: usize, tally: &mut Tally) -> Option<usize> {
                 spaces += space;
                 other += 1 - space;
                 letters += usize::from(class & LETTER);
-                // (One test for both: no marker starts with a `"`.)
-                if class & (MARKER_START | QUOTE) != 0 {
+                // (One test for all three: no marker starts with a `"` or a vertical
+                // tab.)
+                if class & (MARKER_START | QUOTE | VERTICAL_TAB) != 0 {
                     tally.quotes += usize::from(class & QUOTE != 0);
+                    tally.vertical_tabs += usize::from(class & VERTICAL_TAB != 0);
                     match ascii_marker_at(b, rest) {
                         Some(m) if m >= FIRST_UNLESS_PROSE => tally.unless_prose = true,
                         Some(_) => return None,
@@ -388,6 +401,8 @@ struct Counts {
     leads: usize,
     /// [`Shape::quotes`].
     quotes: usize,
+    /// [`Shape::vertical_tabs`].
+    vertical_tabs: usize,
 }
 
 /// Lines with a word of [`NAVIGATION`] or a source note ([`SOURCE_NOTES`]) this long or
@@ -409,6 +424,8 @@ const MARKER_START: u8 = 2;
 const SPACE: u8 = 4;
 /// [`ASCII_CLASS`] bit of `"` ([`Shape::quotes`]).
 const QUOTE: u8 = 8;
+/// [`ASCII_CLASS`] bit of the vertical tab ([`Shape::vertical_tabs`]).
+const VERTICAL_TAB: u8 = 16;
 /// The class bits of each ASCII byte: one load answers both questions.
 const ASCII_CLASS: [u8; 128] = {
     let mut class = [0u8; 128];
@@ -426,6 +443,9 @@ const ASCII_CLASS: [u8; 128] = {
         }
         if byte == b'"' {
             class[b] |= QUOTE;
+        }
+        if byte == 0x0B {
+            class[b] |= VERTICAL_TAB;
         }
         b += 1;
     }
@@ -1523,6 +1543,7 @@ mod tests {
                 .filter(|b| matches!(b, 0xC2 | 0xE1..=0xE3))
                 .count(),
             quotes: s.chars().filter(|c| matches!(c, '"' | '“' | '”')).count(),
+            vertical_tabs: s.bytes().filter(|&b| b == 0x0B).count(),
         })
     }
 
@@ -1548,6 +1569,8 @@ mod tests {
             "\u{3000}\u{A0}그는 \"좋다\"고 말했다\u{2003}다.\u{3000}",
             "\t회의는 오후 3시에 열린다…  ",
             "\u{3000}[출처 필요]",
+            "\u{B} 정부가 “클라우드\u{B}산업을” 육성한다\u{B}.\u{B}",
+            "AI\u{B}\"cloud\" 시대\u{B}",
         ] {
             let end = sentence.trim_end().len();
             let (at_least, chars) = crate::unicode::non_space_bounds(&sentence[..end]);
@@ -1557,6 +1580,7 @@ mod tests {
                 quotes: crate::rank::double_quotes(&sentence.as_bytes()[..end]),
                 end,
                 trimmed_chars: crate::unicode::char_count(crate::unicode::trim(sentence)),
+                vertical_tabs: sentence[..end].bytes().filter(|&b| b == 0x0B).count(),
             };
             assert_eq!(
                 shape_unless_boilerplate(sentence),

@@ -768,17 +768,20 @@ fn form(sentence: &str, (s, prose): (&str, bool), shape: &Shape) -> f64 {
     let mut weight = if prose { 1.0 } else { FRAGMENT_WEIGHT };
     // The shape counts the sentence up to its trailing whitespace; `s` is that less
     // what `trim_closers` cut off its end (a closing quote, a citation), counted here:
-    // its bounds on the chars that are not whitespace, and whether a double quote mark
-    // is left.
+    // its bounds on the chars that are not whitespace, its vertical tabs, and whether a
+    // double quote mark is left.
     let cut = sentence.get(s.len()..shape.end).unwrap_or_default();
-    let (cut_least, cut_most) = crate::unicode::non_space_bounds(cut);
-    let at_most = shape.chars - cut_most;
-    let at_least = at_most - (shape.leads - (cut_most - cut_least));
-    if shape.quotes > 0
-        && shape.quotes > double_quotes(cut.as_bytes())
-        && quoted_share(s) >= MIN_QUOTED_SHARE
-    {
-        weight *= QUOTE_WEIGHT;
+    let (cut_chars, cut_leads, cut_tabs) = crate::unicode::non_space_counts(cut.as_bytes());
+    let at_most = shape.chars - cut_chars;
+    let at_least = at_most - (shape.leads - cut_leads);
+    if shape.quotes > 0 {
+        let marks = shape.quotes - double_quotes(cut.as_bytes());
+        // What `quoted_share` counts: the chars but the marks and the ASCII whitespace
+        // other than the vertical tab.
+        let all = at_most + (shape.vertical_tabs - cut_tabs) - marks;
+        if marks > 0 && quoted_share(s, marks, all) >= MIN_QUOTED_SHARE {
+            weight *= QUOTE_WEIGHT;
+        }
     }
     // Most sentences are neither short nor long, whatever their rarer chars are.
     if at_least >= MIN_CHARS && at_most <= MAX_CHARS {
@@ -794,18 +797,22 @@ fn form(sentence: &str, (s, prose): (&str, bool), shape: &Shape) -> f64 {
 }
 
 /// The share of the sentence's characters (not counting ASCII spaces or the marks)
-/// inside double quotes, `“…”` or `"…"`; a quote left open runs to the end.
+/// inside double quotes, `“…”` or `"…"`; a quote left open runs to the end. `marks` is
+/// how many quote marks `s` has, and `all` how many chars it counts (from the
+/// boilerplate test's pass, [`Shape`]).
 ///
 /// [`form`] asks it only of the sentences with a double quote mark ([`Shape::quotes`]),
 /// most of which quote: a search for the marks before the count cost more than it
 /// saved. It steps from char to char by the length its lead byte gives
-/// ([`QUOTE_SCAN`]): a Hangul syllable is one step, not three.
-fn quoted_share(s: &str) -> f64 {
+/// ([`QUOTE_SCAN`]): a Hangul syllable is one step, not three. It reads up to the last
+/// mark: the rest, inside a quote or out (most often a quote left open), is what is
+/// not counted yet.
+fn quoted_share(s: &str, marks: usize, all: usize) -> f64 {
     let bytes = s.as_bytes();
     // `open` is all ones inside a quote, to mask the count with.
-    let (mut inside, mut all, mut open) = (0usize, 0usize, 0usize);
+    let (mut inside, mut counted, mut open, mut seen) = (0usize, 0usize, 0usize, 0usize);
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    while let Some(&b) = bytes.get(i).filter(|_| seen < marks) {
         let scan = QUOTE_SCAN[usize::from(b)];
         if scan & MAY_QUOTE != 0 {
             let mark = match b {
@@ -818,15 +825,17 @@ fn quoted_share(s: &str) -> f64 {
             };
             if let Some(now_open) = mark {
                 open = if now_open { usize::MAX } else { 0 };
+                seen += 1;
                 i += usize::from(scan >> 2);
                 continue;
             }
         }
         let counts = usize::from(scan & COUNTED);
-        all += counts;
+        counted += counts;
         inside += counts & open;
         i += usize::from(scan >> 2);
     }
+    inside += (all - counted) & open;
     inside as f64 / all.max(1) as f64
 }
 
@@ -1091,6 +1100,7 @@ mod tests {
             quotes: double_quotes(whole.as_bytes()),
             end: whole.len(),
             trimmed_chars: crate::unicode::char_count(crate::unicode::trim(sentence)),
+            vertical_tabs: whole.bytes().filter(|&b| b == 0x0B).count(),
         };
         form(sentence, (trimmed, prose), &shape)
     }
@@ -1195,20 +1205,71 @@ mod tests {
         }
     }
 
+    /// [`quoted_share`] as it was, reading every char: the share of the chars (but the
+    /// marks and ASCII whitespace) inside double quotes.
+    fn plain_quoted_share(s: &str) -> f64 {
+        let (mut inside, mut all, mut open) = (0usize, 0usize, false);
+        for c in s.chars() {
+            match c {
+                '"' => open = !open,
+                '“' => open = true,
+                '”' => open = false,
+                c if c.is_ascii_whitespace() => {}
+                _ => {
+                    all += 1;
+                    inside += usize::from(open);
+                }
+            }
+        }
+        inside as f64 / all.max(1) as f64
+    }
+
+    #[test]
+    fn the_quoted_share_is_counted_to_the_last_mark() {
+        for sentence in [
+            "김 과장은 “청년들이 고향에서 꿈을 펼치도록 돕겠다”고 말했다.",
+            "최지웅 대표는 “CSP는 대부분이 수요자 중심이 아니라 공급자 중심이라고 지적했습니다.",
+            "\"AI시대 클라우드 산업 활성화\"…생태계 구축 나선 정부",
+            "그는 \"돕겠다\"고 말했다. \"또 돕겠다\"고 했다\"",
+            "  “정부는 “클라우드” 산업을 육성한다”고 밝혔다.”\n",
+            "\u{B}\u{3000}“정부는\u{B}클라우드 산업을\u{2003}육성한다\u{B}”\u{B}",
+            "그는 “좋다\u{B}”고 말했다 [1]”.[2]",
+            "“”는 따옴표다",
+            "시는 이른바 “착한 가게” 스무 곳을 골라 임대료를 지원하기로 했다.",
+        ] {
+            // As `form` counts them, from the shape.
+            let shape = shape_unless_boilerplate(sentence).expect(sentence);
+            let s = trim_closers(sentence);
+            let cut = &sentence[s.len()..shape.end];
+            let at_most = shape.chars - crate::unicode::non_space_bounds(cut).1;
+            let marks = shape.quotes - double_quotes(cut.as_bytes());
+            let vertical_tabs = shape.vertical_tabs - cut.bytes().filter(|&b| b == 0x0B).count();
+            let all = at_most + vertical_tabs - marks;
+            assert_eq!(
+                quoted_share(s, marks, all),
+                plain_quoted_share(s),
+                "{sentence:?}"
+            );
+        }
+    }
+
     #[test]
     fn direct_quotations_are_told_from_quoted_terms() {
         let quote = "김 과장은 “청년들이 고향에서 꿈을 펼치도록 돕겠다”고 말했다.";
-        assert!(quoted_share(quote) >= MIN_QUOTED_SHARE);
+        assert!(plain_quoted_share(quote) >= MIN_QUOTED_SHARE);
         assert_eq!(form_alone(quote), QUOTE_WEIGHT);
         // A quote left open runs to the end; a straight-quoted one counts too.
-        assert_eq!(quoted_share("“청년들이 고향에서 꿈을 펼치도록"), 1.0);
-        assert!(quoted_share("그는 \"돕겠다\"고 말했다.") >= MIN_QUOTED_SHARE);
+        assert_eq!(plain_quoted_share("“청년들이 고향에서 꿈을 펼치도록"), 1.0);
+        assert!(plain_quoted_share("그는 \"돕겠다\"고 말했다.") >= MIN_QUOTED_SHARE);
         // A term in quotes and a sentence with none are no quotation.
         let term = "시는 이른바 “착한 가게” 스무 곳을 골라 임대료를 지원하기로 했다.";
-        assert!(quoted_share(term) < MIN_QUOTED_SHARE);
+        assert!(plain_quoted_share(term) < MIN_QUOTED_SHARE);
         assert_eq!(form_alone(term), 1.0);
-        assert_eq!(quoted_share("정부가 클라우드 산업을 육성하기로 했다."), 0.0);
-        assert_eq!(quoted_share("“”"), 0.0);
+        assert_eq!(
+            plain_quoted_share("정부가 클라우드 산업을 육성하기로 했다."),
+            0.0
+        );
+        assert_eq!(plain_quoted_share("“”"), 0.0);
     }
 
     #[test]

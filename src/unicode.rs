@@ -107,30 +107,42 @@ pub(crate) fn trim(s: &str) -> &str {
     trim_end(trim_start(s))
 }
 
-/// Bounds on how many chars of `s` are not whitespace, `(at least, at most)`, from one
-/// pass over the bytes, a table load each (in wasm, without vector instructions, the
-/// tests of each byte cost 5% of a summary): at most the chars (bytes that are not
-/// continuation bytes) less the ASCII spaces, and at least that less the chars with the
-/// lead byte C2, E1, E2 or E3, which every non-ASCII whitespace char has. The bounds are
-/// equal when there is none of those. ([`crate::boilerplate::Shape`] has these counts
-/// of a sentence from the boilerplate test's pass.)
+/// Bounds on how many chars of `s` are not whitespace, `(at least, at most)`
+/// ([`non_space_counts`]).
+#[cfg(test)]
 pub(crate) fn non_space_bounds(s: &str) -> (usize, usize) {
-    let (mut chars, mut leads) = (0usize, 0usize);
+    let (chars, leads, _) = non_space_counts(s.as_bytes());
+    (chars - leads, chars)
+}
+
+/// Counts of `b` from one pass over the bytes, a table load each (in wasm, without
+/// vector instructions, the tests of each byte cost 5% of a summary): its chars (bytes
+/// that are not continuation bytes) less the ASCII spaces, at most how many of them
+/// are not whitespace; how many of those have the lead byte C2, E1, E2 or E3, which
+/// every non-ASCII whitespace char has (the chars less these are at least how many are
+/// not whitespace; the bounds are equal when there is none); and its vertical tabs
+/// (U+000B, which [`crate::rank`]'s quotation test counts as a char).
+/// ([`crate::boilerplate::Shape`] has these counts of a sentence from the boilerplate
+/// test's pass.)
+pub(crate) fn non_space_counts(b: &[u8]) -> (usize, usize, usize) {
+    let (mut chars, mut leads, mut tabs) = (0usize, 0usize, 0usize);
     // The counts from one table load a byte, summed in one integer, 255 bytes at a
     // time so that no count reaches the next one's bits.
-    for chunk in s.as_bytes().chunks(255) {
+    for chunk in b.chunks(255) {
         let sum: u32 = chunk
             .iter()
             .map(|&b| NON_SPACE_AND_LEADS[usize::from(b)])
             .sum();
         chars += (sum & 0xFF) as usize;
-        leads += (sum >> 8) as usize;
+        leads += (sum >> 8 & 0xFF) as usize;
+        tabs += (sum >> 16) as usize;
     }
-    (chars - leads, chars)
+    (chars, leads, tabs)
 }
 
-/// [`non_space_bounds`]'s table: 1 for a byte that starts a char other than an ASCII
-/// space, plus 1 << 8 for the lead bytes that non-ASCII whitespace has.
+/// [`non_space_counts`]'s table: 1 for a byte that starts a char other than an ASCII
+/// space, plus 1 << 8 for the lead bytes that non-ASCII whitespace has, plus 1 << 16 for
+/// the vertical tab.
 static NON_SPACE_AND_LEADS: [u32; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
@@ -138,7 +150,7 @@ static NON_SPACE_AND_LEADS: [u32; 256] = {
         let byte = b as u8;
         let starts = (byte as i8) >= -0x40 && !matches!(byte, b'\t'..=b'\r' | b' ');
         let lead = matches!(byte, 0xC2 | 0xE1..=0xE3);
-        table[b] = starts as u32 | (lead as u32) << 8;
+        table[b] = starts as u32 | (lead as u32) << 8 | ((byte == 0x0B) as u32) << 16;
         b += 1;
     }
     table
@@ -173,7 +185,7 @@ pub(crate) fn count_non_space(s: &str) -> usize {
 }
 
 /// How many chars of `s` are not whitespace, given its bounds
-/// ([`non_space_bounds`]): the chars that may be whitespace decoded when there
+/// (from [`non_space_counts`]): the chars that may be whitespace decoded when there
 /// are any.
 pub(crate) fn count_non_space_within(s: &str, (at_least, at_most): (usize, usize)) -> usize {
     if at_least == at_most {
