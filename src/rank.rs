@@ -646,8 +646,12 @@ fn fragments_and_forms<'a>(
         .iter()
         .zip(excluded)
         .map(|(sentence, &excluded)| {
-            let trimmed = trim_closers(sentence);
-            let (s, _) = without_decorations(trimmed);
+            let (trimmed, (s, _)) = if ends_plainly(sentence) {
+                (*sentence, (*sentence, false))
+            } else {
+                let trimmed = trim_closers(sentence);
+                (trimmed, without_decorations(trimmed))
+            };
             let asks = is_question(s);
             let ends = ends_like_sentence(s);
             prose_form.push((trimmed, reads_as_prose(trimmed, ends, asks)));
@@ -655,9 +659,7 @@ fn fragments_and_forms<'a>(
             let fragment = !ends
                 || asks
                 || (in_headlines && unpunctuated(sentence))
-                || is_marked_item(sentence)
-                || is_markdown_heading(sentence)
-                || opens_heading_tag(sentence)
+                || opens_with_mark(sentence)
                 || is_greeting(s);
             if !excluded && !fragment {
                 in_headlines = false;
@@ -695,6 +697,28 @@ fn fragments_and_forms<'a>(
 #[cfg(test)]
 fn fragments(sentences: &[&str], excluded: &[bool]) -> Vec<bool> {
     fragments_and_forms(sentences, excluded).0
+}
+
+/// True when `s` ends with `.`, `!`, `?` or a char of three bytes led by E4 to EE (a
+/// Hangul syllable, a CJK ideograph), as most sentences do: no whitespace, closer, tag
+/// or decoration, which [`trim_closers`] and [`without_decorations`] would take off.
+/// (The lead bytes of those chars are ASCII, C2, E1 to E3, EF and F0; a lead byte three
+/// from the end is that of the last char.)
+fn ends_plainly(s: &str) -> bool {
+    matches!(
+        *s.as_bytes(),
+        [.., b'.' | b'!' | b'?'] | [.., 0xE4..=0xEE, _, _]
+    )
+}
+
+/// True for a line that opens with a mark ([`is_marked_item`]), a Markdown heading's `#`
+/// ([`is_markdown_heading`]) or a heading tag ([`opens_heading_tag`]), which begin with
+/// these bytes (`▲`, `※` E2, `＊` EF): most lines open with a syllable, told by that.
+fn opens_with_mark(line: &str) -> bool {
+    matches!(
+        crate::unicode::trim_start(line).as_bytes().first(),
+        Some(b'*' | b'>' | b'#' | b'<' | 0xE2 | 0xEF)
+    ) && (is_marked_item(line) || is_markdown_heading(line) || opens_heading_tag(line))
 }
 
 /// True for a greeting, which opens a letter, a post or a speech and is never its point
@@ -1103,6 +1127,32 @@ mod tests {
             vertical_tabs: whole.bytes().filter(|&b| b == 0x0B).count(),
         };
         form(sentence, (trimmed, prose), &shape)
+    }
+
+    #[test]
+    fn a_plain_ending_is_neither_trimmed_nor_decorated() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("그는 말했다{c}");
+            if ends_plainly(&s) {
+                assert_eq!(trim_closers(&s), s, "{c:?}");
+                assert_eq!(without_decorations(&s), (s.as_str(), false), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn marks_are_told_by_their_first_byte() {
+        // (Every lead byte but F1 to F4, which no mark has.)
+        for c in (0..=0xFFFF).chain([0x1F600]).filter_map(char::from_u32) {
+            for rest in ["", "* 항목", "# 개요", "h2>제목", "title>제목"] {
+                for line in [format!("{c}{rest}"), format!(" {c}{rest}")] {
+                    let marked = is_marked_item(&line)
+                        || is_markdown_heading(&line)
+                        || opens_heading_tag(&line);
+                    assert_eq!(opens_with_mark(&line), marked, "{line:?}");
+                }
+            }
+        }
     }
 
     #[test]
