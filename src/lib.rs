@@ -22,8 +22,10 @@
 //! CLI and the WebAssembly module (UTF-16 offsets). See `DESIGN.md` for the why.
 
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
+#[cfg(any(test, all(target_arch = "wasm32", not(target_feature = "atomics"))))]
+mod alloc;
 pub mod boilerplate;
 pub mod display;
 mod error;
@@ -41,6 +43,11 @@ mod unicode;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+/// The wasm module's allocator: smaller and quicker than std's dlmalloc ([`alloc`]).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOC: alloc::Global<alloc::Wasm> = alloc::Global::new(alloc::Wasm);
 
 pub use error::Error;
 pub use span::{Span, Utf16Cursor};
