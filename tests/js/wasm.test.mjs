@@ -4,7 +4,7 @@
 // Run: node --test tests/js/   (or `make test-js`, which builds first)
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
@@ -214,5 +214,26 @@ test("the module carries no panic message of str slicing (DESIGN.md, Size)", () 
   const wasm = readFileSync(join(ROOT, "www/pkg/ksum_bg.wasm"));
   for (const message of ["is not a char boundary", "is out of bounds of `"]) {
     assert.equal(wasm.includes(Buffer.from(message)), false, message);
+  }
+});
+
+test("the module's allocator keeps every block: summaries stay the same after heavy churn (DESIGN.md, allocator)", () => {
+  // Each fixture's summary, then again after long texts (blocks past the small sizes, the
+  // memory grown) and many short ones (every small size freed and reused) went through
+  // the same module: a block handed out twice or cut short would change an output.
+  const dir = join(ROOT, "tests/fixtures");
+  const texts = readdirSync(dir)
+    .filter((f) => /\.(txt|srt|html)$/.test(f))
+    .map((f) => readFileSync(join(dir, f), "utf8"));
+  const first = texts.map((t) => JSON.stringify(ksum.summarize(t, { k: 3 })));
+  const long = texts.join("\n").repeat(40);
+  for (let round = 0; round < 3; round++) {
+    ksum.summarize(long.slice(0, long.length >> round), { ratio: 0.3 });
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[(i * 7 + round) % texts.length];
+      ksum.split(t.slice(0, (t.length * (i + 1)) / texts.length));
+      ksum.summarize(t.slice(t.length >> 2), { k: 1 + (i % 5) });
+    }
+    texts.forEach((t, i) => assert.equal(JSON.stringify(ksum.summarize(t, { k: 3 })), first[i], `fixture ${i}, round ${round}`));
   }
 });
