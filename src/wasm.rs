@@ -49,12 +49,24 @@ pub fn summarize(
     for (i, &k) in report.summary.iter().enumerate() {
         summary_js.set_at(i as u32, k as f64);
     }
+    // The terms cross as one string, sliced in JS: a `TextDecoder` call a term cost more
+    // than the terms' bytes.
+    let mut terms = String::new();
+    for k in report.keywords {
+        terms.push_str(&k.term);
+    }
+    let terms_js = js_sys::JsString::from(terms.as_str());
     let keywords = js_sys::Array::new_with_length(report.keywords.len() as u32);
+    let mut units = crate::Utf16Cursor::new(&terms);
+    let (mut at, mut byte) = (0, 0);
     for (i, k) in report.keywords.iter().enumerate() {
+        byte += k.term.len();
+        let end = units.to_utf16(byte) as u32;
         let o = record();
-        o.set_term(&JsValue::from_str(&k.term));
+        o.set_term(&terms_js.slice(at, end));
         o.set_score(k.score);
         keywords.set(i as u32, o.into());
+        at = end;
     }
     let out = record();
     out.set_sentences(&sentences);
