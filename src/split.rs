@@ -1088,7 +1088,7 @@ impl View<'_> {
                 i += 1;
                 continue;
             }
-            if is_syllable_at(bytes, i) {
+            if syllable_at(bytes, i).is_some() {
                 // Nothing ends inside a Hangul word: go to its last syllable, and only
                 // there look for an ending (a syllable no ending ends with, as most
                 // words end, cannot end the sentence; see `after_word`: a hashed filter,
@@ -1096,15 +1096,12 @@ impl View<'_> {
                 let s = *sent.get_or_insert(i);
                 let run = i;
                 i += 3;
-                // (Most syllables' lead byte is EB or EC, U+B000 to U+CFFF: a loop of
-                // their own, left for the full test at EA and ED, and at the run's end.)
-                loop {
-                    while matches!(bytes.get(i), Some(0xEB | 0xEC)) {
-                        i += 3;
-                    }
-                    if !is_syllable_at(bytes, i) {
-                        break;
-                    }
+                // (A syllable is told by its three bytes' sum, `syllable_at`, here and
+                // above: one branch, which fails only at the word's end. A loop over the
+                // lead bytes EB and EC, 70% of syllables, left for a full test at each EA
+                // or ED, two branches that mispredict: 4–8% slower in V8 for 3% fewer
+                // instructions natively.)
+                while syllable_at(bytes, i).is_some() {
                     i += 3;
                 }
                 let last = i - 3;
