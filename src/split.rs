@@ -1134,9 +1134,13 @@ impl View<'_> {
             }
             if is_plain_ascii(bytes[i]) {
                 // Letters, digits and the like (`AI`, `2024,`): nothing ends or opens
-                // at them, so they are stepped over a byte a round.
+                // at them, so they are stepped over a byte a round, in a loop of their
+                // own (not back through the tests for spaces and syllables).
                 sent.get_or_insert(i);
                 i += 1;
+                while bytes.get(i).copied().is_some_and(is_plain_ascii) {
+                    i += 1;
+                }
                 continue;
             }
             let c = self.at(i);
