@@ -229,8 +229,8 @@ fn ends_with_dated_credit(s: &str, slash: usize) -> bool {
 ///
 /// One pass over the bytes that tells three kinds of char apart: ASCII (a letter test
 /// and a marker test by one load of [`ASCII_CLASS`]), Hangul syllables (nearly all of
-/// Korean text: decoded in place, and a filter test for a marker's first char,
-/// [`may_start_marker_cp`]) and other chars (rare: [`other_char_unless_marker`]). The
+/// Korean text: decoded in place, and a test for a marker's first char,
+/// [`FIRST_SYLLABLES`]) and other chars (rare: [`other_char_unless_marker`]). The
 /// chars are counted at the end: the length less the bytes after each char's first.
 ///
 /// Runs of ASCII and of Hangul words are read by functions of their own: V8 tiers a
@@ -323,36 +323,29 @@ fn ascii_run(bytes: &[u8], mut i: usize, tally: &mut Tally) -> Option<usize> {
 /// each, 1.3 now).
 #[inline(never)]
 fn hangul_run(bytes: &[u8], i: usize, tally: &mut Tally) -> Option<usize> {
-    // Read through a shrinking slice: one length test a syllable, where an index
-    // takes two (the end, and the index plus three overflowing).
     let mut rest = bytes.get(i..).unwrap_or_default();
     // ASCII whitespace, other ASCII bytes and ASCII letters.
     let (mut spaces, mut other, mut letters) = (0, 0, 0);
     loop {
-        // A word's syllables.
-        while let [b0, b1, b2, ..] = *rest {
-            let Some(index) = crate::unicode::syllable_index(b0, b1, b2) else {
-                break;
-            };
-            // (The filter's bits, `cp / 64 % 64` and `cp % 64`, are the low six bits
-            // of the last two bytes.)
-            if FIRST_FILTER[usize::from(b1 & 63)] & (1 << (b2 & 63)) != 0 {
-                let cp = crate::unicode::S_BASE + u32::from(index);
-                match syllable_marker_at(cp, rest) {
+        rest = rest.get(words(rest, &mut spaces)..).unwrap_or_default();
+        match *rest {
+            // A syllable that may start a marker.
+            [b0, b1, b2, ..] if b0 >= 0xE0 => {
+                let Some(index) = crate::unicode::syllable_index(b0, b1, b2) else {
+                    break;
+                };
+                let first = FIRST_SYLLABLES[usize::from(index)];
+                match syllable_marker_at(first, rest) {
                     Some(m) if m >= FIRST_UNLESS_PROSE => tally.unless_prose = true,
                     Some(_) => return None,
                     None => {}
                 }
+                rest = rest.get(3..).unwrap_or_default();
+                continue;
             }
-            rest = rest.get(3..).unwrap_or_default();
-        }
-        match rest.first() {
-            // A space (no letter, no marker start: a test checks), most often between
-            // two words.
-            Some(b' ') => spaces += 1,
             // Other ASCII, as `ascii_run` reads it (`/`, whose place it notes, ends the
             // run).
-            Some(&b) if b.is_ascii() && b != b'/' => {
+            [b, ..] if b.is_ascii() && b != b'/' => {
                 let class = ASCII_CLASS[usize::from(b)];
                 let space = usize::from(class & SPACE != 0);
                 spaces += space;
@@ -380,6 +373,34 @@ fn hangul_run(bytes: &[u8], i: usize, tally: &mut Tally) -> Option<usize> {
     tally.spaces += spaces;
     tally.letters += letters;
     Some(end)
+}
+
+/// The length of the Hangul words a space apart that `bytes` starts with, up to a
+/// syllable that may start a marker ([`FIRST_SYLLABLES`]) or another char, its spaces
+/// added to `spaces`: [`hangul_run`]'s loop over most of a line, in a function of its
+/// own so that it keeps its few values in registers (V8 kept the run's counters there
+/// and spilled the loop's, about 30 machine instructions a syllable).
+#[inline(never)]
+fn words(bytes: &[u8], spaces: &mut usize) -> usize {
+    // Read through a shrinking slice: one length test a syllable, where an index
+    // takes two (the end, and the index plus three overflowing).
+    let mut rest = bytes;
+    loop {
+        while let [b0, b1, b2, ..] = *rest {
+            match crate::unicode::syllable_index(b0, b1, b2) {
+                Some(index) if FIRST_SYLLABLES[usize::from(index)] == 0 => {}
+                _ => break,
+            }
+            rest = rest.get(3..).unwrap_or_default();
+        }
+        // A space (no letter, no marker start: a test checks), most often between two
+        // words.
+        let [b' ', after @ ..] = rest else {
+            return bytes.len() - rest.len();
+        };
+        *spaces += 1;
+        rest = after;
+    }
 }
 
 /// What [`chars_and_letters_unless_marker`] finds in a line without a copyright or
@@ -463,7 +484,7 @@ fn other_char_unless_marker(s: &str, i: usize) -> Option<(usize, bool)> {
         .and_then(|rest| rest.chars().next())
         .unwrap_or('\0');
     // (No navigation word starts with such a char.)
-    let marker = may_start_marker_cp(c as u32) && marker_at(c as u32, &s.as_bytes()[i..]).is_some();
+    let marker = marker_at(c as u32, &s.as_bytes()[i..]).is_some();
     // The quotes, dashes, `…` and `·` of Korean text are no letters (a test checks),
     // told without the standard library's search of its Unicode table.
     let letter = !matches!(c, '\u{2000}'..='\u{206F}' | '·') && c.is_alphabetic();
@@ -479,7 +500,7 @@ fn has_marker(s: &str) -> bool {
         if c.is_ascii() {
             may_start_ascii_marker(c as u8) && ascii_marker_at(c as u8, rest).is_some()
         } else {
-            may_start_marker_cp(c as u32) && marker_at(c as u32, rest).is_some()
+            marker_at(c as u32, rest).is_some()
         }
     })
 }
@@ -547,27 +568,12 @@ const STARTING_WITH: [u32; FIRST_CHARS.len()] = {
     masks
 };
 
-/// [`may_start_marker_cp`]'s filter: bit `c % 64` of word `(c / 64) % 64` set for each
-/// non-ASCII char `c` of [`FIRST_CHARS`]. Few other chars (about one in a hundred
-/// Hangul syllables) share a bit.
-const FIRST_FILTER: [u64; 64] = {
-    let mut filter = [0u64; 64];
-    let mut k = 0;
-    while k < FIRST_CHARS.len() {
-        let c = FIRST_CHARS[k] as u32;
-        if c >= 0x80 {
-            filter[(c as usize / 64) % 64] |= 1 << (c % 64);
-        }
-        k += 1;
-    }
-    filter
-};
-
-/// [`FIRST_FILTER`] for the second char of the markers that start with a Hangul
-/// syllable, by the low six bits of its last two bytes (every such marker has a second
-/// char of three bytes: made at compile time, which checks it). Most syllables that
-/// pass the first filter (`기`, `사`, `제`) start no marker, and the char after them
-/// tells (`기사` may, `기업` may not).
+/// A filter for the second char of the markers that start with a Hangul syllable: bit
+/// `c % 64` of word `(c / 64) % 64` set for each such char `c`, by the low six bits of
+/// its last two bytes (every such marker has a second char of three bytes: made at
+/// compile time, which checks it). Most syllables that a marker starts with (`기`,
+/// `사`, `제`) start no marker where they are, and the char after them tells (`기사`
+/// may, `기업` may not).
 const SECOND_FILTER: [u64; 64] = {
     let mut filter = [0u64; 64];
     let mut m = 0;
@@ -585,14 +591,25 @@ const SECOND_FILTER: [u64; 64] = {
     filter
 };
 
-/// True for the non-ASCII code points that may start a marker: a cheap test made on
-/// every char (a bit of [`FIRST_FILTER`]); the markers themselves are compared only
-/// where it passes.
-fn may_start_marker_cp(c: u32) -> bool {
-    FIRST_FILTER[(c as usize / 64) % 64] & (1 << (c % 64)) != 0
-}
+/// For each Hangul syllable (by its index, `가` = 0), one more than its place in
+/// [`FIRST_CHARS`], or 0 for a syllable that starts no marker: [`words`]' test of every
+/// syllable, one load by the index that told it a syllable (a filter's bits by its last
+/// two bytes took five steps more), which also spares [`marker_at`]'s search.
+const FIRST_SYLLABLES: [u8; crate::unicode::S_COUNT as usize] = {
+    let mut first = [0; crate::unicode::S_COUNT as usize];
+    let mut k = 0;
+    while k < FIRST_CHARS.len() {
+        let index = (FIRST_CHARS[k] as u32).wrapping_sub(crate::unicode::S_BASE);
+        if index < crate::unicode::S_COUNT {
+            first[index as usize] = k as u8 + 1;
+        }
+        k += 1;
+    }
+    first
+};
 
-/// The same for an ASCII byte: the first bytes of the markers, ASCII or not.
+/// True for the ASCII bytes that may start a marker: the first bytes of the markers,
+/// ASCII or not.
 const fn may_start_ascii_marker(b: u8) -> bool {
     matches!(b, b'(' | b'[' | b'/' | b'c' | b'C' | b'a' | b'A')
 }
@@ -619,16 +636,17 @@ fn ascii_marker_at(first: u8, rest: &[u8]) -> Option<usize> {
     }
 }
 
-/// [`marker_at`] for `rest`, which starts with the syllable `first`: [`SECOND_FILTER`]
-/// tells most such places from a marker by the next char. Not inlined: [`hangul_run`]
-/// calls it at about one syllable in twenty, and its loop stays short.
+/// [`marker_at`] for `rest`, which starts with the syllable that [`FIRST_SYLLABLES`]
+/// gives `first` for: [`SECOND_FILTER`] tells most such places from a marker by the next
+/// char. Not inlined: [`hangul_run`] calls it at about one syllable in twenty, where
+/// [`words`] stops.
 #[inline(never)]
-fn syllable_marker_at(first: u32, rest: &[u8]) -> Option<usize> {
+fn syllable_marker_at(first: u8, rest: &[u8]) -> Option<usize> {
     match *rest {
         [_, _, _, 0xE0..=0xEF, c1, c2, ..]
             if SECOND_FILTER[usize::from(c1 & 63)] & (1 << (c2 & 63)) != 0 =>
         {
-            marker_at(first, rest)
+            marker_among(STARTING_WITH[usize::from(first) - 1], rest)
         }
         _ => None,
     }
@@ -640,7 +658,12 @@ fn marker_at(first: u32, rest: &[u8]) -> Option<usize> {
     let Ok(k) = FIRST_CHARS.binary_search_by(|&c| (c as u32).cmp(&first)) else {
         return None;
     };
-    let mut mask = STARTING_WITH[k];
+    marker_among(STARTING_WITH[k], rest)
+}
+
+/// The index of the marker that `rest` starts with among those of [`ALL_MARKERS`]
+/// whose bits `mask` sets, if it starts with one.
+fn marker_among(mut mask: u32, rest: &[u8]) -> Option<usize> {
     while mask != 0 {
         let m = mask.trailing_zeros() as usize;
         mask &= mask - 1;
@@ -1483,15 +1506,14 @@ mod tests {
         for m in ALL_MARKERS {
             let c = m.chars().next().unwrap();
             assert!(FIRST_CHARS.contains(&c), "marker {m:?}");
-            let try_it = if c.is_ascii() {
-                may_start_ascii_marker(c as u8)
-            } else {
-                may_start_marker_cp(c as u32)
-            };
             assert!(
-                try_it,
+                !c.is_ascii() || may_start_ascii_marker(c as u8),
                 "marker {m:?} starts with a char has_marker does not try"
             );
+            if crate::unicode::is_hangul_syllable(c) {
+                let k = FIRST_SYLLABLES[(c as u32 - crate::unicode::S_BASE) as usize];
+                assert_eq!(FIRST_CHARS.get(usize::from(k).wrapping_sub(1)), Some(&c));
+            }
         }
         for m in ASCII_MARKERS {
             assert!(may_start_ascii_marker(m.as_bytes()[0]), "marker {m:?}");
