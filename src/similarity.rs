@@ -81,7 +81,10 @@ enum Name {
 }
 
 /// Marks, in a pair of ids, a kind of term (stem or bigram) that a key is not a term of.
-const NO_ID: u32 = u32::MAX;
+/// The maps keep an id plus one, so that this is 0 and a new table of free slots is all
+/// zeros: the allocator fills it at once, where a fill with another value goes slot by
+/// slot (2,048 slots of 16 bytes on a news article).
+const NO_ID: u32 = 0;
 
 /// In [`Builder::finish`]: the sentences' terms seen before are sorted one sentence at
 /// a time ([`Builder::sort_each`]) while the sum of their numbers squared is at most
@@ -140,17 +143,17 @@ impl Builder {
         }
     }
 
-    /// Counts the term whose id is in `id` in the open sentence; a new term
+    /// Counts the term whose id plus one is in `id` in the open sentence; a new term
     /// ([`NO_ID`]) gets the next id, and `name` names it: its key, or else its text
     /// (`Err`).
     fn add<'t>(&mut self, id: &mut u32, name: impl FnOnce() -> Result<u64, &'t str>) {
         let (open, first_new) = self.open;
         if *id == NO_ID {
-            *id = self.terms.len() as u32;
             // Its place in `counts` is not known yet; this one is before any later
             // sentence, which is all that matters of it from now on.
+            self.new.push((self.terms.len() as u32, 1.0));
             self.terms.push((self.counts.len() as u32, 1));
-            self.new.push((*id, 1.0));
+            *id = self.terms.len() as u32;
             if let Some((names, texts)) = &mut self.names {
                 names.push(match name() {
                     Ok(key) => Name::Syllables(key),
@@ -161,17 +164,18 @@ impl Builder {
                     }
                 });
             }
-        } else if *id >= first_new {
+        } else if *id > first_new {
             // New in this sentence, and counted in it already.
-            self.new[(*id - first_new) as usize].1 += 1.0;
+            self.new[(*id - 1 - first_new) as usize].1 += 1.0;
         } else {
-            let (last, df) = &mut self.terms[*id as usize];
+            let id = *id - 1;
+            let (last, df) = &mut self.terms[id as usize];
             if *last >= open {
                 // Counted in this sentence already.
                 self.counts[*last as usize].1 += 1.0;
             } else {
                 (*last, *df) = (self.counts.len() as u32, *df + 1);
-                self.counts.push((*id, 1.0));
+                self.counts.push((id, 1.0));
             }
         }
     }
@@ -337,13 +341,14 @@ fn tf(count: f32, table: &[f32; 8]) -> f32 {
 
 use crate::normalize::{short_key, short_key_text};
 
-/// The `[stem id, bigram id]` of each [`short_key`], in an open-addressing table like
-/// [`crate::normalize::KeyMap`]'s (Fibonacci hashing, linear probing, at most half
-/// full), but with the ids kept in the slots next to their keys: this table grows with
-/// the text's vocabulary, beyond the fastest caches on a long text, and a probe then
-/// costs one cache miss, not one for the slot and one for the entry.
+/// The `[stem id, bigram id]` (each plus one, see [`NO_ID`]) of each [`short_key`], in
+/// an open-addressing table like [`crate::normalize::KeyMap`]'s (Fibonacci hashing,
+/// linear probing, at most half full), but with the ids kept in the slots next to their
+/// keys: this table grows with the text's vocabulary, beyond the fastest caches on a
+/// long text, and a probe then costs one cache miss, not one for the slot and one for
+/// the entry.
 struct IdMap {
-    /// `(key, ids)`, or key 0 (never a [`short_key`]) for a free slot.
+    /// `(key, ids)`, or all zeros (key 0 is never a [`short_key`]) for a free slot.
     slots: Vec<(u64, [u32; 2])>,
     len: usize,
     /// 64 minus the log2 of the table size: the shift that turns a hash into a slot.
