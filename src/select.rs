@@ -65,45 +65,7 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
         .collect();
     let mut chosen: Vec<usize> = Vec::with_capacity(n);
     let mut deferred: Vec<usize> = Vec::new();
-    // The cosine of every two places of the pool, worked out before the first round
-    // from an inverted index: for each term, the places whose sentence has it, with its
-    // weight, chained from `head[term]` through the third field (the last added first).
-    // Each place in turn visits the earlier places that share a term with it, then
-    // joins the chains; the products are summed in term order, as the terms of a
-    // vector are sorted, so each cosine has the same bits as `Vectors::similarity`
-    // (the skipped products are zeros). So each pair is visited once for each term the
-    // two share. (From each sentence as it was placed, the rounds walked every chain of
-    // its terms whole: its own entries and those of the places out of the pool too,
-    // two visits in three on the seed article.) The cosine of places `q > r` is
-    // `cosines[row_start(q) + r]`.
-    let mut cosines = vec![0f32; row_start(split)];
-    if split > 1 {
-        const END: u32 = u32::MAX;
-        let mut head = vec![END; ranker.vectors.term_count()];
-        // Room for all of them up front: growing step by step reallocates.
-        let room = content[..split]
-            .iter()
-            .map(|&i| ranker.vectors.vec(i).0.len());
-        let mut postings: Vec<(u32, f32, u32)> = Vec::with_capacity(room.sum());
-        for (q, &i) in content[..split].iter().enumerate() {
-            let row = cosines.get_mut(row_start(q)..).unwrap_or_default();
-            for &(t, w) in ranker.vectors.vec(i).0 {
-                // A term of this sentence alone is shared with none.
-                if ranker.vectors.df[t as usize] < 2 {
-                    continue;
-                }
-                let mut at = head[t as usize];
-                while let Some(&(r, w2, next)) = postings.get(at as usize) {
-                    if let Some(cosine) = row.get_mut(r as usize) {
-                        *cosine += w * w2;
-                    }
-                    at = next;
-                }
-                postings.push((q as u32, w, head[t as usize]));
-                head[t as usize] = (postings.len() - 1) as u32;
-            }
-        }
-    }
+    let cosines = cosine_triangle(ranker, &content[..split]);
     // (Cosines are never NaN, nor is a highest one, which starts at 0: so `>` is `max`.)
     let raise = |redundancy: &mut f32, cosine: f32| {
         if cosine > *redundancy {
@@ -155,6 +117,61 @@ pub fn importance_order(ranker: &Ranker) -> Vec<usize> {
     chosen.extend(deferred);
     chosen.extend(later);
     chosen
+}
+
+/// The cosine of every two of the sentences `places` (the pool of [`importance_order`]):
+/// that of places `q > r` is at `q * (q - 1) / 2 + r`. Worked out before the first round
+/// from an inverted index: for each term, the places whose sentence has it, with its
+/// weight, chained from `head[term]` through the third field (the last added first).
+/// Each place in turn visits the earlier places that share a term with it, then joins
+/// the chains; the products are summed in term order, as the terms of a vector are
+/// sorted, so each cosine has the same bits as `Vectors::similarity` (the skipped
+/// products are zeros). So each pair is visited once for each term the two share. (From
+/// each sentence as it was placed, the rounds walked every chain of its terms whole:
+/// its own entries and those of the places out of the pool too, two visits in three on
+/// the seed article.)
+///
+/// Not inlined: in a function of its own V8 keeps more of the loops' values in
+/// registers, where inside [`importance_order`] it kept them on the stack (this was
+/// 21 of the selection's 38 thousand V8 instructions on the seed article, which takes
+/// 36 now).
+#[inline(never)]
+fn cosine_triangle(ranker: &Ranker, places: &[usize]) -> Vec<f32> {
+    let row_start = |p: usize| p * p.saturating_sub(1) / 2;
+    let mut cosines = vec![0f32; row_start(places.len())];
+    if places.len() < 2 {
+        return cosines;
+    }
+    let vectors = &ranker.vectors;
+    let df = &vectors.df[..];
+    const END: u32 = u32::MAX;
+    let mut head = vec![END; vectors.term_count()];
+    // Room for all of them up front: growing step by step reallocates. (A push only
+    // where there is room, which it always is: the push then has no call to grow the
+    // list in the loop, around which V8 kept the loop's values on the stack.)
+    let room = places.iter().map(|&i| vectors.vec(i).0.len()).sum();
+    let mut postings: Vec<(u32, f32, u32)> = Vec::with_capacity(room);
+    for (q, &i) in places.iter().enumerate() {
+        let row = cosines.get_mut(row_start(q)..).unwrap_or_default();
+        for &(t, w) in vectors.vec(i).0 {
+            // A term of this sentence alone is shared with none.
+            if df[t as usize] < 2 {
+                continue;
+            }
+            let mut at = head[t as usize];
+            while let Some(&(r, w2, next)) = postings.get(at as usize) {
+                if let Some(cosine) = row.get_mut(r as usize) {
+                    *cosine += w * w2;
+                }
+                at = next;
+            }
+            if postings.len() < postings.capacity() {
+                let next = std::mem::replace(&mut head[t as usize], postings.len() as u32);
+                postings.push((q as u32, w, next));
+            }
+        }
+    }
+    cosines
 }
 
 /// The summary: the first `k` of [`importance_order`] (each sentence index once), in
