@@ -667,9 +667,8 @@ fn marker_among(mut mask: u32, rest: &[u8]) -> Option<usize> {
     while mask != 0 {
         let m = mask.trailing_zeros() as usize;
         mask &= mask - 1;
-        // The last byte first: most candidates differ there (cheaper than a memcmp).
-        let marker = ALL_MARKERS[m].as_bytes();
-        if rest.get(marker.len() - 1) == marker.last() && rest.starts_with(marker) {
+        // (Compared from the last byte: most candidates differ there.)
+        if crate::unicode::starts_with(rest, ALL_MARKERS[m].as_bytes()) {
             return Some(m);
         }
     }
@@ -1139,18 +1138,16 @@ fn is_broadcast_byline(s: &str) -> bool {
 /// own, unrolled and inlined, cost up to 1 KB of wasm.
 #[inline(never)]
 pub(crate) fn ending_of<'a>(b: &[u8], list: &[&'a str]) -> Option<&'a str> {
-    list.iter().copied().find(|e| b.ends_with(e.as_bytes()))
+    list.iter()
+        .copied()
+        .find(|e| crate::unicode::ends_with(b, e.as_bytes()))
 }
 
 /// True when `b` starts with a phrase of `list`: [`ending_of`]'s loop at the other end.
 #[inline(never)]
 fn opening_of(b: &[u8], list: &[&str]) -> bool {
-    // The phrase's last byte first: most lines differ there, and are not compared
-    // whole.
-    list.iter().any(|o| {
-        let o = o.as_bytes();
-        b.get(o.len() - 1) == o.last() && b.starts_with(o)
-    })
+    list.iter()
+        .any(|o| crate::unicode::starts_with(b, o.as_bytes()))
 }
 
 /// `s` without the buttons of a reporter's box after the byline (`… 기자 구독 응원하기`).

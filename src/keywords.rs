@@ -228,7 +228,8 @@ fn one_word_with_letters(line: &str) -> bool {
 /// Latin words (`art`/`artist`).
 fn overlaps(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long.starts_with(short) && short.chars().all(crate::unicode::is_hangul_syllable)
+    crate::unicode::starts_with(long.as_bytes(), short.as_bytes())
+        && short.chars().all(crate::unicode::is_hangul_syllable)
 }
 
 /// Adverbs and pronouns, which stand alone as words as nouns do (`새로`, `직접`, `어디`),
@@ -552,7 +553,9 @@ fn used_as_noun(
             }
         }
         if same {
-            let ending = NOUN_OR_SUFFIX.iter().find(|e| rest.starts_with(**e));
+            let ending = NOUN_OR_SUFFIX
+                .iter()
+                .find(|e| crate::unicode::starts_with(rest.as_bytes(), e.as_bytes()));
             same = ending.is_some() && next.is_none_or(|n| Some(n) == ending);
             next = ending;
         }
@@ -767,16 +770,17 @@ fn latin_form(
 /// both are UTF-8. A plain search (needles are short stems) where the standard
 /// library's two-way searcher costs 2 KB of wasm.
 fn find_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
-    let (first, last) = (needle[0], needle[needle.len() - 1]);
+    let first = needle[0];
     let mut from = 0;
     std::iter::from_fn(move || {
-        // First and last byte before the whole: in Korean text a syllable's lead byte
-        // is one of four, so most windows fail on the last byte, never comparing more.
+        // First and last byte before the rest (compared from the end, inline): in Korean
+        // text a syllable's lead byte is one of four, so most windows fail on the last
+        // byte, never comparing more.
         let at = from
             + hay
                 .get(from..)?
                 .windows(needle.len())
-                .position(|w| w[0] == first && w[w.len() - 1] == last && w == needle)?;
+                .position(|w| w[0] == first && crate::unicode::ends_with(w, needle))?;
         from = at + needle.len();
         Some(at)
     })

@@ -472,7 +472,15 @@ impl<'a> TextMap<'a> {
         loop {
             match self.slots[slot] {
                 (_, 0) => return slot,
-                (h, e) if h == hash && self.entries[e as usize - 1].0 == text => return slot,
+                (h, e)
+                    if h == hash
+                        && crate::unicode::same(
+                            self.entries[e as usize - 1].0.as_bytes(),
+                            text.as_bytes(),
+                        ) =>
+                {
+                    return slot
+                }
                 _ => slot = (slot + 1) & mask,
             }
         }

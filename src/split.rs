@@ -1687,7 +1687,7 @@ impl View<'_> {
         let ends = |n: usize| rest.get(n).is_none_or(u8::is_ascii_whitespace);
         let e = EMOTICONS
             .iter()
-            .find(|e| rest.starts_with(e.as_bytes()) && ends(e.len()))?;
+            .find(|e| crate::unicode::starts_with(rest, e.as_bytes()) && ends(e.len()))?;
         Some(i + 1 + e.len())
     }
 

@@ -17,6 +17,27 @@
 
 use crate::{Span, Summary};
 
+/// True when `b` ends with `e`, compared by a loop inlined where it is called, from
+/// the last byte: wasm has no inline memcmp, so `ends_with` calls one out of line for
+/// a few bytes, and most of the short endings compared (`요`, `까`) differ in their
+/// last byte (Hangul's lead bytes EB and EC say little).
+#[inline]
+pub(crate) fn ends_with(b: &[u8], e: &[u8]) -> bool {
+    b.len() >= e.len() && e.iter().rev().zip(b.iter().rev()).all(|(x, y)| x == y)
+}
+
+/// True when `a` and `b` are the same bytes: [`ends_with`] of the same length.
+#[inline]
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && ends_with(a, b)
+}
+
+/// True when `b` starts with `p`: [`ends_with`] at the other end.
+#[inline]
+pub(crate) fn starts_with(b: &[u8], p: &[u8]) -> bool {
+    b.get(..p.len()).is_some_and(|b| ends_with(b, p))
+}
+
 /// The first precomposed Hangul syllable, `가`.
 pub(crate) const S_BASE: u32 = 0xAC00;
 const L_BASE: u32 = 0x1100;
